@@ -1,0 +1,31 @@
+#include "engine/mass_balance.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace sf {
+
+std::string VolumeBalance::table(double area_m2) const {
+  std::string s;
+  char line[160];
+  auto row = [&](const char* name, double v) {
+    std::snprintf(line, sizeof line, "  %-28s %16.3f %12.3f\n", name, v,
+                  area_m2 > 0 ? 1000.0 * v / area_m2 : 0.0);
+    s += line;
+  };
+  s += "  Surface Flow Continuity              Volume (m3)   Depth (mm)\n";
+  s += "  ---------------------------------------------------------------\n";
+  row("Initial surface volume ....", initial_volume);
+  row("Rainfall ..................", rain);
+  row("Boundary inflow ...........", boundary_inflow);
+  row("Source inflow .............", source_inflow);
+  row("Boundary outflow ..........", boundary_outflow);
+  row("Sink outflow ..............", source_outflow);
+  row("Final surface volume ......", final_volume);
+  std::snprintf(line, sizeof line, "  %-28s %16.6f %%\n", "Continuity error (%) ......",
+                continuity_error_pct());
+  s += line;
+  return s;
+}
+
+}  // namespace sf

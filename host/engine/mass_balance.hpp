@@ -1,0 +1,32 @@
+// The volume ledger of a run: every in- and out-flow by name, and the continuity error defined as
+// SWMM defines it: 100 * (1 - (outflows + final storage) / (inflows + initial storage)).
+#pragma once
+
+#include <string>
+
+namespace sf {
+
+struct VolumeBalance {
+  double initial_volume = 0;     // m^3 of water on the surface at the start
+  double rain = 0;               // m^3 fallen on active cells
+  double boundary_inflow = 0;    // m^3 entering through domain edges
+  double boundary_outflow = 0;   // m^3 leaving through domain edges
+  double source_inflow = 0;      // m^3 added by point/area sources
+  double source_outflow = 0;     // m^3 removed by sinks
+  double final_volume = 0;       // m^3 on the surface at the end
+
+  double total_in() const { return initial_volume + rain + boundary_inflow + source_inflow; }
+  double total_out() const { return boundary_outflow + source_outflow + final_volume; }
+  /// Percent; 0 when nothing entered.
+  double continuity_error_pct() const {
+    const double in = total_in();
+    return in > 0 ? 100.0 * (in - total_out()) / in : 0.0;
+  }
+  /// A SWMM-like continuity table, in m^3 and mm over the given area (m^2).
+  std::string table(double area_m2) const;
+};
+
+/// Continuity errors above this (absolute, percent) are reported as warnings.
+constexpr double kContinuityWarningPct = 1.0;
+
+}  // namespace sf

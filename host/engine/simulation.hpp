@@ -1,0 +1,75 @@
+// The surface time loop: forcing, surface step, diagnostics, output - in that order each step.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/backend.hpp"
+#include "engine/mass_balance.hpp"
+#include "engine/snapshot.hpp"
+#include "engine/surface_layout.hpp"
+#include "engine/surface_setup.hpp"
+#include "engine/surface_solver.hpp"
+
+namespace sf {
+
+struct Progress {
+  double time_s = 0, duration_s = 0;  // simulated since start
+  long long steps = 0;
+  double wall_s = 0;
+  double cell_updates_per_s = 0;
+  double eta_s = 0;  // estimated wall seconds left
+  double dt_s = 0;   // last step
+};
+
+struct RunResult {
+  long long steps = 0;
+  double simulated_s = 0;
+  double wall_s = 0;
+  double cell_updates_per_s = 0;
+  double min_dt_s = 0, max_dt_s = 0;
+  double max_depth_m = 0;
+  double flooded_area_m2 = 0;  // cells whose max depth exceeded the flood threshold
+  double active_area_m2 = 0;
+  VolumeBalance balance;
+};
+
+class Simulation {
+ public:
+  Simulation(SurfaceSetup setup, Backend backend, Precision precision);
+
+  /// Runs to the end. Writers receive the initial state, every output time and the final state.
+  /// progress is called at most every `progress_interval_s` wall seconds.
+  RunResult run(const std::vector<SnapshotWriter*>& writers,
+                const std::function<void(const Progress&)>& progress = {},
+                double progress_interval_s = 1.0);
+
+  /// Advance without output until t (s since start); for tests.
+  void advance_to(double t);
+  double time() const { return time_; }
+  long long steps() const { return steps_; }
+  SurfaceSnapshot snapshot(int index);
+  VolumeBalance balance();
+  SurfaceSolver& solver() { return *solver_; }
+  const SurfaceSetup& setup() const { return setup_; }
+  double active_area() const { return active_area_; }
+
+ private:
+  double step(double t_limit);  // one step not past t_limit; returns dt
+  SurfaceStepInputs forcing(double t0, double t1) const;
+
+  SurfaceSetup setup_;
+  SurfaceLayout layout_;
+  std::unique_ptr<SurfaceSolver> solver_;
+  double time_ = 0.0;
+  long long steps_ = 0;
+  double speed_ = 0.0;  // max wave speed of the current state
+  double min_dt_ = 0.0, max_dt_ = 0.0;
+  double active_area_ = 0.0;
+  double initial_volume_ = 0.0;
+  double rain_volume_ = 0.0;
+};
+
+}  // namespace sf

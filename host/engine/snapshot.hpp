@@ -1,0 +1,40 @@
+// What the engine hands to writers: plain host arrays in SI units, engine orientation
+// (index j * nx + i, j = 0 is the southern row). Writers never see device memory.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sf {
+
+struct GridGeometry {
+  int nx = 0, ny = 0;
+  double dx = 0.0;         // m
+  double x0 = 0.0, y0 = 0.0;  // south-west corner of cell (0,0) (m)
+  std::string crs_wkt;     // may be empty
+};
+
+struct SurfaceSnapshot {
+  double time_s = 0.0;           // simulated seconds since start
+  int index = 0;                 // 0, 1, 2 ... output number
+  const GridGeometry* grid = nullptr;
+  // Each nx*ny; inactive (nodata) cells are flagged by active[k] == 0.
+  std::vector<unsigned char> active;
+  std::vector<double> bed;       // z, bed elevation (m)
+  std::vector<double> depth;     // h (m)
+  std::vector<double> level;     // eta = z + h (m)
+  std::vector<double> u, v;      // velocity (m/s), zero below the dry-depth threshold
+  std::vector<double> speed;     // |u| (m/s)
+  std::vector<double> max_depth; // running maximum of h since the start (m)
+};
+
+/// A sink for snapshots (VTK, netCDF...). Implementations must leave every file they already
+/// wrote valid if the run stops between two calls.
+class SnapshotWriter {
+ public:
+  virtual ~SnapshotWriter() = default;
+  virtual void write(const SurfaceSnapshot& snapshot) = 0;
+  virtual void close() {}
+};
+
+}  // namespace sf

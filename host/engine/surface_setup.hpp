@@ -1,0 +1,59 @@
+// A surface case as the engine sees it: grid arrays, boundaries, sources, rain and numerics, all in
+// SI units and free of any file format. host/config builds it from a case file; tests build it in code.
+#pragma once
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "engine/snapshot.hpp"
+#include "engine/time_series.hpp"
+#include "swe/boundary.hpp"
+
+namespace sf {
+
+struct BoundarySegmentSpec {
+  std::string name;
+  swe::EdgeKind kind = swe::EdgeKind::kWall;
+  swe::Side side = swe::kWest;
+  // Coordinate range along the edge (y for west/east, x for south/north), in the grid's CRS (m).
+  double from = -std::numeric_limits<double>::infinity();
+  double to = std::numeric_limits<double>::infinity();
+  TimeSeries series;  // kLevel: water level (m); kInflow: discharge (m^3/s); else unused
+};
+
+struct SourceSpec {
+  std::string name;
+  double x = 0.0, y = 0.0;  // centre (m, grid CRS)
+  double radius = 0.0;      // 0 = the cell containing (x, y); else all cells with centre within
+  TimeSeries discharge;     // m^3/s, negative = sink
+};
+
+struct NumericsSpec {
+  int order = 1;            // 1 = first order; 2 = MUSCL-minmod + Heun
+  double cfl = 0.5;         // Courant number, 0 < cfl < 1
+  double max_dt = 10.0;     // s
+  double dry_depth = 1e-6;  // m; velocities are zero below it
+  double gravity = 9.80665;
+};
+
+struct SurfaceSetup {
+  std::string name;
+  GridGeometry grid;
+  std::vector<double> z;               // bed elevation (m)
+  std::vector<unsigned char> active;   // 0 = nodata (wall)
+  std::vector<double> manning;         // empty = manning_uniform
+  double manning_uniform = 0.03;       // s m^-1/3
+  std::vector<double> h0;              // initial depth (m); empty = dry
+  std::vector<double> qx0, qy0;        // initial unit discharges (m^2/s); empty = at rest
+  std::vector<BoundarySegmentSpec> boundaries;  // edges not covered are walls
+  std::vector<SourceSpec> sources;
+  TimeSeries rain;                     // uniform rain intensity (m/s)
+  NumericsSpec numerics;
+  double start_time = 0.0;             // s
+  double duration = 0.0;               // s
+  double output_interval = 0.0;        // s; 0 = only the initial and final states
+  double flood_threshold = 0.15;       // m, depth counted as flooded
+};
+
+}  // namespace sf

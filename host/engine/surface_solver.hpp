@@ -1,0 +1,82 @@
+// Backend-neutral interface of the 2D surface solver. Implementations are one template
+// (surface_solver_impl.hpp) instantiated per backend and precision; make_surface_solver() is the
+// only place where the backend is chosen.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "engine/backend.hpp"
+
+namespace sf {
+
+/// Everything the solver needs, as plain host arrays in SI units (index j * nx + i, south first).
+struct SurfaceSolverInit {
+  int nx = 0, ny = 0;
+  double dx = 0.0;                    // m
+  std::vector<double> z;              // bed elevation (m)
+  std::vector<std::uint8_t> active;   // 1 active, 0 inactive (wall)
+  std::vector<double> manning;        // per cell (s m^-1/3); empty = manning_uniform everywhere
+  double manning_uniform = 0.0;
+  std::vector<double> h0;             // initial depth (m); empty = dry
+  std::vector<double> qx0, qy0;       // initial unit discharges (m^2/s); empty = at rest
+  std::array<std::vector<std::uint8_t>, 4> edge_kind;     // per side (W, E, S, N): swe::EdgeKind
+  std::array<std::vector<std::uint8_t>, 4> edge_segment;  // per side: boundary segment number
+  std::array<bool, 32> segment_is_level{};  // segment values that are water levels (m)
+  // Sources: distinct cells, CSR entries (source index, weight) per cell.
+  std::vector<std::int64_t> source_cells;
+  std::vector<int> source_entry_begin;  // size source_cells.size() + 1 (or empty)
+  std::vector<int> source_entry_source;
+  std::vector<double> source_entry_weight;
+  int order = 1;              // 1 or 2
+  double dry_depth = 1e-6;    // m
+  double gravity = 9.80665;   // m s^-2
+};
+
+struct SurfaceStepInputs {
+  double dt = 0.0;                   // s
+  double rain_rate = 0.0;            // m/s, uniform
+  std::array<double, 32> segment{};  // per boundary segment: level (m) or unit inflow (m^2/s)
+  std::vector<double> source_q;      // per source: discharge (m^3/s)
+};
+
+struct SurfaceFields {
+  std::vector<double> h, qx, qy, hmax;  // m, m^2/s, m^2/s, m
+};
+
+struct BoundaryVolumes {
+  std::array<std::vector<double>, 4> out, in;  // per side and edge cell (m^3), since the start
+};
+
+struct SourceVolumes {
+  std::vector<double> in, out;  // per distinct source cell (m^3), since the start
+};
+
+class SurfaceSolver {
+ public:
+  virtual ~SurfaceSolver() = default;
+  /// Largest max(|u|,|v|) + sqrt(g h) of the current state (m/s).
+  virtual double max_wave_speed() = 0;
+  /// Advances one step; returns the max wave speed of the new state (the step's one host sync).
+  virtual double advance(const SurfaceStepInputs& inputs) = 0;
+  virtual void read_fields(SurfaceFields& fields) = 0;
+  virtual double water_volume() = 0;  // m^3 over active cells, summed in double
+  virtual BoundaryVolumes boundary_volumes() = 0;
+  virtual SourceVolumes source_volumes() = 0;
+  virtual Backend backend() const = 0;
+  virtual Precision precision() const = 0;
+  virtual std::int64_t cell_count() const = 0;
+};
+
+std::unique_ptr<SurfaceSolver> make_surface_solver(Backend backend, Precision precision,
+                                                   const SurfaceSolverInit& init);
+
+/// Factory of one backend; defined in that backend's translation unit.
+std::unique_ptr<SurfaceSolver> make_cpu_surface_solver(Precision precision,
+                                                       const SurfaceSolverInit& init);
+std::unique_ptr<SurfaceSolver> make_cuda_surface_solver(Precision precision,
+                                                        const SurfaceSolverInit& init);
+
+}  // namespace sf

@@ -1,0 +1,231 @@
+// The surface solver written once as a template over the real type T and the launch layer Exec.
+// Included by exactly one translation unit per backend (surface_backend_cpu.cpp, *_cuda.cu).
+#pragma once
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <utility>
+
+#include "engine/surface_solver.hpp"
+#include "launch/device_buffer.hpp"
+#include "launch/discard.hpp"
+#include "swe/point_sources.hpp"
+#include "swe/surface_stage.hpp"
+
+namespace sf {
+
+template <class T, class Exec>
+class SurfaceSolverImpl final : public SurfaceSolver {
+  template <class U>
+  using Buffer = launch::DeviceBuffer<U, Exec>;
+
+  struct StateBuffers {
+    Buffer<T> h, qx, qy;
+    explicit StateBuffers(std::size_t n) : h(n), qx(n), qy(n) {}
+    swe::StateIn<T> in() const { return {h.data(), qx.data(), qy.data()}; }
+    swe::StateOut<T> out() { return {h.data(), qx.data(), qy.data()}; }
+    void swap(StateBuffers& o) {
+      h.swap(o.h);
+      qx.swap(o.qx);
+      qy.swap(o.qy);
+    }
+  };
+
+ public:
+  explicit SurfaceSolverImpl(const SurfaceSolverInit& init)
+      : n_(std::int64_t(init.nx) * init.ny),
+        order_(init.order),
+        cur_(n_),
+        next_(n_),
+        stage_(init.order == 2 ? n_ : 0),
+        hmax_(n_) {
+    if (init.order != 1 && init.order != 2) throw std::invalid_argument("order must be 1 or 2");
+    if (init.z.size() != std::size_t(n_) || init.active.size() != std::size_t(n_))
+      throw std::invalid_argument("surface solver: z/active size does not match nx*ny");
+    // Bed elevations are stored relative to the lowest active bed so that fp32 keeps mm accuracy
+    // in water levels on terrain hundreds of metres above the datum.
+    z_ref_ = std::numeric_limits<double>::max();
+    for (std::int64_t k = 0; k < n_; ++k)
+      if (init.active[k]) z_ref_ = std::min(z_ref_, init.z[k]);
+    if (z_ref_ == std::numeric_limits<double>::max()) z_ref_ = 0.0;
+
+    std::vector<T> z(n_);
+    for (std::int64_t k = 0; k < n_; ++k) z[k] = init.active[k] ? T(init.z[k] - z_ref_) : T(0);
+    z_.upload(z);
+    active_.upload(init.active);
+    if (!init.manning.empty()) manning_.upload(convert(init.manning));
+    cur_.h.upload(init.h0.empty() ? std::vector<T>(n_, T(0)) : masked(init.h0, init.active));
+    if (!init.qx0.empty()) cur_.qx.upload(masked(init.qx0, init.active));
+    if (!init.qy0.empty()) cur_.qy.upload(masked(init.qy0, init.active));
+    hmax_.copy_from(cur_.h);
+
+    view_.nx = init.nx;
+    view_.ny = init.ny;
+    view_.dx = T(init.dx);
+    view_.g = T(init.gravity);
+    view_.dry_depth = T(init.dry_depth);
+    view_.z = z_.data();
+    view_.active = active_.data();
+    view_.manning = manning_.empty() ? nullptr : manning_.data();
+    view_.manning_uniform = T(init.manning_uniform);
+    for (int s = 0; s < 4; ++s) {
+      const std::size_t len = s < 2 ? std::size_t(init.ny) : std::size_t(init.nx);
+      const auto& kind = init.edge_kind[s];
+      const auto& seg = init.edge_segment[s];
+      edge_kind_[s].upload(kind.empty() ? std::vector<std::uint8_t>(len, 0) : kind);
+      edge_segment_[s].upload(seg.empty() ? std::vector<std::uint8_t>(len, 0) : seg);
+      edge_out_[s] = Buffer<double>(len);
+      edge_in_[s] = Buffer<double>(len);
+      view_.edge_kind[s] = edge_kind_[s].data();
+      view_.edge_segment[s] = edge_segment_[s].data();
+      view_.edge_out[s] = edge_out_[s].data();
+      view_.edge_in[s] = edge_in_[s].data();
+    }
+    segment_is_level_ = init.segment_is_level;
+    cell_area_ = init.dx * init.dx;
+    if (!init.source_cells.empty()) {
+      source_cells_.upload(init.source_cells);
+      source_begin_.upload(init.source_entry_begin);
+      source_index_.upload(init.source_entry_source);
+      source_weight_.upload(convert(init.source_entry_weight));
+      source_in_ = Buffer<double>(init.source_cells.size());
+      source_out_ = Buffer<double>(init.source_cells.size());
+    }
+  }
+
+  double max_wave_speed() override {
+    swe::SurfaceStage<T, 1, false> probe = make_stage<1, false>(cur_.in(), cur_.in(), next_.out());
+    probe.p.dt = T(0);  // a zero-length step only measures speeds; next_ is overwritten later
+    probe.p.flux_weight = 0.0;
+    return double(Exec::max_reduce(n_, probe, T(0)));
+  }
+
+  double advance(const SurfaceStepInputs& in) override {
+    apply_sources(in);
+    T speed;
+    if (order_ == 1) {
+      auto stage = make_stage<1, true>(cur_.in(), cur_.in(), next_.out());
+      fill_params(stage.p, in, 1.0);
+      speed = Exec::max_reduce(n_, stage, T(0));
+    } else {
+      auto first = make_stage<2, false>(cur_.in(), cur_.in(), stage_.out());
+      fill_params(first.p, in, 0.5);
+      Exec::for_each(n_, launch::DiscardResult<decltype(first)>{first});
+      auto second = make_stage<2, true>(stage_.in(), cur_.in(), next_.out());
+      fill_params(second.p, in, 0.5);
+      speed = Exec::max_reduce(n_, second, T(0));
+    }
+    cur_.swap(next_);
+    return double(speed);
+  }
+
+  void read_fields(SurfaceFields& f) override {
+    f.h = to_double(cur_.h);
+    f.qx = to_double(cur_.qx);
+    f.qy = to_double(cur_.qy);
+    f.hmax = to_double(hmax_);
+  }
+
+  double water_volume() override {
+    return Exec::sum_reduce(n_, launch::AsDouble<T>{cur_.h.data()}, 0.0) * cell_area_;
+  }
+
+  BoundaryVolumes boundary_volumes() override {
+    BoundaryVolumes b;
+    for (int s = 0; s < 4; ++s) {
+      b.out[s] = edge_out_[s].to_host();
+      b.in[s] = edge_in_[s].to_host();
+    }
+    return b;
+  }
+
+  SourceVolumes source_volumes() override {
+    return {source_in_.to_host(), source_out_.to_host()};
+  }
+
+  Backend backend() const override {
+    return Exec::kIsDevice ? Backend::kCuda : Backend::kCpu;
+  }
+  Precision precision() const override {
+    return sizeof(T) == 4 ? Precision::kF32 : Precision::kF64;
+  }
+  std::int64_t cell_count() const override { return n_; }
+
+ private:
+  template <int Order, bool Final>
+  swe::SurfaceStage<T, Order, Final> make_stage(swe::StateIn<T> in, swe::StateIn<T> base,
+                                                swe::StateOut<T> out) {
+    swe::SurfaceStage<T, Order, Final> s;
+    s.v = view_;
+    s.in = in;
+    s.base = base;
+    s.out = out;
+    s.hmax = hmax_.data();
+    return s;
+  }
+
+  void fill_params(swe::StageParams<T>& p, const SurfaceStepInputs& in, double weight) const {
+    p.dt = T(in.dt);
+    p.rain_rate = T(in.rain_rate);
+    p.flux_weight = weight;
+    for (int s = 0; s < swe::kMaxBoundarySegments; ++s) p.segment.value[s] = T(in.segment[s]);
+    // Levels are stored relative to the bed reference, like z.
+    for (int s = 0; s < swe::kMaxBoundarySegments; ++s)
+      if (segment_is_level_[s]) p.segment.value[s] = T(in.segment[s] - z_ref_);
+  }
+
+  void apply_sources(const SurfaceStepInputs& in) {
+    if (source_cells_.empty()) return;
+    if (in.source_q.size() > std::size_t(swe::kMaxPointSources))
+      throw std::invalid_argument("more than 64 point sources");
+    swe::PointSourceStep<T> step;
+    step.h = cur_.h.data();
+    step.qx = cur_.qx.data();
+    step.qy = cur_.qy.data();
+    step.cell = source_cells_.data();
+    step.entry_begin = source_begin_.data();
+    step.entry_source = source_index_.data();
+    step.entry_weight = source_weight_.data();
+    step.volume_in = source_in_.data();
+    step.volume_out = source_out_.data();
+    step.cell_area = T(cell_area_);
+    step.dt = T(in.dt);
+    step.dry_depth = view_.dry_depth;
+    for (std::size_t s = 0; s < in.source_q.size(); ++s) step.rates.q[s] = T(in.source_q[s]);
+    Exec::for_each(std::int64_t(source_cells_.size()), step);
+  }
+
+  static std::vector<T> convert(const std::vector<double>& a) {
+    return std::vector<T>(a.begin(), a.end());
+  }
+  static std::vector<T> masked(const std::vector<double>& a, const std::vector<std::uint8_t>& m) {
+    std::vector<T> out(a.size());
+    for (std::size_t k = 0; k < a.size(); ++k) out[k] = m[k] ? T(a[k]) : T(0);
+    return out;
+  }
+  static std::vector<double> to_double(const Buffer<T>& b) {
+    const std::vector<T> host = b.to_host();
+    return std::vector<double>(host.begin(), host.end());
+  }
+
+  std::int64_t n_;
+  int order_;
+  double z_ref_ = 0.0;
+  double cell_area_ = 0.0;
+  swe::SurfaceView<T> view_;
+  Buffer<T> z_;
+  Buffer<std::uint8_t> active_;
+  Buffer<T> manning_;
+  StateBuffers cur_, next_, stage_;
+  Buffer<T> hmax_;
+  Buffer<std::uint8_t> edge_kind_[4], edge_segment_[4];
+  Buffer<double> edge_out_[4], edge_in_[4];
+  Buffer<std::int64_t> source_cells_;
+  Buffer<int> source_begin_, source_index_;
+  Buffer<T> source_weight_;
+  Buffer<double> source_in_, source_out_;
+  std::array<bool, 32> segment_is_level_{};
+};
+
+}  // namespace sf

@@ -1,0 +1,69 @@
+// OpenMP launch layer: runs point functions over an index range with Thrust's OMP system.
+// The CUDA twin is exec_cuda.cuh; both expose the same static interface so that engine code is
+// written once as templates over the Exec type.
+#pragma once
+
+#include <thrust/functional.h>
+#include <thrust/iterator/counting_iterator.h>
+#include <thrust/system/omp/execution_policy.h>
+#include <thrust/for_each.h>
+#include <thrust/transform_reduce.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace sf::launch {
+
+struct OmpExec {
+  static constexpr const char* kName = "cpu";
+  static constexpr bool kIsDevice = false;
+
+  template <class F>
+  static void for_each(std::int64_t n, F f) {
+    if (n <= 0) return;
+    thrust::for_each(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
+                     thrust::counting_iterator<std::int64_t>(n), f);
+  }
+
+  /// f(i) may write its outputs and returns a value; the maximum over i (and init) is returned.
+  template <class R, class F>
+  static R max_reduce(std::int64_t n, F f, R init) {
+    if (n <= 0) return init;
+    return thrust::transform_reduce(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
+                                    thrust::counting_iterator<std::int64_t>(n), f, init,
+                                    thrust::maximum<R>());
+  }
+
+  template <class R, class F>
+  static R sum_reduce(std::int64_t n, F f, R init) {
+    if (n <= 0) return init;
+    return thrust::transform_reduce(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
+                                    thrust::counting_iterator<std::int64_t>(n), f, init,
+                                    thrust::plus<R>());
+  }
+
+  static void* allocate(std::size_t bytes) {
+    if (bytes == 0) return nullptr;
+    void* p = std::aligned_alloc(64, (bytes + 63) / 64 * 64);
+    if (!p) throw std::bad_alloc();
+    return p;
+  }
+  static void deallocate(void* p) { std::free(p); }
+  static void copy_to_device(void* dst, const void* src, std::size_t bytes) {
+    if (bytes) std::memcpy(dst, src, bytes);
+  }
+  static void copy_to_host(void* dst, const void* src, std::size_t bytes) {
+    if (bytes) std::memcpy(dst, src, bytes);
+  }
+  static void copy_on_device(void* dst, const void* src, std::size_t bytes) {
+    if (bytes) std::memcpy(dst, src, bytes);
+  }
+  static void fill_zero(void* dst, std::size_t bytes) {
+    if (bytes) std::memset(dst, 0, bytes);
+  }
+  static void synchronize() {}
+};
+
+}  // namespace sf::launch

@@ -1,0 +1,49 @@
+// Views passed by value into the surface kernels: raw device pointers plus grid sizes.
+// Cell (i, j) has index j * nx + i; j = 0 is the southern row.
+#pragma once
+
+#include <cstdint>
+
+#include "swe/boundary.hpp"
+
+namespace sf::swe {
+
+template <class T>
+struct SurfaceView {
+  int nx = 0, ny = 0;
+  T dx = T(0);         // cell size (m)
+  T g = T(9.80665);    // gravity (m s^-2)
+  T dry_depth = T(0);  // below this depth (m) velocities are set to zero
+  const T* z = nullptr;                   // bed elevation minus a reference level (m)
+  const std::uint8_t* active = nullptr;   // 0 = inactive (nodata) cell, acts as a wall
+  const T* manning = nullptr;             // Manning n per cell (s m^-1/3), or nullptr
+  T manning_uniform = T(0);               // used when manning == nullptr
+  const std::uint8_t* edge_kind[4] = {};     // per edge cell, EdgeKind, indexed by Side
+  const std::uint8_t* edge_segment[4] = {};  // per edge cell, segment number
+  double* edge_out[4] = {};  // accumulated volume leaving the domain per edge cell (m^3)
+  double* edge_in[4] = {};   // accumulated volume entering the domain per edge cell (m^3)
+};
+
+template <class T>
+struct StateIn {
+  const T* h;
+  const T* qx;
+  const T* qy;
+};
+
+template <class T>
+struct StateOut {
+  T* h;
+  T* qx;
+  T* qy;
+};
+
+template <class T>
+struct StageParams {
+  T dt = T(0);            // time step (s)
+  T rain_rate = T(0);     // uniform rain intensity (m/s)
+  double flux_weight = 1; // share of this stage in the step's boundary volumes (1 or 1/2)
+  SegmentValues<T> segment = {};  // level (m) or unit inflow (m^2/s) per boundary segment
+};
+
+}  // namespace sf::swe
