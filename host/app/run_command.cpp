@@ -1,0 +1,154 @@
+#include "app/run_command.hpp"
+
+#include <omp.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <ostream>
+
+#include "common/input_error.hpp"
+#include "config/case_loader.hpp"
+#include "engine/simulation.hpp"
+#include "io/run_summary.hpp"
+#include "vtk_series_writer.hpp"
+
+namespace sf::app {
+namespace {
+
+std::string human_time(double s) {
+  char b[32];
+  if (s < 120) std::snprintf(b, sizeof b, "%.0f s", s);
+  else if (s < 7200) std::snprintf(b, sizeof b, "%.1f min", s / 60);
+  else std::snprintf(b, sizeof b, "%.2f h", s / 3600);
+  return b;
+}
+
+void print_progress(const Progress& p, bool tty, std::ostream& err) {
+  char line[200];
+  std::snprintf(line, sizeof line,
+                "t = %9.1f s  %5.1f %%  dt = %7.4f s  %8.3g cell-updates/s  ETA %s", p.time_s,
+                p.duration_s > 0 ? 100.0 * p.time_s / p.duration_s : 100.0, p.dt_s,
+                p.cell_updates_per_s, human_time(p.eta_s).c_str());
+  if (tty) err << "\r" << line << "   " << std::flush;
+  else err << line << "\n";
+}
+
+}  // namespace
+
+int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  config::CaseConfig cfg;
+  config::LoadedCase loaded;
+  Backend backend;
+  Precision precision;
+  try {
+    backend = parse_backend(o.backend);
+    config::CaseOverrides ov{o.set, o.data_dir};
+    cfg = config::read_case_file(o.case_file, ov);
+    loaded = config::load_case(cfg);
+    if (!o.precision.empty()) precision = parse_precision(o.precision);
+    else if (cfg.precision) precision = *cfg.precision;
+    else precision = backend == Backend::kCuda ? Precision::kF32 : Precision::kF64;
+  } catch (const InputError& e) {
+    err << "error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::invalid_argument& e) {
+    err << "error: " << e.what() << "\n";
+    return 1;
+  }
+  if (o.threads > 0) omp_set_num_threads(o.threads);
+  const std::string out_dir = o.output_dir.empty() ? cfg.output_dir : o.output_dir;
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) {
+    err << "error: cannot create output folder " << out_dir << ": " << ec.message() << "\n";
+    return 1;
+  }
+
+  io::RunReport report;
+  report.case_name = cfg.name;
+  report.case_file = cfg.file;
+  report.description = cfg.description;
+  report.backend = to_string(backend);
+  report.precision = to_string(precision);
+  report.threads = backend == Backend::kCpu ? omp_get_max_threads() : 0;
+  report.order = cfg.order;
+  report.flood_threshold_m = cfg.flood_threshold;
+  const SurfaceSetup& setup = loaded.setup;
+  report.cells = (long long)setup.grid.nx * setup.grid.ny;
+  for (unsigned char a : setup.active) report.active_cells += a;
+  report.cell_size_m = setup.grid.dx;
+  const std::string summary_path = (std::filesystem::path(out_dir) / "summary.json").string();
+
+  if (!o.quiet)
+    out << "spongeflow: case '" << cfg.name << "', " << setup.grid.nx << " x " << setup.grid.ny
+        << " cells of " << setup.grid.dx << " m (" << report.active_cells << " active), "
+        << human_time(setup.duration) << " simulated, backend " << report.backend << " "
+        << report.precision << ", order " << cfg.order << "\n";
+
+  try {
+    Simulation sim(setup, backend, precision);
+    std::unique_ptr<viz::VtkSeriesWriter> vtk;
+    std::vector<SnapshotWriter*> writers;
+    if (cfg.vtk) {
+      vtk = std::make_unique<viz::VtkSeriesWriter>(out_dir, "surface");
+      writers.push_back(vtk.get());
+      report.outputs.push_back("surface.pvd");
+    }
+    const bool tty = isatty(STDERR_FILENO);
+    auto progress = [&](const Progress& p) {
+      if (!o.quiet) print_progress(p, tty, err);
+    };
+    try {
+      report.result = sim.run(writers, progress, tty ? 0.5 : 10.0);
+    } catch (const std::exception& e) {
+      if (tty && !o.quiet) err << "\n";
+      report.status = "failed";
+      report.error = e.what();
+      report.result.simulated_s = sim.time();
+      report.result.steps = sim.steps();
+      report.result.balance = sim.balance();
+      io::write_run_summary(summary_path, report);
+      err << "error: the run stopped at t = " << sim.time() << " s: " << e.what()
+          << "\nFiles written so far are kept in " << out_dir << "\n";
+      return 2;
+    }
+    if (tty && !o.quiet) err << "\n";
+    SurfaceFields f;
+    sim.solver().read_fields(f);
+    for (const config::GaugeCell& g : loaded.gauges) {
+      const double hmax = f.hmax[std::size_t(g.cell)];
+      report.gauges.push_back({g.name, g.x, g.y, g.ground, g.ground + hmax, hmax});
+    }
+    report.outputs.push_back("summary.json");
+    io::write_run_summary(summary_path, report);
+  } catch (const std::exception& e) {
+    err << "error: " << e.what() << "\n";
+    return 2;
+  }
+
+  const RunResult& r = report.result;
+  const double err_pct = r.balance.continuity_error_pct();
+  char line[256];
+  out << "\n" << r.balance.table(r.active_area_m2) << "\n";
+  std::snprintf(line, sizeof line,
+                "  %lld steps (dt %.3g .. %.3g s) in %s wall: %.3g cell-updates/s\n"
+                "  max depth %.3f m; flooded area (> %.2f m) %.0f m2\n",
+                r.steps, r.min_dt_s, r.max_dt_s, human_time(r.wall_s).c_str(),
+                r.cell_updates_per_s, r.max_depth_m, cfg.flood_threshold, r.flooded_area_m2);
+  out << line;
+  for (const io::GaugeResult& g : report.gauges) {
+    std::snprintf(line, sizeof line, "  gauge %-12s peak level %.3f m (depth %.3f m)\n",
+                  g.name.c_str(), g.peak_level_m, g.peak_depth_m);
+    out << line;
+  }
+  if (std::abs(err_pct) > kContinuityWarningPct)
+    err << "WARNING: continuity error " << err_pct << " % exceeds " << kContinuityWarningPct
+        << " %: check the time step (cfl), boundaries and inputs\n";
+  out << "\nResults in " << out_dir << ": open " << (cfg.vtk ? "surface.pvd" : "summary.json")
+      << (cfg.vtk ? " in ParaView" : "") << "\n";
+  return 0;
+}
+
+}  // namespace sf::app

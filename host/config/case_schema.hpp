@@ -1,0 +1,26 @@
+// Every key a case file may contain, with its type, default, unit and meaning. The reader refuses
+// keys not listed here, and docs/case-file.md is generated from this table (`spongeflow
+// case-keys`), with a test that the two agree.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sf::config {
+
+struct KeySpec {
+  const char* table;        // "case", "grid", ... ; "boundary" and "source" are arrays of tables
+  const char* key;
+  const char* type;         // "string", "number", "integer", "boolean", "path", "number or array"
+  const char* default_value;  // "required" when it must be given, "-" when optional without default
+  const char* unit;
+  const char* description;
+};
+
+const std::vector<KeySpec>& case_schema();
+const std::vector<std::string>& case_tables();
+
+/// The key reference in Markdown, as found in docs/case-file.md.
+std::string case_schema_markdown();
+
+}  // namespace sf::config

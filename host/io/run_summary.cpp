@@ -1,0 +1,59 @@
+#include "io/run_summary.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace sf::io {
+
+void write_run_summary(const std::string& path, const RunReport& r) {
+  using nlohmann::json;
+  const VolumeBalance& b = r.result.balance;
+  json j;
+  j["case"] = r.case_name;
+  j["case_file"] = r.case_file;
+  if (!r.description.empty()) j["description"] = r.description;
+  j["status"] = r.status;
+  if (!r.error.empty()) j["error"] = r.error;
+  j["backend"] = r.backend;
+  j["precision"] = r.precision;
+  j["threads"] = r.threads;
+  j["order"] = r.order;
+  j["cells"] = r.cells;
+  j["active_cells"] = r.active_cells;
+  j["cell_size_m"] = r.cell_size_m;
+  j["steps"] = r.result.steps;
+  j["simulated_s"] = r.result.simulated_s;
+  j["wall_time_s"] = r.result.wall_s;
+  j["cell_updates_per_s"] = r.result.cell_updates_per_s;
+  j["min_dt_s"] = r.result.min_dt_s;
+  j["max_dt_s"] = r.result.max_dt_s;
+  j["max_depth_m"] = r.result.max_depth_m;
+  j["flood_threshold_m"] = r.flood_threshold_m;
+  j["flooded_area_m2"] = r.result.flooded_area_m2;
+  j["active_area_m2"] = r.result.active_area_m2;
+  j["volume_balance_m3"] = {
+      {"initial_volume", b.initial_volume}, {"rain", b.rain},
+      {"boundary_inflow", b.boundary_inflow}, {"source_inflow", b.source_inflow},
+      {"boundary_outflow", b.boundary_outflow}, {"sink_outflow", b.source_outflow},
+      {"final_volume", b.final_volume}, {"continuity_error_pct", b.continuity_error_pct()}};
+  json gauges = json::object();
+  for (const GaugeResult& g : r.gauges)
+    gauges[g.name] = {{"x", g.x}, {"y", g.y}, {"ground_m", g.ground_m},
+                      {"peak_level_m", g.peak_level_m}, {"peak_depth_m", g.peak_depth_m}};
+  j["gauges"] = gauges;
+  j["outputs"] = r.outputs;
+
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp);
+    if (!out) throw std::runtime_error("cannot write " + tmp);
+    out << j.dump(2) << "\n";
+    if (!out) throw std::runtime_error("failed writing " + tmp);
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace sf::io

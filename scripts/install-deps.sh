@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages spongeflow needs (skips what is already there).
+# The CUDA toolkit is optional: when /usr/local/cuda/bin/nvcc exists the CUDA backend is built too.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libgdal-dev gdal-bin                 # DEM and raster input (GeoTIFF, ESRI ASCII)
+  libnetcdf-dev netcdf-bin libudunits2-dev  # CF-netCDF rain and results
+  libvtk9-dev python3-vtk9             # ParaView output; VTK's Python renders docs pictures
+  libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
+  libgtest-dev
+  libthrust-dev libcub-dev             # CPU backend's Thrust when no CUDA toolkit is installed
+  xvfb xauth python3-numpy             # off-screen rendering of pictures (viz/render_max_depth.py)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all Debian packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,61 @@
+// A small case end to end through the CLI: summary.json, ParaView files, continuity.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+#include "config/case_schema.hpp"
+
+namespace sf::test {
+namespace {
+
+TEST(CliRun, RainOnASlopeWritesSummaryAndParaViewSeries) {
+  const auto dir = scratch("cli_run");
+  write_file(dir / "dem.asc", ascii_grid(30, 10));
+  write_file(dir / "case.toml", R"(
+[case]
+name = "slope"
+[grid]
+dem = "dem.asc"
+[surface]
+manning = 0.03
+[time]
+duration = 600
+output_interval = 200
+[rain]
+times = [0, 5, 10]
+intensity = [60, 120, 0]
+time_unit = "min"
+[[boundary]]
+side = "east"
+type = "free"
+[output]
+gauges = [[1029.5, 2005.5]]
+)");
+  const auto r = run_spongeflow("run " + (dir / "case.toml").string() + " --threads 1");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("Continuity error"), std::string::npos);
+  std::ifstream in(dir / "results" / "summary.json");
+  ASSERT_TRUE(in.good());
+  const auto j = nlohmann::json::parse(in);
+  EXPECT_EQ(j["status"], "completed");
+  EXPECT_EQ(j["cells"], 300);
+  // 60 mm/h for 5 min + 120 mm/h for 5 min = 15 mm over 300 m2 = 4.5 m3.
+  EXPECT_NEAR(j["volume_balance_m3"]["rain"].get<double>(), 4.5, 1e-9);
+  EXPECT_LT(std::abs(j["volume_balance_m3"]["continuity_error_pct"].get<double>()), 1e-9);
+  EXPECT_GT(j["volume_balance_m3"]["boundary_outflow"].get<double>(), 0.0);
+  EXPECT_GT(j["gauges"]["gauge0"]["peak_depth_m"].get<double>(), 0.0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "results" / "surface.pvd"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "results" / "surface_00003.vti"));
+}
+
+TEST(CaseKeys, DocsAreGeneratedFromTheSchema) {
+  std::ifstream in(std::string(SPONGEFLOW_SOURCE_DIR) + "/docs/case-file.md");
+  ASSERT_TRUE(in.good()) << "docs/case-file.md is missing";
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(doc.find(config::case_schema_markdown()), std::string::npos)
+      << "docs/case-file.md is out of date: regenerate its key tables with `spongeflow case-keys`";
+}
+
+}  // namespace
+}  // namespace sf::test
