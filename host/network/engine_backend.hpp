@@ -1,0 +1,74 @@
+// The backend-neutral interface of the routing core: the host side of the engine
+// (NetworkEngine) talks to it; EngineCore<Exec> implements it for OpenMP and CUDA.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "network/engine_view.hpp"
+#include "network/network_data.hpp"
+
+namespace sf::network {
+
+/// Arrays that can be read back from the backend.
+enum class Field {
+  NodeDepth,
+  NodeDepthOld,
+  NodeVolume,
+  NodeInflow,
+  NodeInflowOld,
+  NodeOverflow,
+  NodeLatFlow,
+  NodeMaxDepth,
+  NodeFloodVolume,
+  NodeTimeFlooded,
+  NodeOutfallVolume,
+  NodeMaxInflow,
+  LinkFlow,
+  LinkFlowOld,
+  LinkDepth,
+  LinkVolume,
+  LinkSetting,
+  LinkMaxFlow,
+  LinkMaxVelocity,
+  LinkPumpVolume,
+  LinkPumpStartups,
+  LinkTimeOn,
+  LinkFroude
+};
+
+/// Initial state computed on the host.
+struct InitialState {
+  std::vector<double> node_depth, node_volume;
+  std::vector<double> link_flow, link_q1, link_depth, link_volume, link_area, link_setting;
+};
+
+struct TrialReport {
+  int trials = 0;
+  bool converged = false;
+  OutflowTotals outflow;  // system outflow rates at the end of the step [m³/s]
+};
+
+class EngineBackend {
+ public:
+  virtual ~EngineBackend() = default;
+  virtual const char* name() const = 0;
+  virtual void upload_network(const NetworkData& net) = 0;
+  virtual void upload_state(const InitialState& s) = 0;
+  virtual void set_lateral_inflows(const std::vector<double>& q) = 0;
+  virtual void set_outfall_stages(const std::vector<double>& stage) = 0;
+  virtual void set_link_settings(const std::vector<double>& setting) = 0;
+  virtual void set_regulators(const std::vector<RegulatorParams>& r) = 0;
+  /// One routing step of length dt: Picard trials until convergence, then statistics.
+  virtual TrialReport route(double dt, int max_trials) = 0;
+  /// Courant / depth-change limited step, at most max_step.
+  virtual double stable_step(double max_step, double courant) = 0;
+  virtual void read(Field f, std::vector<double>& out) const = 0;
+};
+
+std::unique_ptr<EngineBackend> make_omp_backend();
+/// nullptr when the CUDA backend was not built.
+std::unique_ptr<EngineBackend> make_cuda_backend();
+
+}  // namespace sf::network

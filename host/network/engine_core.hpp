@@ -1,0 +1,272 @@
+// EngineCore<Exec>: device buffers of the network and the sequence of kernels of a routing
+// step (SWMM 5.2 dynwave_execute: trials of conduit momentum, regulator flows and node
+// continuity until all nodes converge). Instantiated for OmpExec and CudaExec.
+#pragma once
+
+#include <vector>
+
+#include "launch/device_buffer.hpp"
+#include "network/engine_backend.hpp"
+#include "network/engine_kernels.hpp"
+
+namespace sf::network {
+
+template <class Exec>
+class EngineCore final : public EngineBackend {
+  template <class T>
+  using Buf = launch::DeviceBuffer<T, Exec>;
+
+ public:
+  const char* name() const override { return Exec::kName; }
+
+  void upload_network(const NetworkData& net) override {
+    nn_ = net.node_count();
+    nl_ = net.link_count();
+    node_params_.upload(net.node);
+    node_invert_.upload(net.node_invert);
+    node_curve_.upload(net.node_curve);
+    node_outfall_.upload(net.node_outfall);
+    outfall_spec_.upload(net.outfall.empty() ? std::vector<OutfallSpec>(1) : net.outfall);
+    adj_start_.upload(net.adj_start);
+    adj_link_.upload(net.adj_link.empty() ? std::vector<int>(1, 0) : net.adj_link);
+    link_kind_.upload(net.link_kind);
+    node1_.upload(net.node1);
+    node2_.upload(net.node2);
+    xsect_.upload(net.xsect);
+    conduit_.upload(net.conduit);
+    regulator_.upload(net.regulator);
+    std::vector<unsigned char> dummy(nl_);
+    for (int j = 0; j < nl_; ++j) dummy[j] = net.is_dummy[j] ? 1 : 0;
+    dummy_.upload(dummy);
+    tables_.upload(net.tables.rows.empty() ? std::vector<double>(3, 0.0) : net.tables.rows);
+    curve_x_.upload(net.curve_x.empty() ? std::vector<double>(1, 0.0) : net.curve_x);
+    curve_y_.upload(net.curve_y.empty() ? std::vector<double>(1, 0.0) : net.curve_y);
+    curve_start_.upload(net.curve_start.empty() ? std::vector<int>(1, 0) : net.curve_start);
+    curve_count_.upload(net.curve_count.empty() ? std::vector<int>(1, 0) : net.curve_count);
+    for (auto* b : node_state()) *b = Buf<double>(nn_);
+    for (auto* b : link_state()) *b = Buf<double>(nl_);
+    converged_ = Buf<int>(nn_);
+    flow_class_ = Buf<int>(nl_);
+    normal_flow_ = Buf<int>(nl_);
+    shared_.options = net.conduit_options;
+    shared_.allow_ponding = net.allow_ponding;
+    shared_.min_surf_area = net.min_surf_area;
+    shared_.head_tolerance = net.head_tolerance;
+  }
+
+  void upload_state(const InitialState& s) override {
+    depth_.upload(s.node_depth);
+    volume_.upload(s.node_volume);
+    flow_.upload(s.link_flow);
+    q1_.upload(s.link_q1);
+    link_depth_.upload(s.link_depth);
+    link_volume_.upload(s.link_volume);
+    a1_.upload(s.link_area);
+    setting_.upload(s.link_setting);
+  }
+
+  void set_lateral_inflows(const std::vector<double>& q) override { lat_flow_.upload(q); }
+  void set_outfall_stages(const std::vector<double>& stage) override { stage_.upload(stage); }
+  void set_link_settings(const std::vector<double>& setting) override { setting_.upload(setting); }
+  void set_regulators(const std::vector<RegulatorParams>& r) override { regulator_.upload(r); }
+
+  TrialReport route(double dt, int max_trials) override {
+    const NodeView n = node_view();
+    const LinkView l = link_view();
+    const SharedView s = shared_view();
+    Exec::for_each(nn_, BeginStepNodes{n, dt});
+    Exec::for_each(nl_, BeginStepLinks{l});
+    TrialReport rep;
+    int trial = 0;
+    while (trial < max_trials) {
+      Exec::for_each(nl_, ConduitTrials{n, l, s, trial, dt});
+      Exec::for_each(nn_, GatherConduitFlows{n, l, s});
+      Exec::for_each(nl_, NonConduitTrials{n, l, s, trial, dt});
+      const int unconverged = Exec::sum_reduce(nn_, UpdateNodes{n, l, s, trial, dt}, 0);
+      ++trial;
+      rep.converged = unconverged == 0;
+      if (trial > 1 && rep.converged) break;
+    }
+    rep.trials = trial;
+    rep.outflow = Exec::sum_reduce(nn_, SystemOutflow{n}, OutflowTotals{});
+    Exec::for_each(nn_, UpdateNodeStats{n, dt});
+    Exec::for_each(nl_, UpdateLinkStats{l, s, dt});
+    return rep;
+  }
+
+  double stable_step(double max_step, double courant) override {
+    const double t_link =
+        -Exec::max_reduce(nl_, NegLinkCourantStep{link_view(), courant, max_step}, -max_step);
+    const double t_node = -Exec::max_reduce(nn_, NegNodeDepthStep{node_view(), t_link}, -t_link);
+    return t_node < t_link ? t_node : t_link;
+  }
+
+  void read(Field f, std::vector<double>& out) const override { buffer(f).download(out); }
+
+ private:
+  const Buf<double>& buffer(Field f) const {
+    switch (f) {
+      case Field::NodeDepth:
+        return depth_;
+      case Field::NodeDepthOld:
+        return depth_old_;
+      case Field::NodeVolume:
+        return volume_;
+      case Field::NodeInflow:
+        return inflow_;
+      case Field::NodeInflowOld:
+        return inflow_old_;
+      case Field::NodeOverflow:
+        return overflow_;
+      case Field::NodeLatFlow:
+        return lat_flow_;
+      case Field::NodeMaxDepth:
+        return max_depth_;
+      case Field::NodeFloodVolume:
+        return flood_volume_;
+      case Field::NodeTimeFlooded:
+        return time_flooded_;
+      case Field::NodeOutfallVolume:
+        return outfall_volume_;
+      case Field::NodeMaxInflow:
+        return max_inflow_;
+      case Field::LinkFlow:
+        return flow_;
+      case Field::LinkFlowOld:
+        return flow_old_;
+      case Field::LinkDepth:
+        return link_depth_;
+      case Field::LinkVolume:
+        return link_volume_;
+      case Field::LinkSetting:
+        return setting_;
+      case Field::LinkMaxFlow:
+        return max_flow_;
+      case Field::LinkMaxVelocity:
+        return max_velocity_;
+      case Field::LinkPumpVolume:
+        return pump_volume_;
+      case Field::LinkPumpStartups:
+        return pump_startups_;
+      case Field::LinkTimeOn:
+        return time_on_;
+      case Field::LinkFroude:
+        return froude_;
+    }
+    return depth_;
+  }
+
+  std::vector<Buf<double>*> node_state() {
+    return {&depth_,     &depth_old_,     &volume_,       &volume_old_,     &lat_flow_,
+            &inflow_,    &outflow_,       &inflow_old_,   &overflow_,       &old_net_inflow_,
+            &surf_area_, &old_surf_area_, &sumdqdh_,      &dydt_,           &stage_,
+            &max_depth_, &flood_volume_,  &time_flooded_, &outfall_volume_, &max_inflow_};
+  }
+  std::vector<Buf<double>*> link_state() {
+    return {&flow_,   &flow_old_, &link_depth_, &link_depth_old_, &link_volume_, &link_volume_old_,
+            &q1_,     &a1_,       &a2_,         &froude_,         &dqdh_,        &surf1_,
+            &surf2_,  &setting_,  &max_flow_,   &max_velocity_,   &pump_volume_, &pump_startups_,
+            &time_on_};
+  }
+
+  NodeView node_view() {
+    NodeView v;
+    v.n = nn_;
+    v.params = node_params_.data();
+    v.invert = node_invert_.data();
+    v.curve = node_curve_.data();
+    v.outfall = node_outfall_.data();
+    v.outfall_spec = outfall_spec_.data();
+    v.adj_start = adj_start_.data();
+    v.adj_link = adj_link_.data();
+    v.depth = depth_.data();
+    v.depth_old = depth_old_.data();
+    v.volume = volume_.data();
+    v.volume_old = volume_old_.data();
+    v.lat_flow = lat_flow_.data();
+    v.inflow = inflow_.data();
+    v.outflow = outflow_.data();
+    v.inflow_old = inflow_old_.data();
+    v.overflow = overflow_.data();
+    v.old_net_inflow = old_net_inflow_.data();
+    v.surf_area = surf_area_.data();
+    v.old_surf_area = old_surf_area_.data();
+    v.sumdqdh = sumdqdh_.data();
+    v.dydt = dydt_.data();
+    v.stage = stage_.data();
+    v.converged = converged_.data();
+    v.max_depth = max_depth_.data();
+    v.flood_volume = flood_volume_.data();
+    v.time_flooded = time_flooded_.data();
+    v.outfall_volume = outfall_volume_.data();
+    v.max_inflow = max_inflow_.data();
+    return v;
+  }
+
+  LinkView link_view() {
+    LinkView v;
+    v.n = nl_;
+    v.kind = link_kind_.data();
+    v.node1 = node1_.data();
+    v.node2 = node2_.data();
+    v.xsect = xsect_.data();
+    v.conduit = conduit_.data();
+    v.regulator = regulator_.data();
+    v.dummy = dummy_.data();
+    v.flow = flow_.data();
+    v.flow_old = flow_old_.data();
+    v.depth = link_depth_.data();
+    v.depth_old = link_depth_old_.data();
+    v.volume = link_volume_.data();
+    v.volume_old = link_volume_old_.data();
+    v.q1 = q1_.data();
+    v.a1 = a1_.data();
+    v.a2 = a2_.data();
+    v.froude = froude_.data();
+    v.dqdh = dqdh_.data();
+    v.surf1 = surf1_.data();
+    v.surf2 = surf2_.data();
+    v.setting = setting_.data();
+    v.flow_class = flow_class_.data();
+    v.normal_flow = normal_flow_.data();
+    v.max_flow = max_flow_.data();
+    v.max_velocity = max_velocity_.data();
+    v.pump_volume = pump_volume_.data();
+    v.pump_startups = pump_startups_.data();
+    v.time_on = time_on_.data();
+    return v;
+  }
+
+  SharedView shared_view() {
+    SharedView s = shared_;
+    s.tables = pipe::XsectTables{tables_.data()};
+    s.curve_x = curve_x_.data();
+    s.curve_y = curve_y_.data();
+    s.curve_start = curve_start_.data();
+    s.curve_count = curve_count_.data();
+    return s;
+  }
+
+  int nn_ = 0, nl_ = 0;
+  SharedView shared_;
+  Buf<pipe::NodeParams> node_params_;
+  Buf<double> node_invert_;
+  Buf<int> node_curve_, node_outfall_, adj_start_, adj_link_, converged_;
+  Buf<OutfallSpec> outfall_spec_;
+  Buf<LinkKind> link_kind_;
+  Buf<int> node1_, node2_, flow_class_, normal_flow_;
+  Buf<pipe::Xsect> xsect_;
+  Buf<pipe::ConduitParams> conduit_;
+  Buf<RegulatorParams> regulator_;
+  Buf<unsigned char> dummy_;
+  Buf<double> tables_, curve_x_, curve_y_;
+  Buf<int> curve_start_, curve_count_;
+  Buf<double> depth_, depth_old_, volume_, volume_old_, lat_flow_, inflow_, outflow_, inflow_old_,
+      overflow_, old_net_inflow_, surf_area_, old_surf_area_, sumdqdh_, dydt_, stage_, max_depth_,
+      flood_volume_, time_flooded_, outfall_volume_, max_inflow_;
+  Buf<double> flow_, flow_old_, link_depth_, link_depth_old_, link_volume_, link_volume_old_, q1_,
+      a1_, a2_, froude_, dqdh_, surf1_, surf2_, setting_, max_flow_, max_velocity_, pump_volume_,
+      pump_startups_, time_on_;
+};
+
+}  // namespace sf::network

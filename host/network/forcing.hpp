@@ -1,0 +1,46 @@
+// Lateral inflows (external time series, baselines with patterns, dry-weather flow with
+// monthly/daily/hourly/weekend patterns) and outfall stages, evaluated on the host at a time
+// given in seconds since the simulation start, as SWMM's routing.c and inflow.c do.
+#pragma once
+
+#include <vector>
+
+#include "inp/model.hpp"
+#include "network/network_data.hpp"
+
+namespace sf::network {
+
+/// Calendar position of a time, for patterns and control rules.
+struct Calendar {
+  int year = 0, month = 1, day = 1;  // month 1..12
+  int day_of_week = 1;               // 1 = Sunday .. 7 = Saturday
+  int day_of_year = 1;
+  double seconds_of_day = 0.0;
+  double day_number = 0.0;  // days since 1899-12-30 (SWMM DateTime), with fraction
+};
+
+class Forcing {
+ public:
+  explicit Forcing(const inp::Model& model);
+
+  Calendar calendar(double t) const;
+
+  /// Lateral inflow of every node at time t [m³/s]; totals of positive external and
+  /// dry-weather inflow, and of negative inflows (withdrawals), are returned for the ledger.
+  void lateral_inflows(double t, std::vector<double>& q, double* external, double* dwf,
+                       double* withdrawn) const;
+
+  /// Stage elevation of every outfall node at time t (0 for other nodes) [m].
+  void outfall_stages(double t, const NetworkData& net, std::vector<double>& stage) const;
+
+  /// Value of time series k at t; outside its range: 0, or the end values when extend.
+  double series_value(int k, double t, bool extend) const;
+
+ private:
+  double pattern_factor(int p, const Calendar& c) const;
+  double dwf_factor(const inp::DryWeatherInflow& d, const Calendar& c) const;
+  const inp::Model& m_;
+  double start_day_ = 0.0;  // SWMM day number of the start (with fraction)
+};
+
+}  // namespace sf::network

@@ -1,0 +1,21 @@
+// Entry point of `spongeflow network MODEL.inp [--report FILE] [--summary FILE]
+// [--timeseries FILE]`: runs a SWMM network and writes the requested outputs.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+namespace sf::network {
+
+struct NetworkCommandOptions {
+  std::string inp_path;
+  std::string report_path;      // empty: no report
+  std::string summary_path;     // empty: no JSON summary
+  std::string timeseries_path;  // empty: no CSV
+  std::string backend = "cpu";  // "cpu" or "cuda"
+};
+
+/// Returns 0 on success, 1 on input errors (printed to err), 2 on other failures.
+int run_network_command(const NetworkCommandOptions& opts, std::ostream& out, std::ostream& err);
+
+}  // namespace sf::network

@@ -1,0 +1,104 @@
+// The network as the engine stores it: plain arrays of SI values built from an inp::Model,
+// with the input adjustments SWMM 5.2 makes before routing (minimum conduit fall, node full
+// depths raised to the highest crown, regulator crests, conduits reversed to a positive slope,
+// conduit lengthening). Backend-neutral: the engine copies these arrays to its device.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "inp/model.hpp"
+#include "network/xsect_tables.hpp"
+#include "pipe/conduit_flow.hpp"
+#include "pipe/node_continuity.hpp"
+#include "pipe/pump.hpp"
+#include "pipe/regulators.hpp"
+
+namespace sf::network {
+
+enum class LinkKind : int { Conduit, Pump, Orifice, Weir, Outlet };
+
+/// Per-link regulator parameters (only the member matching the link kind is used).
+struct RegulatorParams {
+  pipe::WeirParams weir;
+  pipe::OrificeParams orifice;
+  pipe::OutletParams outlet;
+  pipe::PumpParams pump;
+  int curve = -1;  // pump curve, weir coefficient curve or outlet rating curve (-1: none)
+};
+
+/// Outfall boundary of a node.
+struct OutfallSpec {
+  pipe::OutfallKind kind = pipe::OutfallKind::Free;
+  double fixed_stage = 0.0;  // [m]
+  int tidal_curve = -1;      // curve index (x in s of day)
+  int stage_series = -1;     // time series index
+  bool flap_gate = false;
+};
+
+struct NetworkData {
+  // --- nodes
+  std::vector<std::string> node_id;
+  std::vector<pipe::NodeParams> node;
+  std::vector<double> node_invert;      // [m]
+  std::vector<double> node_init_depth;  // [m]
+  std::vector<int> node_curve;          // storage curve index (-1)
+  std::vector<int> node_outfall;        // index into outfall (-1)
+  std::vector<OutfallSpec> outfall;
+  std::vector<int> outfall_node;
+  std::vector<double> node_full_depth_as_written;  // before SWMM's crown adjustment [m]
+
+  // --- links
+  std::vector<std::string> link_id;
+  std::vector<LinkKind> link_kind;
+  std::vector<int> node1, node2;
+  std::vector<pipe::Xsect> xsect;
+  std::vector<pipe::ConduitParams> conduit;
+  std::vector<RegulatorParams> regulator;
+  std::vector<double> link_init_flow;     // [m³/s] (after a possible reversal)
+  std::vector<double> link_init_setting;  // 0..1 (pumps may start off)
+  std::vector<double> link_q_full;        // full normal flow (conduits), largest curve flow (pumps)
+  std::vector<double> conduit_slope;      // [-]
+  std::vector<bool> is_dummy;
+
+  // --- node -> links table (compressed): links of node i are adj_link[adj_start[i] ..
+  // adj_start[i+1]-1]
+  std::vector<int> adj_start, adj_link;
+
+  // --- shared tables
+  XsectTablePool tables;
+  std::vector<double> curve_x, curve_y;
+  std::vector<int> curve_start, curve_count;
+
+  // --- options (effective values)
+  pipe::ConduitOptions conduit_options;
+  bool allow_ponding = false;
+  double min_surf_area = 0.0;   // [m²]
+  double head_tolerance = 0.0;  // [m]
+  int max_trials = 8;
+  double routing_step = 0.0;    // fixed or maximum step [s]
+  double courant_factor = 0.0;  // VARIABLE_STEP (0 = fixed step)
+  double min_step = 0.5;        // [s]
+  double duration = 0.0;        // simulated length [s]
+  double report_step = 0.0;     // [s]
+
+  /// Adjustments made (SWMM's warnings), for the report.
+  std::vector<std::string> warnings;
+
+  int node_count() const { return static_cast<int>(node.size()); }
+  int link_count() const { return static_cast<int>(link_kind.size()); }
+  pipe::CurveView curve_view(int c) const {
+    if (c < 0) return {};
+    return {curve_x.data() + curve_start[c], curve_y.data() + curve_start[c], curve_count[c]};
+  }
+};
+
+/// Builds the network from a model read by sf::inp. Throws sf::InputError for inputs the
+/// engine cannot route (e.g. unsupported shapes), naming the object.
+NetworkData build_network(const inp::Model& model);
+
+/// Recomputes the settings-dependent coefficients of an orifice or weir (after a control
+/// action), as SWMM's link_setSetting does.
+void update_regulator_coefficients(NetworkData& net, int link, double setting);
+
+}  // namespace sf::network

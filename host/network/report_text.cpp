@@ -1,0 +1,68 @@
+// SWMM-style text report: flow routing continuity, node depths, flooding, link flows, pumps
+// and outfall loading, in the .inp's units (US: ft, CFS, 10^6 gal; SI: m, CMS, 10^6 ltr).
+#include <cstdio>
+#include <string>
+
+#include "network/network_output.hpp"
+
+namespace sf::network {
+
+void write_text_report(const inp::Model& model, const NetworkEngine& eng, std::ostream& out) {
+  const NetworkData& net = eng.network();
+  const NetworkStatistics st = eng.statistics();
+  const MassBalance& mb = eng.mass_balance();
+  const bool us = model.options.unit_system == inp::UnitSystem::US;
+  const double len = model.length_to_user, flow = model.flow_to_user;
+  const double vol = us ? 1.0 / 3785.411784 : 1.0 / 1000.0;  // m³ -> 10^6 gal or 10^6 ltr
+  const char* lu = us ? "ft" : "m";
+  const char* vu = us ? "10^6 gal" : "10^6 ltr";
+  char buf[256];
+  auto line = [&](const char* fmt, auto... a) {
+    std::snprintf(buf, sizeof buf, fmt, a...);
+    out << buf << "\n";
+  };
+  out << "  spongeflow network report (SWMM 5.2 compatible dynamic wave)\n\n";
+  out << "  **************************\n  Flow Routing Continuity\n  **************************\n";
+  line("  %-28s %12.3f %s", "Dry Weather Inflow", mb.dry_weather_inflow * vol, vu);
+  line("  %-28s %12.3f %s", "External Inflow", mb.external_inflow * vol, vu);
+  line("  %-28s %12.3f %s", "External Outflow", mb.external_outflow * vol, vu);
+  line("  %-28s %12.3f %s", "Flooding Loss", mb.flooding * vol, vu);
+  line("  %-28s %12.3f %s", "Initial Stored Volume", mb.initial_storage * vol, vu);
+  line("  %-28s %12.3f %s", "Final Stored Volume", mb.final_storage * vol, vu);
+  line("  %-28s %12.3f", "Continuity Error (%)", mb.continuity_error_pct());
+  out << "\n  Routing steps: " << st.steps
+      << ", average trials per step: " << (st.steps ? st.total_trials / st.steps : 0.0)
+      << ", steps not converging: " << st.unconverged_steps << "\n\n";
+  out << "  ******************\n  Node Depth Summary\n  ******************\n";
+  line("  %-24s %12s %12s", "Node", (std::string("Max Depth ") + lu).c_str(),
+       (std::string("Max HGL ") + lu).c_str());
+  for (int i = 0; i < net.node_count(); ++i)
+    line("  %-24s %12.2f %12.2f", net.node_id[i].c_str(), st.node_max_depth[i] * len,
+         (st.node_max_depth[i] + net.node_invert[i]) * len);
+  out << "\n  *********************\n  Node Flooding Summary\n  *********************\n";
+  int flooded = 0;
+  for (int i = 0; i < net.node_count(); ++i) {
+    if (st.node_flood_volume[i] <= 0.0) continue;
+    line("  %-24s %10.2f h %12.3f %s", net.node_id[i].c_str(), st.node_hours_flooded[i],
+         st.node_flood_volume[i] * vol, vu);
+    ++flooded;
+  }
+  if (!flooded) out << "  No nodes were flooded.\n";
+  out << "\n  *****************\n  Link Flow Summary\n  *****************\n";
+  for (int j = 0; j < net.link_count(); ++j)
+    line("  %-24s max |flow| %12.3f  max velocity %8.2f", net.link_id[j].c_str(),
+         st.link_max_flow[j] * flow, st.link_max_velocity[j] * len);
+  out << "\n  ************\n  Pump Summary\n  ************\n";
+  for (int j = 0; j < net.link_count(); ++j) {
+    if (net.link_kind[j] != LinkKind::Pump) continue;
+    line("  %-24s on %8.2f h  start-ups %5d  volume %10.3f %s", net.link_id[j].c_str(),
+         st.pump_hours_on[j], st.pump_startups[j], st.pump_volume[j] * vol, vu);
+  }
+  out << "\n  ***********************\n  Outfall Loading Summary\n  ***********************\n";
+  for (int i = 0; i < net.node_count(); ++i) {
+    if (net.node[i].kind != pipe::NodeKind::Outfall) continue;
+    line("  %-24s total volume %12.3f %s", net.node_id[i].c_str(), st.outfall_volume[i] * vol, vu);
+  }
+}
+
+}  // namespace sf::network

@@ -1,0 +1,290 @@
+// Cross-section geometry of conduits and regulators: area, hydraulic radius and top width as
+// functions of depth, their inverses and full-flow values (Rossman 2017, section 2.4 and
+// appendix A). Simple prismatic shapes are evaluated in closed form; every other shape uses a
+// relative-geometry table built once on the host (host/network/xsect_tables.cpp).
+#pragma once
+
+#include "core/hd.hpp"
+#include "core/math.hpp"
+#include "pipe/constants.hpp"
+
+namespace sf::pipe {
+
+enum class Shape : int {
+  Dummy,
+  Circular,
+  FilledCircular,
+  RectClosed,
+  RectOpen,
+  Trapezoidal,
+  Triangular,
+  Parabolic,
+  PowerFunc,
+  RectTriangular,
+  RectRound,
+  ModBasket,
+  HorizEllipse,
+  VertEllipse,
+  Arch,
+  Egg,
+  Horseshoe,
+  Gothic,
+  Catenary,
+  SemiElliptical,
+  BasketHandle,
+  SemiCircular,
+  Irregular,
+  Custom,
+  ForceMain
+};
+
+/// Geometry of one cross section. Lengths in m, areas in m².
+struct Xsect {
+  Shape shape = Shape::Dummy;
+  bool open = false;    // open channel (no crown): no surcharge, no slot
+  double y_full = 0.0;  // full depth
+  double w_max = 0.0;   // maximum top width
+  double yw_max = 0.0;  // depth at maximum width
+  double a_full = 0.0;  // full area
+  double r_full = 0.0;  // full hydraulic radius
+  double s_full = 0.0;  // section factor A R^(2/3) when full [m^(8/3)]
+  double s_max = 0.0;   // largest section factor over all depths
+  double y_smax = 0.0;  // depth at s_max
+  // Shape parameters of the closed-form shapes:
+  //  trapezoid: p0 bottom width, p1 mean side slope (run/rise), p2 sum of sqrt(1+s²) of the sides
+  //  triangle : p1 side slope (half top width / depth), p2 sqrt(1+s²)
+  //  parabola : p1 = half top width / sqrt(full depth)
+  //  power    : p1 = 1/exponent, p2 = width coefficient
+  //  open rect: p1 = number of sides ignored for friction (0..2)
+  double p0 = 0.0, p1 = 0.0, p2 = 0.0;
+  int table = -1;      // first row of this section's relative table in the shared pool
+  int table_rows = 0;  // rows at uniform relative depth 0..1; columns A/Af, R/Rf, W/Wmax
+};
+
+/// Shared storage of relative-geometry tables: 3 doubles per row.
+struct XsectTables {
+  const double* rows = nullptr;
+};
+
+namespace detail {
+
+/// Interpolate column col of a section's table at relative depth eta in [0, 1].
+SF_HD inline double table_at(const Xsect& x, XsectTables t, double eta, int col) {
+  if (eta <= 0.0) return t.rows[3 * x.table + col];
+  const int last = x.table_rows - 1;
+  if (eta >= 1.0) return t.rows[3 * (x.table + last) + col];
+  const double pos = eta * last;
+  int i = static_cast<int>(pos);
+  if (i >= last) i = last - 1;
+  const double f = pos - i;
+  const double* r = t.rows + 3 * (x.table + i);
+  return r[col] + f * (r[3 + col] - r[col]);
+}
+
+SF_HD inline double rect_closed_hyd_radius_of_area(const Xsect& x, double a) {
+  if (a <= 0.0) return 0.0;
+  double p = x.w_max + 2.0 * a / x.w_max;
+  const double f = a / x.a_full;
+  if (f > kRectAlfMax) p += (f - kRectAlfMax) / (1.0 - kRectAlfMax) * x.w_max;
+  return a / p;
+}
+
+}  // namespace detail
+
+SF_HD inline bool uses_table(Shape s) {
+  return !(s == Shape::Dummy || s == Shape::RectClosed || s == Shape::RectOpen ||
+           s == Shape::Trapezoidal || s == Shape::Triangular || s == Shape::Parabolic ||
+           s == Shape::PowerFunc);
+}
+
+/// Flow area at depth y (0 <= y <= y_full; clamped) [m²].
+SF_HD inline double area_of_depth(const Xsect& x, XsectTables t, double y) {
+  if (y <= 0.0) return 0.0;
+  if (y >= x.y_full) y = x.y_full;
+  switch (x.shape) {
+    case Shape::Dummy:
+      return 0.0;
+    case Shape::RectClosed:
+    case Shape::RectOpen:
+      return y * x.w_max;
+    case Shape::Trapezoidal:
+      return (x.p0 + x.p1 * y) * y;
+    case Shape::Triangular:
+      return y * y * x.p1;
+    case Shape::Parabolic:
+      return 4.0 / 3.0 * x.p1 * y * sqrt_of(y);
+    case Shape::PowerFunc:
+      return x.p2 * pow_of(y, x.p1 + 1.0);
+    default:
+      return x.a_full * detail::table_at(x, t, y / x.y_full, 0);
+  }
+}
+
+/// Top width of the water surface at depth y [m].
+SF_HD inline double width_of_depth(const Xsect& x, XsectTables t, double y) {
+  if (y <= 0.0) y = 0.0;
+  if (y >= x.y_full) y = x.y_full;
+  switch (x.shape) {
+    case Shape::Dummy:
+      return 0.0;
+    case Shape::RectClosed:
+    case Shape::RectOpen:
+      return x.w_max;
+    case Shape::Trapezoidal:
+      return x.p0 + 2.0 * x.p1 * y;
+    case Shape::Triangular:
+      return 2.0 * x.p1 * y;
+    case Shape::Parabolic:
+      return 2.0 * x.p1 * sqrt_of(y);
+    case Shape::PowerFunc:
+      return (x.p1 + 1.0) * x.p2 * pow_of(y, x.p1);
+    default:
+      return x.w_max * detail::table_at(x, t, y / x.y_full, 2);
+  }
+}
+
+/// Hydraulic radius (area / wetted perimeter) at depth y [m].
+SF_HD inline double hyd_radius_of_depth(const Xsect& x, XsectTables t, double y) {
+  if (y <= 0.0) return 0.0;
+  if (y >= x.y_full) return x.r_full;
+  switch (x.shape) {
+    case Shape::Dummy:
+      return 0.0;
+    case Shape::RectClosed:
+      return detail::rect_closed_hyd_radius_of_area(x, y * x.w_max);
+    case Shape::RectOpen:
+      return y * x.w_max / (x.w_max + (2.0 - x.p1) * y);
+    case Shape::Trapezoidal:
+      return (x.p0 + x.p1 * y) * y / (x.p0 + y * x.p2);
+    case Shape::Triangular:
+      return y * x.p1 / (2.0 * x.p2);
+    case Shape::Parabolic: {
+      // perimeter of y = (x/p1)^2 ... written with the half-width b = p1 sqrt(y)
+      const double b = x.p1 * sqrt_of(y);
+      if (b <= 0.0) return 0.0;
+      const double r = 2.0 * y / b;
+      const double s = sqrt_of(1.0 + r * r);
+      const double perim = b * (s + log(r + s) / r);
+      return area_of_depth(x, t, y) / perim;
+    }
+    case Shape::PowerFunc: {
+      // wetted perimeter by 20-panel integration of the side slope
+      const int n = 20;
+      const double dy = y / n;
+      double perim = 0.0;
+      double w0 = 0.0;
+      for (int i = 1; i <= n; ++i) {
+        const double w1 = x.p2 * pow_of(dy * i, x.p1);
+        const double dx = w1 - w0;
+        perim += 2.0 * sqrt_of(dx * dx + dy * dy);
+        w0 = w1;
+      }
+      return area_of_depth(x, t, y) / perim;
+    }
+    default:
+      return x.r_full * detail::table_at(x, t, y / x.y_full, 1);
+  }
+}
+
+/// Depth holding flow area a (inverse of area_of_depth) [m].
+SF_HD inline double depth_of_area(const Xsect& x, XsectTables t, double a) {
+  if (a <= 0.0) return 0.0;
+  if (a >= x.a_full) return x.y_full;
+  switch (x.shape) {
+    case Shape::Dummy:
+      return 0.0;
+    case Shape::RectClosed:
+    case Shape::RectOpen:
+      return a / x.w_max;
+    case Shape::Trapezoidal:
+      if (x.p1 == 0.0) return a / x.p0;
+      return (sqrt_of(x.p0 * x.p0 + 4.0 * x.p1 * a) - x.p0) / (2.0 * x.p1);
+    case Shape::Triangular:
+      return sqrt_of(a / x.p1);
+    case Shape::Parabolic:
+      return pow_of(3.0 / 4.0 * a / x.p1, 2.0 / 3.0);
+    case Shape::PowerFunc:
+      return pow_of(a / x.p2, 1.0 / (x.p1 + 1.0));
+    default: {
+      // the table's area column is monotonic: bisection on rows, then linear inverse
+      const double f = a / x.a_full;
+      int lo = 0, hi = x.table_rows - 1;
+      while (hi - lo > 1) {
+        const int mid = (lo + hi) / 2;
+        if (t.rows[3 * (x.table + mid)] < f)
+          lo = mid;
+        else
+          hi = mid;
+      }
+      const double a0 = t.rows[3 * (x.table + lo)], a1 = t.rows[3 * (x.table + hi)];
+      const double frac = a1 > a0 ? (f - a0) / (a1 - a0) : 0.0;
+      return x.y_full * (lo + frac) / (x.table_rows - 1);
+    }
+  }
+}
+
+/// Section factor A R^(2/3) at depth y [m^(8/3)] (Manning: Q = beta * S).
+SF_HD inline double section_factor_of_depth(const Xsect& x, XsectTables t, double y) {
+  const double r = hyd_radius_of_depth(x, t, y);
+  return area_of_depth(x, t, y) * pow_of(r, 2.0 / 3.0);
+}
+
+/// Flow area whose section factor is s, taking the shallower root for closed shapes; a section
+/// factor at or above the full value gives the full area (as SWMM does).
+SF_HD inline double area_of_section_factor(const Xsect& x, XsectTables t, double s) {
+  if (s <= 0.0 || x.shape == Shape::Dummy) return 0.0;
+  if (s >= x.s_full && (x.open || s >= x.s_max)) return x.a_full;
+  if (x.open && s >= x.s_full) return x.a_full;
+  double lo = 0.0, hi = x.open ? x.y_full : x.y_smax;
+  if (!x.open && s >= x.s_full && s < x.s_max) hi = x.y_smax;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    if (section_factor_of_depth(x, t, mid) < s)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return area_of_depth(x, t, 0.5 * (lo + hi));
+}
+
+/// Critical depth for flow q: q²/g = A³/W (Rossman 2017, eq. 3-17); at most the full depth.
+SF_HD inline double critical_depth(const Xsect& x, XsectTables t, double q) {
+  const double q2g = q * q / kGravity;
+  if (q2g <= 0.0 || x.shape == Shape::Dummy) return 0.0;
+  double y;
+  switch (x.shape) {
+    case Shape::RectOpen:
+    case Shape::RectClosed:
+      y = cbrt_of(q2g / (x.w_max * x.w_max));
+      break;
+    case Shape::Triangular:
+      y = pow_of(2.0 * q2g / (x.p1 * x.p1), 0.2);
+      break;
+    case Shape::Parabolic:
+      y = pow_of(27.0 / 32.0 * q2g / (x.p1 * x.p1), 0.25);
+      break;
+    case Shape::PowerFunc: {
+      y = pow_of(q2g * (x.p1 + 1.0) / (x.p2 * x.p2), 1.0 / (2.0 * x.p1 + 3.0));
+      break;
+    }
+    default: {
+      double lo = 0.0, hi = x.y_full;
+      const double af = area_of_depth(x, t, hi);
+      const double wf = width_of_depth(x, t, hi);
+      if (wf > 0.0 && af * af * af / wf < q2g) return x.y_full;
+      for (int i = 0; i < 50; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        const double a = area_of_depth(x, t, mid);
+        const double w = width_of_depth(x, t, mid);
+        if (w > 0.0 && a * a * a / w < q2g)
+          lo = mid;
+        else
+          hi = mid;
+      }
+      y = 0.5 * (lo + hi);
+    }
+  }
+  return min_of(y, x.y_full);
+}
+
+}  // namespace sf::pipe

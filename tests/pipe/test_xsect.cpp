@@ -1,0 +1,112 @@
+// Cross-section geometry against hand values: areas, hydraulic radii, widths, inverses.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "network/xsect_tables.hpp"
+#include "pipe/conduit_flow.hpp"
+#include "pipe/xsect.hpp"
+
+namespace {
+
+using namespace sf;
+
+inp::Xsection section(inp::XsectShape shape, double g1, double g2 = 0, double g3 = 0,
+                      double g4 = 0) {
+  inp::Xsection xs;
+  xs.shape = shape;
+  xs.geom = {g1, g2, g3, g4};
+  return xs;
+}
+
+TEST(Xsect, CircularHalfFullAndFull) {
+  network::XsectTablePool pool;
+  const double d = 1.2;
+  const pipe::Xsect x = network::circular_xsect(d, pool);
+  const auto t = pool.view();
+  EXPECT_NEAR(pipe::area_of_depth(x, t, d / 2), M_PI * d * d / 8, 1e-9);
+  EXPECT_NEAR(pipe::hyd_radius_of_depth(x, t, d / 2), d / 4, 1e-6);
+  EXPECT_NEAR(pipe::width_of_depth(x, t, d / 2), d, 1e-9);
+  EXPECT_NEAR(x.a_full, M_PI * d * d / 4, 1e-12);
+  EXPECT_NEAR(x.r_full, d / 4, 1e-12);
+  EXPECT_NEAR(pipe::depth_of_area(x, t, M_PI * d * d / 8), d / 2, 1e-9);
+  // exact circle segment at 30 % depth, within table interpolation error
+  const double y = 0.3 * d, theta = 2 * std::acos(1 - 2 * y / d);
+  EXPECT_NEAR(pipe::area_of_depth(x, t, y), d * d / 8 * (theta - std::sin(theta)), 2e-3 * x.a_full);
+}
+
+TEST(Xsect, RectangularAndTrapezoidalClosedForm) {
+  network::XsectTablePool pool;
+  const pipe::Xsect r =
+      network::build_xsect(section(inp::XsectShape::RectOpen, 2.0, 3.0), nullptr, nullptr, pool);
+  EXPECT_DOUBLE_EQ(pipe::area_of_depth(r, {}, 1.0), 3.0);
+  EXPECT_NEAR(pipe::hyd_radius_of_depth(r, {}, 1.0), 3.0 / 5.0, 1e-12);
+  const pipe::Xsect z = network::build_xsect(
+      section(inp::XsectShape::Trapezoidal, 2.0, 4.0, 1.0, 1.0), nullptr, nullptr, pool);
+  EXPECT_NEAR(pipe::area_of_depth(z, {}, 1.0), 5.0, 1e-12);
+  EXPECT_NEAR(pipe::width_of_depth(z, {}, 1.0), 6.0, 1e-12);
+  EXPECT_NEAR(pipe::hyd_radius_of_depth(z, {}, 1.0), 5.0 / (4.0 + 2.0 * std::sqrt(2.0)), 1e-12);
+  EXPECT_NEAR(pipe::depth_of_area(z, {}, 5.0), 1.0, 1e-12);
+  const pipe::Xsect tri =
+      network::build_xsect(section(inp::XsectShape::Triangular, 2.0, 4.0), nullptr, nullptr, pool);
+  EXPECT_NEAR(pipe::area_of_depth(tri, {}, 1.0), 1.0, 1e-12);  // side slope 1: A = y²
+  const pipe::Xsect par =
+      network::build_xsect(section(inp::XsectShape::Parabolic, 1.0, 2.0), nullptr, nullptr, pool);
+  EXPECT_NEAR(par.a_full, 2.0 / 3.0 * 1.0 * 2.0, 1e-12);
+}
+
+TEST(Xsect, TabulatedShapesMatchTheirDefinitions) {
+  network::XsectTablePool pool;
+  // our geometric egg and horseshoe integrate to SWMM's published full areas within 1 %
+  const pipe::Xsect egg =
+      network::build_xsect(section(inp::XsectShape::Egg, 1.5), nullptr, nullptr, pool);
+  const pipe::Xsect hs =
+      network::build_xsect(section(inp::XsectShape::Horseshoe, 2.0), nullptr, nullptr, pool);
+  EXPECT_NEAR(egg.a_full, 0.5105 * 1.5 * 1.5, 1e-9);
+  EXPECT_NEAR(hs.w_max, 2.0, 1e-9);
+  EXPECT_NEAR(pipe::width_of_depth(hs, pool.view(), 1.5), 2.0 * std::sqrt(0.75), 0.02);
+}
+
+TEST(Xsect, EveryShapeIsMonotonicAndConsistent) {
+  using S = inp::XsectShape;
+  const S shapes[] = {
+      S::Circular,     S::FilledCircular, S::RectClosed,  S::RectOpen,       S::Trapezoidal,
+      S::Triangular,   S::Parabolic,      S::PowerFunc,   S::RectTriangular, S::RectRound,
+      S::ModBasket,    S::HorizEllipse,   S::VertEllipse, S::Arch,           S::Egg,
+      S::Horseshoe,    S::Gothic,         S::Catenary,    S::SemiElliptical, S::BasketHandle,
+      S::SemiCircular, S::ForceMain};
+  for (S s : shapes) {
+    network::XsectTablePool pool;
+    inp::Xsection xs = section(s, 2.0, 1.5, 0.5, 1.0);
+    if (s == S::FilledCircular) xs.geom[1] = 0.3;
+    if (s == S::RectRound || s == S::ModBasket) xs.geom[2] = 1.0;
+    if (s == S::ForceMain) xs.geom[1] = 120.0;
+    const pipe::Xsect x = network::build_xsect(xs, nullptr, nullptr, pool);
+    const auto t = pool.view();
+    double a_prev = 0.0;
+    for (int i = 1; i <= 100; ++i) {
+      const double y = x.y_full * i / 100.0;
+      const double a = pipe::area_of_depth(x, t, y);
+      EXPECT_GT(a, a_prev) << "shape " << static_cast<int>(s) << " at " << y;
+      EXPECT_NEAR(pipe::depth_of_area(x, t, a), y, 1e-6 * x.y_full + 1e-9) << static_cast<int>(s);
+      EXPECT_GE(pipe::hyd_radius_of_depth(x, t, y), 0.0);
+      a_prev = a;
+    }
+    EXPECT_NEAR(pipe::area_of_depth(x, t, x.y_full), x.a_full, 1e-9 * x.a_full);
+    EXPECT_GT(x.s_full, 0.0);
+  }
+}
+
+TEST(Xsect, CriticalAndNormalDepthOfRectangle) {
+  network::XsectTablePool pool;
+  const pipe::Xsect r =
+      network::build_xsect(section(inp::XsectShape::RectOpen, 3.0, 2.0), nullptr, nullptr, pool);
+  const double q = 3.0;
+  EXPECT_NEAR(pipe::critical_depth(r, {}, q), std::cbrt(q * q / (pipe::kGravity * 4.0)), 1e-9);
+  // normal depth: Q = beta A R^(2/3) with beta = sqrt(S)/n
+  const double beta = std::sqrt(0.001) / 0.013;
+  const double y = pipe::normal_depth(r, {}, beta, q);
+  EXPECT_NEAR(beta * pipe::section_factor_of_depth(r, {}, y), q, 1e-6);
+}
+
+}  // namespace
