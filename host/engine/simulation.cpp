@@ -17,6 +17,20 @@ Simulation::Simulation(SurfaceSetup setup, Backend backend, Precision precision)
   initial_volume_ = solver_->water_volume();
   std::size_t active = 0;
   for (unsigned char a : setup_.active) active += a ? 1 : 0;
+  // A source pours water into its cells before the update that moves it, with a step chosen from
+  // the state before; bound the step so the depth it adds, dh = q dt, keeps the front speed 2
+  // sqrt(g dh) within the CFL condition: dt <= (cfl dx / (2 sqrt(g q)))^(2/3), q in m/s.
+  source_dt_limit_ = num.max_dt;
+  const double area = setup_.grid.dx * setup_.grid.dx;
+  for (std::size_t q = 0; q < setup_.sources.size(); ++q) {
+    double peak = 0.0;
+    for (double v : setup_.sources[q].discharge.values()) peak = std::max(peak, std::abs(v));
+    const double rate = peak / (layout_.source_cell_count[q] * area);
+    if (rate > 0)
+      source_dt_limit_ = std::min(
+          source_dt_limit_,
+          std::pow(num.cfl * setup_.grid.dx / (2.0 * std::sqrt(num.gravity * rate)), 2.0 / 3.0));
+  }
   active_area_ = double(active) * setup_.grid.dx * setup_.grid.dx;
 }
 
@@ -40,7 +54,7 @@ SurfaceStepInputs Simulation::forcing(double t0, double t1) const {
 double Simulation::step(double t_limit) {
   const NumericsSpec& num = setup_.numerics;
   double dt = speed_ > 0 ? num.cfl * setup_.grid.dx / speed_ : num.max_dt;
-  dt = std::min(dt, num.max_dt);
+  dt = std::min({dt, num.max_dt, source_dt_limit_});
   // Land exactly on t_limit; avoid leaving a sliver step shorter than a thousandth of dt.
   if (time_ + dt * 1.001 >= t_limit) dt = t_limit - time_;
   if (!(dt > 0) || !std::isfinite(dt))

@@ -66,6 +66,7 @@ class Simulation {
   double time_ = 0.0;
   long long steps_ = 0;
   double speed_ = 0.0;  // max wave speed of the current state
+  double source_dt_limit_ = 0.0;  // s; bounds the step while sources pour into dry cells
   double min_dt_ = 0.0, max_dt_ = 0.0;
   double active_area_ = 0.0;
   double initial_volume_ = 0.0;

@@ -41,6 +41,8 @@ class SurfaceSolverImpl final : public SurfaceSolver {
         stage_(init.order == 2 ? n_ : 0),
         hmax_(n_) {
     if (init.order != 1 && init.order != 2) throw std::invalid_argument("order must be 1 or 2");
+    if (n_ >= (std::int64_t(1) << 31))
+      throw std::invalid_argument("grids of 2^31 cells or more need domain decomposition");
     if (init.z.size() != std::size_t(n_) || init.active.size() != std::size_t(n_))
       throw std::invalid_argument("surface solver: z/active size does not match nx*ny");
     // Bed elevations are stored relative to the lowest active bed so that fp32 keeps mm accuracy

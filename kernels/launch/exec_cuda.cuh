@@ -1,17 +1,16 @@
-// CUDA launch layer: the same static interface as OmpExec (exec_omp.hpp), backed by Thrust's CUDA
-// system. Included only from .cu translation units.
+// CUDA launch layer: the same static interface as OmpExec (exec_omp.hpp). Kernels are our own thin
+// wrappers, one instantiation per functor: an element-wise launch, and a grid-stride reduction
+// whose per-block results are combined on the host - that copy is the step's one synchronisation.
+// Included only from .cu translation units.
 #pragma once
 
 #include <cuda_runtime.h>
-#include <thrust/functional.h>
-#include <thrust/iterator/counting_iterator.h>
-#include <thrust/system/cuda/execution_policy.h>
-#include <thrust/for_each.h>
-#include <thrust/transform_reduce.h>
 
+#include <cub/block/block_reduce.cuh>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace sf::launch {
 
@@ -21,6 +20,73 @@ inline void cuda_check(cudaError_t status, const char* what) {
                              cudaGetErrorString(status));
 }
 
+namespace detail {
+
+constexpr int kBlock = 256;
+
+template <class F>
+__global__ void __launch_bounds__(kBlock) for_each_kernel(std::int64_t n, F f) {
+  const std::int64_t k = std::int64_t(blockIdx.x) * kBlock + threadIdx.x;
+  if (k < n) f(k);
+}
+
+struct MaxOp {
+  template <class R>
+  __device__ R operator()(R a, R b) const {
+    return a > b ? a : b;
+  }
+};
+struct SumOp {
+  template <class R>
+  __device__ R operator()(R a, R b) const {
+    return a + b;
+  }
+};
+
+template <class R, class Op, class F>
+__global__ void __launch_bounds__(kBlock)
+    reduce_kernel(std::int64_t n, F f, R init, Op op, R* block_results) {
+  R acc = init;
+  const std::int64_t stride = std::int64_t(gridDim.x) * kBlock;
+  for (std::int64_t k = std::int64_t(blockIdx.x) * kBlock + threadIdx.x; k < n; k += stride)
+    acc = op(acc, f(k));
+  using BlockReduce = cub::BlockReduce<R, kBlock>;
+  __shared__ typename BlockReduce::TempStorage storage;
+  const R block = BlockReduce(storage).Reduce(acc, op);
+  if (threadIdx.x == 0) block_results[blockIdx.x] = block;
+}
+
+inline int reduce_blocks(std::int64_t n) {
+  int device = 0, sms = 0;
+  cudaGetDevice(&device);
+  cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, device);
+  const int max_blocks = sms > 0 ? 8 * sms : 1024;  // enough resident blocks to fill the GPU
+  const std::int64_t needed = (n + kBlock - 1) / kBlock;
+  return int(needed < max_blocks ? needed : max_blocks);
+}
+
+template <class R, class Op, class F>
+R reduce(std::int64_t n, F f, R init, Op op, R (*combine)(R, R)) {
+  if (n <= 0) return init;
+  const int blocks = reduce_blocks(n);
+  // Stream-ordered allocation comes from the driver's pool: no allocation cost per step.
+  R* partial = nullptr;
+  cuda_check(cudaMallocAsync(reinterpret_cast<void**>(&partial), sizeof(R) * std::size_t(blocks), 0),
+             "cudaMallocAsync");
+  reduce_kernel<R><<<blocks, kBlock>>>(n, f, init, op, partial);
+  cuda_check(cudaGetLastError(), "reduce kernel launch");
+  std::vector<R> host(static_cast<std::size_t>(blocks));
+  cuda_check(cudaMemcpyAsync(host.data(), partial, sizeof(R) * host.size(), cudaMemcpyDeviceToHost, 0),
+             "reduce result copy");
+  cuda_check(cudaFreeAsync(partial, 0), "cudaFreeAsync");
+  cuda_check(cudaStreamSynchronize(0), "reduce synchronisation");
+  R out = init;
+  for (R v : host) out = combine(out, v);
+  return out;
+}
+
+}  // namespace detail
+
 struct CudaExec {
   static constexpr const char* kName = "cuda";
   static constexpr bool kIsDevice = true;
@@ -28,25 +94,20 @@ struct CudaExec {
   template <class F>
   static void for_each(std::int64_t n, F f) {
     if (n <= 0) return;
-    thrust::for_each(thrust::cuda::par_nosync, thrust::counting_iterator<std::int64_t>(0),
-                     thrust::counting_iterator<std::int64_t>(n), f);
+    const std::int64_t blocks = (n + detail::kBlock - 1) / detail::kBlock;
+    detail::for_each_kernel<<<unsigned(blocks), detail::kBlock>>>(n, f);
+    cuda_check(cudaGetLastError(), "kernel launch");
   }
 
-  // The reduction returns its value to the host: this is the one synchronisation of a step.
   template <class R, class F>
   static R max_reduce(std::int64_t n, F f, R init) {
-    if (n <= 0) return init;
-    return thrust::transform_reduce(thrust::cuda::par, thrust::counting_iterator<std::int64_t>(0),
-                                    thrust::counting_iterator<std::int64_t>(n), f, init,
-                                    thrust::maximum<R>());
+    return detail::reduce<R>(n, f, init, detail::MaxOp{},
+                             +[](R a, R b) { return a > b ? a : b; });
   }
 
   template <class R, class F>
   static R sum_reduce(std::int64_t n, F f, R init) {
-    if (n <= 0) return init;
-    return thrust::transform_reduce(thrust::cuda::par, thrust::counting_iterator<std::int64_t>(0),
-                                    thrust::counting_iterator<std::int64_t>(n), f, init,
-                                    thrust::plus<R>());
+    return detail::reduce<R>(n, f, init, detail::SumOp{}, +[](R a, R b) { return a + b; });
   }
 
   static void* allocate(std::size_t bytes) {

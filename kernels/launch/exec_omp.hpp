@@ -19,10 +19,17 @@ namespace sf::launch {
 struct OmpExec {
   static constexpr const char* kName = "cpu";
   static constexpr bool kIsDevice = false;
+  // Below this many items a fork/join costs more than the work (pipe networks of a few hundred
+  // links run thousands of tiny loops per simulated hour), so the loop runs on the calling thread.
+  static constexpr std::int64_t kSerialBelow = 4096;
 
   template <class F>
   static void for_each(std::int64_t n, F f) {
     if (n <= 0) return;
+    if (n < kSerialBelow) {
+      for (std::int64_t k = 0; k < n; ++k) f(k);
+      return;
+    }
     thrust::for_each(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
                      thrust::counting_iterator<std::int64_t>(n), f);
   }
@@ -31,6 +38,14 @@ struct OmpExec {
   template <class R, class F>
   static R max_reduce(std::int64_t n, F f, R init) {
     if (n <= 0) return init;
+    if (n < kSerialBelow) {
+      R m = init;
+      for (std::int64_t k = 0; k < n; ++k) {
+        const R v = f(k);
+        m = v > m ? v : m;
+      }
+      return m;
+    }
     return thrust::transform_reduce(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
                                     thrust::counting_iterator<std::int64_t>(n), f, init,
                                     thrust::maximum<R>());
@@ -39,6 +54,11 @@ struct OmpExec {
   template <class R, class F>
   static R sum_reduce(std::int64_t n, F f, R init) {
     if (n <= 0) return init;
+    if (n < kSerialBelow) {
+      R sum = init;
+      for (std::int64_t k = 0; k < n; ++k) sum += f(k);
+      return sum;
+    }
     return thrust::transform_reduce(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
                                     thrust::counting_iterator<std::int64_t>(n), f, init,
                                     thrust::plus<R>());

@@ -17,7 +17,7 @@ SF_HD SF_FORCEINLINE FaceFlux<T> physical_flux(T h, T un, T ut, T g) {
 
 /// Flux between left state (hl, ul, vl) and right state (hr, ur, vr); u normal, v tangential.
 template <class T>
-SF_HD inline FaceFlux<T> hllc_flux(T hl, T ul, T vl, T hr, T ur, T vr, T g) {
+SF_HD SF_FORCEINLINE FaceFlux<T> hllc_flux(T hl, T ul, T vl, T hr, T ur, T vr, T g) {
   if (hl <= T(0) && hr <= T(0)) return {T(0), T(0), T(0)};
   // Identical states: return the physical flux exactly, so a lake at rest stays bitwise at rest.
   if (hl == hr && ul == ur && vl == vr) return physical_flux(hl, ul, vl, g);
@@ -47,11 +47,12 @@ SF_HD inline FaceFlux<T> hllc_flux(T hl, T ul, T vl, T hr, T ur, T vr, T g) {
   const T mass = (sr * fl.mass - sl * fr.mass + sl * sr * (hr - hl)) * inv;
   const T mom_n = (sr * fl.mom_n - sl * fr.mom_n + sl * sr * (hr * ur - hl * ul)) * inv;
 
-  // Contact (shear) wave speed; the tangential velocity is upwinded across it.
+  // Contact (shear) wave speed s* = num / denom; the tangential velocity is upwinded across it,
+  // so only the sign of s* matters and no division is needed.
   const T denom = hr * (ur - sr) - hl * (ul - sl);
-  T s_star = T(0);
-  if (denom != T(0)) s_star = (sl * hr * (ur - sr) - sr * hl * (ul - sl)) / denom;
-  const T mom_t = mass * (s_star >= T(0) ? vl : vr);
+  const T num = sl * hr * (ur - sr) - sr * hl * (ul - sl);
+  const bool star_right = denom == T(0) || (num >= T(0)) == (denom > T(0));
+  const T mom_t = mass * (star_right ? vl : vr);
   return {mass, mom_n, mom_t};
 }
 

@@ -45,8 +45,9 @@ struct SurfaceStage {
     const T h = in.h[k];
     T u = T(0), w = T(0);
     if (h > v.dry_depth) {
-      u = in.qx[k] / h;
-      w = in.qy[k] / h;
+      const T inv_h = T(1) / h;
+      u = in.qx[k] * inv_h;
+      w = in.qy[k] * inv_h;
     }
     return axis == 0 ? FaceSide<T>{h, v.z[k], u, w} : FaceSide<T>{h, v.z[k], w, u};
   }
@@ -81,6 +82,7 @@ struct SurfaceStage {
     T mass = T(0), mom_n = T(0), mom_t = T(0);  // net inflow per unit length, axis frame
     T h_lo = T(0), z_lo = T(0);  // own reconstructed depth and face bed on the low face
     T h_hi = T(0), z_hi = T(0);  // ... and on the high face
+    bool dry_neighbour = false;  // a face where water meets a (reconstructed) dry side
   };
 
   // Flux across the high (east/north) face of cell (i, j) seen from that cell, or across its low
@@ -123,6 +125,7 @@ struct SurfaceStage {
     acc.mass += sign * r.flux.mass;
     acc.mom_n += sign * r.flux.mom_n;
     acc.mom_t += sign * r.flux.mom_t;
+    if ((high ? r.h_right : r.h_left) <= v.dry_depth) acc.dry_neighbour = true;
     if (high) {
       acc.h_hi = r.h_left;
       acc.z_hi = r.z_face;
@@ -152,7 +155,8 @@ struct SurfaceStage {
   }
 
   SF_HD T operator()(std::int64_t k) const {
-    const int i = int(k % v.nx), j = int(k / v.nx);
+    // 32-bit index arithmetic: grids are limited to 2^31 cells (checked by the solver).
+    const int kk = int(k), i = kk % v.nx, j = kk / v.nx;
     if (v.active[k] == 0) {
       out.h[k] = T(0);
       out.qx[k] = T(0);
@@ -200,8 +204,11 @@ struct SurfaceStage {
     if (FinalStage && h > hmax[k]) hmax[k] = h;
 
     if (h <= v.dry_depth) return T(0);
+    // Next to dry cells the front spreads at |u| + 2c (Toro 2001, sec. 10.6), so the CFL step uses
+    // that speed there and positivity holds for cfl <= 0.5 even for water at rest between dry cells.
     const T c = sqrt_of(g * h);
-    return max_of(abs_of(qx), abs_of(qy)) / h + c;
+    const bool front = ax.dry_neighbour || ay.dry_neighbour;
+    return max_of(abs_of(qx), abs_of(qy)) / h + (front ? T(2) * c : c);
   }
 };
 
