@@ -9,6 +9,7 @@
 #include "config/case_schema.hpp"
 #include "demo_dem_write.hpp"
 #include "engine/backend.hpp"
+#include "network/network_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"spongeflow - GPU-accelerated urban flood and drainage simulator"};
@@ -37,6 +38,15 @@ int main(int argc, char** argv) {
 
   auto* keys_cmd = app.add_subcommand("case-keys", "Print the case-file key reference (Markdown)");
 
+  sf::network::NetworkCommandOptions net;
+  auto* net_cmd = app.add_subcommand("network", "Run an EPA SWMM 5 .inp pipe network on its own");
+  net_cmd->add_option("model", net.inp_path, "SWMM input file (MODEL.inp)")->required();
+  net_cmd->add_option("--report", net.report_path, "Write a SWMM-style text report");
+  net_cmd->add_option("--summary", net.summary_path, "Write a JSON summary in SI units");
+  net_cmd->add_option("--timeseries", net.timeseries_path,
+                      "Write node depths and link flows at the report step");
+  net_cmd->add_option("--backend", net.backend, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -59,6 +69,7 @@ int main(int argc, char** argv) {
                 << " to " << catchment.outlet.to << " m\n";
       return 0;
     }
+    if (*net_cmd) return sf::network::run_network_command(net, std::cout, std::cerr);
     if (*keys_cmd) {
       std::cout << sf::config::case_schema_markdown();
       return 0;
