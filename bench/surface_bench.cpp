@@ -1,6 +1,7 @@
 // spongeflow-bench: cell-updates/s of the surface solver on a synthetic wet DEM, and the
 // effective memory bandwidth (bytes moved per cell update / time per cell update).
 //   spongeflow-bench --cells N --backend cpu|cuda --precision f32|f64 --order 1|2 [--steps S]
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -9,13 +10,15 @@
 #include <string>
 
 #include "engine/simulation.hpp"
+#include "launch/device_buffer.hpp"
+#include "launch/exec_omp.hpp"
 
 namespace {
 
 void usage() {
   std::fprintf(stderr,
                "usage: spongeflow-bench [--cells N] [--backend cpu|cuda] [--precision f32|f64]\n"
-               "                        [--order 1|2] [--steps S]\n");
+               "                        [--order 1|2] [--steps S] [--stream]\n");
 }
 
 // Bytes each cell update must move at least: read h, qx, qy, z (4 reals), active (1 B) and hmax
@@ -24,6 +27,29 @@ double bytes_per_cell_update(sf::Precision p, int order) {
   const double r = p == sf::Precision::kF32 ? 4 : 8;
   const double pass = 4 * r + 1 + 3 * r;
   return order == 1 ? pass + r : 2 * pass + r;
+}
+
+// STREAM-style triad a = b + s c through the same OpenMP launch layer: the memory bandwidth this
+// machine's CPU backend can reach, to put the surface figures in proportion.
+struct Triad {
+  double* a;
+  const double* b;
+  const double* c;
+  void operator()(std::int64_t k) const { a[k] = b[k] + 3.0 * c[k]; }
+};
+
+double cpu_triad_bandwidth_gbs(std::int64_t n, int repeats) {
+  using Buf = sf::launch::DeviceBuffer<double, sf::launch::OmpExec>;
+  Buf a(n), b(n), c(n);
+  Triad t{a.data(), b.data(), c.data()};
+  sf::launch::OmpExec::for_each(n, t);  // first touch
+  double best = 1e30;
+  for (int r = 0; r < repeats; ++r) {
+    const auto t0 = std::chrono::steady_clock::now();
+    sf::launch::OmpExec::for_each(n, t);
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  return 3.0 * 8.0 * double(n) / best / 1e9;
 }
 
 }  // namespace
@@ -45,6 +71,11 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[a], "--precision")) precision = next();
     else if (!std::strcmp(argv[a], "--order")) order = std::atoi(next());
     else if (!std::strcmp(argv[a], "--steps")) steps = std::atoi(next());
+    else if (!std::strcmp(argv[a], "--stream")) {
+      std::printf("cpu triad bandwidth: %.1f GB/s (3 x 8 B per element, best of 10, %lld elements)\n",
+                  cpu_triad_bandwidth_gbs(cells * 4, 10), cells * 4);
+      return 0;
+    }
     else {
       usage();
       return 2;
