@@ -56,7 +56,7 @@ struct OmpExec {
     if (n <= 0) return init;
     if (n < kSerialBelow) {
       R sum = init;
-      for (std::int64_t k = 0; k < n; ++k) sum += f(k);
+      for (std::int64_t k = 0; k < n; ++k) sum = sum + f(k);
       return sum;
     }
     return thrust::transform_reduce(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
