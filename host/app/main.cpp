@@ -7,6 +7,7 @@
 #include "app/run_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
+#include "crs_gdal.hpp"
 #include "demo_dem_write.hpp"
 #include "engine/backend.hpp"
 #include "network/network_command.hpp"
@@ -31,10 +32,15 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--set", sets, "Override a key: --set numerics.cfl=0.4 (repeatable)");
   run_cmd->add_flag("--quiet", run.quiet, "Print only errors and warnings");
 
-  std::string demo_dir;
+  std::string demo_dir, demo_crs;
+  std::vector<double> demo_origin;
   auto* demo_cmd = app.add_subcommand("make-demo", "Generate the synthetic demo catchment rasters");
   demo_cmd->add_option("dir", demo_dir, "Folder to write dem.tif, manning.tif, ... into")
       ->required();
+  demo_cmd->add_option("--crs", demo_crs,
+                       "Place the catchment in this CRS (e.g. EPSG:32756); default EPSG:4547");
+  demo_cmd->add_option("--origin", demo_origin, "South-west corner X Y in that CRS (m)")
+      ->expected(2);
 
   auto* keys_cmd = app.add_subcommand("case-keys", "Print the case-file key reference (Markdown)");
 
@@ -62,7 +68,18 @@ int main(int argc, char** argv) {
       return sf::app::run_case(run, std::cout, std::cerr);
     }
     if (*demo_cmd) {
-      const auto catchment = sf::mesh::make_demo_catchment();
+      sf::mesh::DemoOptions opt;
+      if (demo_origin.size() == 2) {
+        opt.x0 = demo_origin[0];
+        opt.y0 = demo_origin[1];
+      }
+      auto catchment = sf::mesh::make_demo_catchment(opt);
+      if (!demo_crs.empty()) {
+        const std::string wkt = sf::mesh::crs_wkt_from_user_text(demo_crs);
+        for (sf::mesh::Raster* r : {&catchment.dem, &catchment.ground, &catchment.buildings,
+                                    &catchment.manning, &catchment.land_use})
+          r->crs_wkt = wkt;
+      }
       for (const std::string& f : sf::mesh::write_demo_catchment(catchment, demo_dir))
         std::cout << "wrote " << f << "\n";
       std::cout << std::fixed << std::setprecision(2) << "outlet: " << catchment.outlet.side << " edge, from " << catchment.outlet.from

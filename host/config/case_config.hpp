@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/backend.hpp"
+#include "soil/soil_model.hpp"
 #include "engine/time_series.hpp"
 #include "swe/boundary.hpp"
 
@@ -32,6 +33,30 @@ struct GaugeConfig {
   double x = 0, y = 0;  // m
 };
 
+/// [rain] grid: CF-netCDF rain (radar, forecasts) mapped onto the DEM grid.
+struct RainGridConfig {
+  std::string path;      // file or glob, resolved
+  std::string variable;  // "" = by standard_name
+  std::string start;     // ISO 8601 simulation start in the file's calendar; "" = first frame
+  bool zero_outside = false;
+};
+
+/// [design_storm]: storm-intensity formula + Chicago hyetograph.
+struct DesignStormConfig {
+  std::string preset;  // "" = explicit a1, c, b, n
+  double a1_mm_per_min = 0, c = 0, b_min = 0, n = 0;
+  double return_period_years = 0;
+  double duration_s = 0, peak_position = 0.4, step_s = 300;
+};
+
+/// [soil] + [[landuse]] + [[lid]]: land-use classes (by raster value) with infiltration and LID.
+struct SoilConfig {
+  std::string land_use_raster;      // resolved path
+  double evaporation_m_per_s = 0;   // from LID measures
+  soil::SoilModel model;            // classes in [[landuse]] order
+  std::vector<int> raster_values;   // raster value of each class
+};
+
 struct CaseConfig {
   std::string file;  // the case file as given
   std::string name, description;
@@ -54,6 +79,10 @@ struct CaseConfig {
   std::string rain_source;     // "inline", or the CSV file to read (resolved path)
   double rain_time_unit = 1;   // s per unit of the rain times
   TimeSeries::Interpolation rain_interpolation = TimeSeries::Interpolation::kStep;
+  std::optional<RainGridConfig> rain_grid;
+  std::optional<DesignStormConfig> design_storm;
+  std::optional<SoilConfig> soil;
+  double user_threshold = 0.3;  // m
   std::vector<BoundaryConfig> boundaries;
   std::vector<SourceConfig> sources;
   std::string output_dir;  // resolved

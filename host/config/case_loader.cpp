@@ -1,11 +1,14 @@
 #include "config/case_loader.hpp"
 
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 
 #include "common/input_error.hpp"
 #include "engine/surface_layout.hpp"
 #include "io/hyetograph_csv.hpp"
+#include "netcdf_rain_field.hpp"
+#include "rain/chicago_hyetograph.hpp"
 #include "raster_gdal.hpp"
 
 namespace sf::config {
@@ -24,6 +27,54 @@ void check_values(const mesh::Raster& r, const std::vector<unsigned char>& activ
                 ") has " + (r.valid[k] ? "value " + std::to_string(r.values[k]) : "no data") +
                 "; expected " + expected});
     }
+}
+
+TimeSeries design_storm_series(const DesignStormConfig& d, const std::string& file) {
+  rain::StormIntensityFormula f;
+  f.A1_mm_per_min = d.a1_mm_per_min;
+  f.C = d.c;
+  f.b_min = d.b_min;
+  f.n = d.n;
+  rain::ChicagoParameters p;
+  p.duration_s = d.duration_s;
+  p.peak_position = d.peak_position;
+  p.step_s = d.step_s;
+  p.return_period_years = d.return_period_years;
+  try {
+    return rain::chicago_hyetograph(f, p);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(InputIssue{file, 0, "[design_storm]", "", e.what()});
+  }
+}
+
+/// Classes per cell from the land-use raster; Manning per cell from the classes.
+void load_soil(const SoilConfig& soil, const mesh::Raster& dem, SurfaceSetup& s) {
+  const mesh::Raster lu = mesh::read_raster_like(soil.land_use_raster, dem, "soil.land_use");
+  SurfaceSetup::Soil out;
+  out.model = soil.model;
+  out.evaporation_rate = soil.evaporation_m_per_s;
+  out.cell_class.assign(lu.size(), 0);
+  s.manning.assign(lu.size(), 0.0);
+  for (int j = 0; j < lu.ny; ++j)
+    for (int i = 0; i < lu.nx; ++i) {
+      const std::size_t k = lu.index(i, j);
+      if (!s.active[k]) continue;
+      const int value = lu.valid[k] ? int(std::lround(lu.values[k])) : -1;
+      int cls = -1;
+      for (std::size_t q = 0; q < soil.raster_values.size(); ++q)
+        if (soil.raster_values[q] == value) cls = int(q);
+      if (cls < 0)
+        throw InputError(InputIssue{
+            soil.land_use_raster, 0, "[soil] land_use", "",
+            "cell (column " + std::to_string(i) + ", row from north " +
+                std::to_string(lu.ny - 1 - j) + ") has " +
+                (value < 0 ? std::string("no data") : "value " + std::to_string(value)) +
+                "; expected the id of a [[landuse]] class"});
+      out.cell_class[k] = std::uint8_t(cls);
+      s.manning[k] = soil.model.classes[std::size_t(cls)].manning_n;
+    }
+  soil::validate(out.model, soil.land_use_raster);
+  s.soil = std::move(out);
 }
 
 }  // namespace
@@ -62,6 +113,7 @@ LoadedCase load_case(const CaseConfig& c) {
     throw InputError(InputIssue{c.dem, 0, "[grid]", "dem", "has no active (valid) cell"});
 
   s.manning_uniform = c.manning;
+  if (c.soil) load_soil(*c.soil, dem, s);
   if (!c.manning_raster.empty()) {
     const mesh::Raster m = mesh::read_raster_like(c.manning_raster, dem, "surface.manning_raster");
     check_values(m, s.active, 0.0, "[surface] manning_raster", "a Manning n >= 0 s m^-1/3");
@@ -90,9 +142,21 @@ LoadedCase load_case(const CaseConfig& c) {
   s.duration = c.duration;
   s.output_interval = c.output_interval;
   s.flood_threshold = c.flood_threshold;
+  s.user_threshold = c.user_threshold;
   s.rain = c.rain;
   if (!c.rain_source.empty() && c.rain_source != "inline")
     s.rain = io::read_hyetograph_csv(c.rain_source, c.rain_time_unit, c.rain_interpolation);
+  if (c.design_storm) s.rain = design_storm_series(*c.design_storm, c.file);
+  if (c.rain_grid) {
+    io::NetcdfRainOptions opt;
+    opt.variable = c.rain_grid->variable;
+    opt.target = rain::GridGeometry::of(dem);
+    opt.start_iso8601 = c.rain_grid->start;
+    opt.coverage = c.rain_grid->zero_outside ? io::NetcdfRainOptions::Coverage::kZeroOutside
+                                             : io::NetcdfRainOptions::Coverage::kRequireFull;
+    s.rain_field = std::make_shared<io::NetcdfRainField>(
+        io::NetcdfRainSource(c.rain_grid->path, opt));
+  }
 
   for (const BoundaryConfig& b : c.boundaries) {
     BoundarySegmentSpec seg;

@@ -9,143 +9,13 @@
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
 #include "config/case_schema.hpp"
+#include "config/case_reader_extra.hpp"
+#include "config/table_reader.hpp"
 
 namespace sf::config {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// Checked access to one TOML table; remembers errors instead of throwing at the first.
-class TableReader {
- public:
-  TableReader(const toml::table* t, std::string name, std::string file,
-              std::vector<InputIssue>& issues)
-      : t_(t), name_(std::move(name)), file_(std::move(file)), issues_(issues) {
-    check_keys();
-  }
-
-  bool has(const char* key) const { return t_ && t_->contains(key); }
-
-  void error(const char* key, const std::string& message) const {
-    issues_.push_back({file_, line(key), "[" + name_ + "]", key, message});
-  }
-
-  std::optional<double> number(const char* key, double lo, double hi, const char* expected,
-                               bool required = false) const {
-    const toml::node* n = node(key, required);
-    if (!n) return std::nullopt;
-    const std::optional<double> v = n->value<double>();
-    if (!n->is_number() || !v) {
-      error(key, "found " + type_of(*n) + "; expected a number " + expected);
-      return std::nullopt;
-    }
-    if (!std::isfinite(*v) || *v < lo || *v > hi) {
-      error(key, "value " + fmt(*v) + " is out of range; expected " + expected);
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  std::optional<std::string> string(const char* key, bool required = false) const {
-    const toml::node* n = node(key, required);
-    if (!n) return std::nullopt;
-    if (!n->is_string()) {
-      error(key, "found " + type_of(*n) + "; expected a string");
-      return std::nullopt;
-    }
-    return n->value<std::string>();
-  }
-
-  std::optional<bool> boolean(const char* key) const {
-    const toml::node* n = node(key, false);
-    if (!n) return std::nullopt;
-    if (!n->is_boolean()) {
-      error(key, "found " + type_of(*n) + "; expected true or false");
-      return std::nullopt;
-    }
-    return n->value<bool>();
-  }
-
-  /// A number, or an array of numbers; returns the values (one for a number).
-  std::optional<std::vector<double>> numbers(const char* key, bool required = false) const {
-    const toml::node* n = node(key, required);
-    if (!n) return std::nullopt;
-    std::vector<double> out;
-    if (n->is_number()) {
-      out.push_back(*n->value<double>());
-      return out;
-    }
-    if (const toml::array* a = n->as_array()) {
-      for (const toml::node& e : *a) {
-        if (!e.is_number()) {
-          error(key, "array holds " + type_of(e) + "; expected numbers only");
-          return std::nullopt;
-        }
-        out.push_back(*e.value<double>());
-      }
-      return out;
-    }
-    error(key, "found " + type_of(*n) + "; expected a number or an array of numbers");
-    return std::nullopt;
-  }
-
-  const toml::node* raw(const char* key) const { return t_ ? t_->get(key) : nullptr; }
-  int line(const char* key) const {
-    if (t_) {
-      if (const toml::node* n = t_->get(key)) return int(n->source().begin.line);
-      return int(t_->source().begin.line);
-    }
-    return 0;
-  }
-
- private:
-  const toml::node* node(const char* key, bool required) const {
-    const toml::node* n = t_ ? t_->get(key) : nullptr;
-    if (!n && required) error(key, "is required but missing");
-    return n;
-  }
-
-  void check_keys() const {
-    if (!t_) return;
-    std::string table_name = name_;
-    const auto bracket = table_name.find('[');
-    if (bracket != std::string::npos) table_name = table_name.substr(0, bracket);
-    for (auto&& [k, v] : *t_) {
-      bool known = false;
-      std::string allowed;
-      for (const KeySpec& s : case_schema()) {
-        if (table_name != s.table) continue;
-        if (k.str() == s.key) known = true;
-        allowed += (allowed.empty() ? "" : ", ") + std::string(s.key);
-      }
-      if (!known)
-        issues_.push_back({file_, int(v.source().begin.line), "[" + name_ + "]",
-                           std::string(k.str()),
-                           "unknown key; expected one of: " + allowed});
-    }
-  }
-
-  static std::string type_of(const toml::node& n) {
-    switch (n.type()) {
-      case toml::node_type::string: return "a string";
-      case toml::node_type::integer: return "an integer";
-      case toml::node_type::floating_point: return "a number";
-      case toml::node_type::boolean: return "a boolean";
-      case toml::node_type::array: return "an array";
-      case toml::node_type::table: return "a table";
-      default: return "a date/time";
-    }
-  }
-  static std::string fmt(double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, "%g", v);
-    return b;
-  }
-
-  const toml::table* t_;
-  std::string name_, file_;
-  std::vector<InputIssue>& issues_;
-};
 
 constexpr double kInf = 1e300;
 
@@ -244,9 +114,12 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   for (auto&& [k, v] : doc) {
     const auto& tables = case_tables();
     if (std::find(tables.begin(), tables.end(), std::string(k.str())) == tables.end())
+    {
+      std::string allowed;
+      for (const std::string& t : tables) allowed += (allowed.empty() ? "" : ", ") + t;
       issues.push_back({path, int(v.source().begin.line), "", std::string(k.str()),
-                        "unknown table; expected one of: case, grid, surface, numerics, time, rain, "
-                        "boundary, source, output"});
+                        "unknown table; expected one of: " + allowed});
+    }
   }
 
   CaseConfig c;
@@ -280,6 +153,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
     surf.error("initial_level", "cannot be combined with initial_depth; give one of them");
   c.initial_depth_raster = path_of(surf, "initial_depth_raster");
   c.flood_threshold = surf.number("flood_threshold", 0, 1e3, ">= 0 m").value_or(0.15);
+  c.user_threshold = surf.number("user_threshold", 0, 1e3, ">= 0 m").value_or(0.3);
 
   const TableReader num(doc["numerics"].as_table(), "numerics", path, issues);
   if (auto o = num.number("order", 1, 2, "1 or 2")) {
@@ -326,6 +200,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   c.rain_time_unit = time_unit;
   c.rain_interpolation = interp;
   const std::string rain_file = path_of(rain, "file");
+  read_rain_grid(rain, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); }, c);
   if (!rain_file.empty() && (rain.has("times") || rain.has("intensity")))
     rain.error("file", "give either a file or inline times/intensity, not both");
   if (!rain_file.empty()) {
@@ -350,6 +225,12 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
       }
     }
   }
+
+  read_design_storm(doc, path, issues, c);
+  if (c.design_storm && (!c.rain_source.empty() || c.rain_grid))
+    issues.push_back({path, 0, "[design_storm]", "", "cannot be combined with [rain]; give one"});
+  read_soil(doc, path, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); },
+            issues, c);
 
   if (const toml::array* arr = doc["boundary"].as_array()) {
     int n = 0;

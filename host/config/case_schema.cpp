@@ -28,6 +28,8 @@ const std::vector<KeySpec>& case_schema() {
       {"surface", "initial_depth_raster", "path", "-", "m", "Initial depth raster on the DEM grid"},
       {"surface", "flood_threshold", "number", "0.15", "m",
        "Depth above which a cell counts as flooded in the summary"},
+      {"surface", "user_threshold", "number", "0.3", "m",
+       "Second depth threshold: duration above it is mapped in the netCDF results"},
 
       {"numerics", "order", "integer", "1", "-",
        "1 = first order; 2 = MUSCL (minmod) in space and Heun in time"},
@@ -49,6 +51,82 @@ const std::vector<KeySpec>& case_schema() {
       {"rain", "interpolation", "string", "step", "-",
        "step: each intensity holds until the next time; linear: straight lines between points"},
       {"rain", "time_unit", "string", "s", "-", "Unit of rain times: s, min or h"},
+      {"rain", "grid", "path", "-", "-",
+       "CF-netCDF rain grid (file or glob of files, e.g. radar frames): found by standard_name, "
+       "units through udunits2, reprojected and regridded (area-weighted) onto the DEM grid"},
+      {"rain", "variable", "string", "by standard_name", "-", "Rain variable in the netCDF file"},
+      {"rain", "start", "string", "first frame", "-",
+       "Simulation start as ISO 8601 date-time in the rain file's calendar, e.g. "
+       "2020-10-31T03:00:00Z"},
+      {"rain", "coverage", "string", "require", "-",
+       "require: the rain grid must cover the DEM; zero_outside: uncovered cells get no rain"},
+
+      {"design_storm", "preset", "string", "-", "-",
+       "Storm-intensity formula preset: shanghai-2017 or beijing-classic (docs/rain.md)"},
+      {"design_storm", "a1", "number", "-", "mm/min",
+       "A1 of q = 167 A1 (1 + C lg P) / (t + b)^n (GB 50014); with c, b, n instead of a preset"},
+      {"design_storm", "c", "number", "-", "-", "C of the storm-intensity formula"},
+      {"design_storm", "b", "number", "-", "min", "b of the storm-intensity formula"},
+      {"design_storm", "n", "number", "-", "-", "n of the storm-intensity formula"},
+      {"design_storm", "return_period", "number", "required", "a", "Return period P (years)"},
+      {"design_storm", "duration", "number", "required", "s", "Storm duration"},
+      {"design_storm", "peak_position", "number", "0.4", "-",
+       "Chicago hyetograph peak position r (0..1)"},
+      {"design_storm", "step", "number", "300", "s", "Hyetograph block length"},
+
+      {"soil", "land_use", "path", "required", "-",
+       "Raster of land-use class values on the DEM grid (each value an [[landuse]] id)"},
+      {"soil", "evaporation", "number", "0", "mm/day", "Potential evaporation from LID measures"},
+
+      {"landuse", "id", "integer", "required", "-", "Value of this class in the land_use raster"},
+      {"landuse", "name", "string", "class<id>", "-", "Name used in messages"},
+      {"landuse", "manning", "number", "0.03", "s m^-1/3",
+       "Manning n of the class (used when no manning_raster is given)"},
+      {"landuse", "impervious", "number", "0", "-",
+       "Impervious share of the cell (0..1); only the rest infiltrates"},
+      {"landuse", "infiltration", "string", "none", "-",
+       "none, horton, green_ampt or curve_number"},
+      {"landuse", "f0", "number", "-", "mm/h", "Horton maximum infiltration rate"},
+      {"landuse", "fc", "number", "-", "mm/h", "Horton minimum infiltration rate"},
+      {"landuse", "decay", "number", "-", "1/h", "Horton decay constant"},
+      {"landuse", "max_infiltration", "number", "no limit", "mm",
+       "Horton maximum cumulative infiltration"},
+      {"landuse", "drying_days", "number", "7", "days",
+       "Time for a fully saturated soil to recover (Horton, curve number)"},
+      {"landuse", "suction", "number", "-", "mm", "Green-Ampt suction head"},
+      {"landuse", "ks", "number", "-", "mm/h", "Green-Ampt saturated hydraulic conductivity"},
+      {"landuse", "deficit", "number", "-", "-", "Green-Ampt initial moisture deficit (0..1)"},
+      {"landuse", "cn", "number", "-", "-", "SCS curve number (0 < CN <= 100)"},
+      {"landuse", "lid", "string", "-", "-",
+       "Name of a [[lid]] sponge measure covering every cell of this class"},
+
+      {"lid", "name", "string", "required", "-", "Name referred to by [[landuse]] lid"},
+      {"lid", "kind", "string", "required", "-",
+       "permeable_pavement, green_roof, bioretention, infiltration_trench or rain_barrel"},
+      {"lid", "berm", "number", "0", "mm", "Surface berm height (water held before overflow)"},
+      {"lid", "pavement_thickness", "number", "0", "mm", "Pavement layer thickness"},
+      {"lid", "pavement_void_ratio", "number", "0.15", "-", "Pavement void ratio (voids/solids)"},
+      {"lid", "pavement_impervious", "number", "0", "-", "Share of solid pavers (0..1)"},
+      {"lid", "pavement_permeability", "number", "0", "mm/h", "Pavement permeability"},
+      {"lid", "soil_thickness", "number", "0", "mm", "Engineered soil layer thickness"},
+      {"lid", "porosity", "number", "0.5", "-", "Soil porosity (volume fraction)"},
+      {"lid", "field_capacity", "number", "0.2", "-", "Soil field capacity (volume fraction)"},
+      {"lid", "wilting_point", "number", "0.1", "-", "Soil wilting point (volume fraction)"},
+      {"lid", "soil_ks", "number", "0", "mm/h", "Soil saturated hydraulic conductivity"},
+      {"lid", "conductivity_slope", "number", "10", "-", "Slope of log K against moisture"},
+      {"lid", "soil_suction", "number", "0", "mm", "Soil suction head (Green-Ampt)"},
+      {"lid", "initial_moisture", "number", "field_capacity", "-", "Initial soil moisture"},
+      {"lid", "storage_height", "number", "0", "mm", "Storage layer height"},
+      {"lid", "storage_void_ratio", "number", "0.75", "-",
+       "Storage void ratio (voids/solids); rain barrels are 1 (all void) whatever is given"},
+      {"lid", "seepage", "number", "0", "mm/h", "Exfiltration into the native soil"},
+      {"lid", "initial_fill", "number", "0", "-", "Initial share of the storage that is full"},
+      {"lid", "drain_coeff", "number", "0", "mm/h per mm^n",
+       "Underdrain coefficient C in q = C (h - offset)^n (SWMM's SI form); 0 = no drain"},
+      {"lid", "drain_exponent", "number", "0.5", "-", "Underdrain exponent n"},
+      {"lid", "drain_offset", "number", "0", "mm", "Underdrain height above the storage bottom"},
+      {"lid", "drain_delay", "number", "6", "h",
+       "Rain barrel: dry time before the drain opens"},
 
       {"boundary", "name", "string", "boundary<N>", "-", "Name used in messages and the summary"},
       {"boundary", "side", "string", "required", "-", "Domain edge: west, east, south or north"},
@@ -85,8 +163,9 @@ const std::vector<KeySpec>& case_schema() {
 }
 
 const std::vector<std::string>& case_tables() {
-  static const std::vector<std::string> tables = {"case", "grid", "surface", "numerics", "time",
-                                                  "rain", "boundary", "source", "output"};
+  static const std::vector<std::string> tables = {
+      "case",   "grid",   "surface", "numerics", "time",    "rain",  "design_storm",
+      "soil",   "landuse", "lid",    "boundary", "source", "output"};
   return tables;
 }
 
@@ -96,7 +175,8 @@ std::string case_schema_markdown() {
   for (const KeySpec& k : case_schema()) {
     if (current != k.table) {
       current = k.table;
-      const bool array = current == "boundary" || current == "source";
+      const bool array = current == "boundary" || current == "source" || current == "landuse" ||
+                         current == "lid";
       md += "\n### " + std::string(array ? "[[" : "[") + current + (array ? "]]" : "]") + "\n\n";
       md += "| key | type | default | unit | meaning |\n|---|---|---|---|---|\n";
     }

@@ -21,6 +21,10 @@ std::string VolumeBalance::table(double area_m2) const {
   row("Source inflow .............", source_inflow);
   row("Boundary outflow ..........", boundary_outflow);
   row("Sink outflow ..............", source_outflow);
+  row("Infiltration loss .........", infiltration);
+  row("LID underdrain outflow ....", underdrain);
+  row("LID evaporation ...........", evaporation);
+  row("LID storage change ........", lid_storage_change);
   row("Final surface volume ......", final_volume);
   std::snprintf(line, sizeof line, "  %-28s %16.6f %%\n", "Continuity error (%) ......",
                 continuity_error_pct());

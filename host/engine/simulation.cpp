@@ -37,6 +37,7 @@ Simulation::Simulation(SurfaceSetup setup, Backend backend, Precision precision)
 SurfaceStepInputs Simulation::forcing(double t0, double t1) const {
   SurfaceStepInputs in;
   in.dt = t1 - t0;
+  in.time_end = t1;
   const double a = setup_.start_time + t0, b = setup_.start_time + t1;
   in.rain_rate = setup_.rain.mean(a, b);
   for (std::size_t s = 0; s < setup_.boundaries.size(); ++s) {
@@ -53,6 +54,17 @@ SurfaceStepInputs Simulation::forcing(double t0, double t1) const {
 
 double Simulation::step(double t_limit) {
   const NumericsSpec& num = setup_.numerics;
+  if (setup_.rain_field) {
+    if (time_ >= field_valid_until_) {
+      setup_.rain_field->field_at(time_, rain_buffer_);
+      solver_->set_rain_field(rain_buffer_);
+      rain_field_sum_ = 0.0;
+      for (std::size_t k = 0; k < rain_buffer_.size(); ++k)
+        if (setup_.active[k]) rain_field_sum_ += double(rain_buffer_[k]);
+      field_valid_until_ = setup_.rain_field->next_change(time_);
+    }
+    t_limit = std::min(t_limit, field_valid_until_);
+  }
   double dt = speed_ > 0 ? num.cfl * setup_.grid.dx / speed_ : num.max_dt;
   dt = std::min({dt, num.max_dt, source_dt_limit_});
   // Land exactly on t_limit; avoid leaving a sliver step shorter than a thousandth of dt.
@@ -66,7 +78,9 @@ double Simulation::step(double t_limit) {
   if (!std::isfinite(speed_))
     throw std::runtime_error("non-finite wave speed after the step at t = " +
                              std::to_string(time_) + " s: the solution has become unstable");
-  rain_volume_ += in.rain_rate * dt * active_area_;
+  rain_volume_ += setup_.rain_field
+                      ? rain_field_sum_ * setup_.grid.dx * setup_.grid.dx * dt
+                      : in.rain_rate * dt * active_area_;
   time_ += dt;
   ++steps_;
   min_dt_ = steps_ == 1 ? dt : std::min(min_dt_, dt);
@@ -90,6 +104,11 @@ VolumeBalance Simulation::balance() {
   const SourceVolumes sv = solver_->source_volumes();
   for (double v : sv.in) b.source_inflow += v;
   for (double v : sv.out) b.source_outflow += v;
+  const SoilVolumes soil = solver_->soil_volumes();
+  b.infiltration = soil.infiltrated;
+  b.underdrain = soil.drained;
+  b.evaporation = soil.evaporated;
+  b.lid_storage_change = soil.lid_storage_change;
   b.final_volume = solver_->water_volume();
   return b;
 }
@@ -106,6 +125,15 @@ SurfaceSnapshot Simulation::snapshot(int index) {
   s.bed = setup_.z;
   s.depth = f.h;
   s.max_depth = f.hmax;
+  s.max_speed = f.max_speed;
+  s.max_hazard = f.max_hazard;
+  s.time_of_max_depth = f.time_of_max_depth;
+  s.time_first_wet = f.time_first_wet;
+  s.duration_flooded = f.duration_flooded;
+  s.duration_above_user = f.duration_user;
+  s.wet_threshold_m = setup_.wet_threshold;
+  s.flood_threshold_m = setup_.flood_threshold;
+  s.user_threshold_m = setup_.user_threshold;
   s.level.resize(n);
   s.u.assign(n, 0.0);
   s.v.assign(n, 0.0);

@@ -71,6 +71,10 @@ class Simulation {
   double active_area_ = 0.0;
   double initial_volume_ = 0.0;
   double rain_volume_ = 0.0;
+  // Spatial rain: the field in use, valid until field_valid_until_ (s), and its sum (m/s).
+  std::vector<float> rain_buffer_;
+  double rain_field_sum_ = 0.0;
+  double field_valid_until_ = -1.0;
 };
 
 }  // namespace sf

@@ -26,6 +26,17 @@ struct SurfaceSnapshot {
   std::vector<double> u, v;      // velocity (m/s), zero below the dry-depth threshold
   std::vector<double> speed;     // |u| (m/s)
   std::vector<double> max_depth; // running maximum of h since the start (m)
+  // Event statistics since the start (filled when the run tracks them; empty otherwise).
+  // Times are simulated seconds since the start; -1 where the event never happened.
+  std::vector<double> max_speed;            // running maximum of |u| (m/s)
+  std::vector<double> max_hazard;           // running maximum of h (|u| + 0.5) (m^2/s)
+  std::vector<double> time_of_max_depth;    // s
+  std::vector<double> time_first_wet;       // s, first time h exceeded the wet threshold
+  std::vector<double> duration_flooded;     // s with h above the flood threshold (0.15 m)
+  std::vector<double> duration_above_user;  // s with h above the user threshold
+  double wet_threshold_m = 0.0;    // thresholds behind the fields above
+  double flood_threshold_m = 0.15;
+  double user_threshold_m = 0.0;
 };
 
 /// A sink for snapshots (VTK, netCDF...). Implementations must leave every file they already

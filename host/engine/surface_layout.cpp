@@ -112,6 +112,19 @@ SurfaceLayout build_surface_layout(const SurfaceSetup& s) {
   init.order = s.numerics.order;
   init.dry_depth = s.numerics.dry_depth;
   init.gravity = s.numerics.gravity;
+  if (s.soil) {
+    if (s.soil->cell_class.size() != n)
+      throw std::invalid_argument("soil class raster must have nx*ny values");
+    for (std::uint8_t c : s.soil->cell_class)
+      if (c >= s.soil->model.classes.size())
+        throw std::invalid_argument("a cell's soil class index " + std::to_string(c) +
+                                    " has no entry in the class table");
+    init.soil = SurfaceSolverInit::Soil{s.soil->model, s.soil->cell_class, s.soil->evaporation_rate};
+  }
+  init.track_event_stats = s.track_event_stats;
+  init.wet_threshold = s.wet_threshold;
+  init.flood_threshold = s.flood_threshold;
+  init.user_threshold = s.user_threshold;
   assign_edges(s, out);
   assign_sources(s, out);
   return out;

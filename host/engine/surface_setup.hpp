@@ -3,8 +3,13 @@
 #pragma once
 
 #include <limits>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "engine/rain_field.hpp"
+#include "soil/soil_model.hpp"
 
 #include "engine/snapshot.hpp"
 #include "engine/time_series.hpp"
@@ -49,11 +54,21 @@ struct SurfaceSetup {
   std::vector<BoundarySegmentSpec> boundaries;  // edges not covered are walls
   std::vector<SourceSpec> sources;
   TimeSeries rain;                     // uniform rain intensity (m/s)
+  std::shared_ptr<RainFieldSource> rain_field;  // spatial rain; replaces `rain` when set
+  struct Soil {
+    soil::SoilModel model;
+    std::vector<std::uint8_t> cell_class;  // index into model.classes, per cell
+    double evaporation_rate = 0.0;         // m/s, from LID measures
+  };
+  std::optional<Soil> soil;            // absent: sealed surface, no infiltration
   NumericsSpec numerics;
   double start_time = 0.0;             // s
   double duration = 0.0;               // s
   double output_interval = 0.0;        // s; 0 = only the initial and final states
   double flood_threshold = 0.15;       // m, depth counted as flooded
+  bool track_event_stats = true;       // max speed/hazard, times and durations per cell
+  double wet_threshold = 0.01;         // m, "wet" for the time of first wetting
+  double user_threshold = 0.3;         // m, second duration threshold
 };
 
 }  // namespace sf

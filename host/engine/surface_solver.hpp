@@ -6,9 +6,11 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "engine/backend.hpp"
+#include "soil/soil_model.hpp"
 
 namespace sf {
 
@@ -33,17 +35,38 @@ struct SurfaceSolverInit {
   int order = 1;              // 1 or 2
   double dry_depth = 1e-6;    // m
   double gravity = 9.80665;   // m s^-2
+  // Infiltration and sponge measures per cell (absent: an impervious, sealed surface).
+  struct Soil {
+    soil::SoilModel model;
+    std::vector<std::uint8_t> cell_class;  // index into model.classes per cell
+    double evaporation_rate = 0.0;         // potential evaporation from LID measures (m/s)
+  };
+  std::optional<Soil> soil;
+  // Event statistics (max speed and hazard, times of max depth and first wetting, durations).
+  bool track_event_stats = false;
+  double wet_threshold = 0.01;    // m
+  double flood_threshold = 0.15;  // m
+  double user_threshold = 0.3;    // m
 };
 
 struct SurfaceStepInputs {
   double dt = 0.0;                   // s
-  double rain_rate = 0.0;            // m/s, uniform
+  double rain_rate = 0.0;            // m/s, uniform (ignored while a rain field is set)
+  double time_end = 0.0;             // s since start at the end of the step
   std::array<double, 32> segment{};  // per boundary segment: level (m) or unit inflow (m^2/s)
   std::vector<double> source_q;      // per source: discharge (m^3/s)
 };
 
 struct SurfaceFields {
   std::vector<double> h, qx, qy, hmax;  // m, m^2/s, m^2/s, m
+  // Event statistics, filled when tracked (see SurfaceSnapshot for units).
+  std::vector<double> max_speed, max_hazard, time_of_max_depth, time_first_wet, duration_flooded,
+      duration_user;
+};
+
+/// Volumes the soil step moved since the start, summed over cells (m^3).
+struct SoilVolumes {
+  double infiltrated = 0, lid_storage_change = 0, drained = 0, evaporated = 0;
 };
 
 struct BoundaryVolumes {
@@ -65,6 +88,10 @@ class SurfaceSolver {
   virtual double water_volume() = 0;  // m^3 over active cells, summed in double
   virtual BoundaryVolumes boundary_volumes() = 0;
   virtual SourceVolumes source_volumes() = 0;
+  virtual SoilVolumes soil_volumes() = 0;
+  /// Rain per cell (m/s) from now on, replacing the uniform rate, until clear_rain_field().
+  virtual void set_rain_field(const std::vector<float>& rate_m_per_s) = 0;
+  virtual void clear_rain_field() = 0;
   virtual Backend backend() const = 0;
   virtual Precision precision() const = 0;
   virtual std::int64_t cell_count() const = 0;

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <type_traits>
 #include <stdexcept>
 #include <utility>
 
+#include "engine/soil_state.hpp"
 #include "engine/surface_solver.hpp"
 #include "launch/device_buffer.hpp"
 #include "launch/discard.hpp"
@@ -94,6 +97,8 @@ class SurfaceSolverImpl final : public SurfaceSolver {
       source_in_ = Buffer<double>(init.source_cells.size());
       source_out_ = Buffer<double>(init.source_cells.size());
     }
+    if (init.soil) soil_.emplace(*init.soil, std::size_t(n_), cell_area_);
+    if (init.track_event_stats) init_event_stats(init);
   }
 
   double max_wave_speed() override {
@@ -105,6 +110,8 @@ class SurfaceSolverImpl final : public SurfaceSolver {
 
   double advance(const SurfaceStepInputs& in) override {
     apply_sources(in);
+    if (soil_)  // rain reaches the ground through the soil step, which books its share
+      soil_->step(cur_.h.data(), active_.data(), view_.rain, T(in.rain_rate), T(in.dt));
     T speed;
     if (order_ == 1) {
       auto stage = make_stage<1, true>(cur_.in(), cur_.in(), next_.out());
@@ -127,6 +134,14 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     f.qx = to_double(cur_.qx);
     f.qy = to_double(cur_.qy);
     f.hmax = to_double(hmax_);
+    if (stats_.max_speed) {
+      f.max_speed = to_double(stat_[0]);
+      f.max_hazard = to_double(stat_[1]);
+      f.time_of_max_depth = to_double(stat_[2]);
+      f.time_first_wet = to_double(stat_[3]);
+      f.duration_flooded = to_double(stat_[4]);
+      f.duration_user = to_double(stat_[5]);
+    }
   }
 
   double water_volume() override {
@@ -146,6 +161,21 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     return {source_in_.to_host(), source_out_.to_host()};
   }
 
+  SoilVolumes soil_volumes() override { return soil_ ? soil_->volumes() : SoilVolumes{}; }
+
+  void set_rain_field(const std::vector<float>& rate) override {
+    if (rate.size() != std::size_t(n_))
+      throw std::invalid_argument("rain field has " + std::to_string(rate.size()) +
+                                  " values; expected one per cell (" + std::to_string(n_) + ")");
+    if constexpr (std::is_same_v<T, float>) {
+      rain_.upload(rate);
+    } else {
+      rain_.upload(std::vector<T>(rate.begin(), rate.end()));
+    }
+    view_.rain = rain_.data();
+  }
+  void clear_rain_field() override { view_.rain = nullptr; }
+
   Backend backend() const override {
     return Exec::kIsDevice ? Backend::kCuda : Backend::kCpu;
   }
@@ -164,12 +194,39 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     s.base = base;
     s.out = out;
     s.hmax = hmax_.data();
+    s.stats = stats_;
+    if (soil_) s.v.rain = nullptr;  // the soil step has already added the rain
     return s;
+  }
+
+  void init_event_stats(const SurfaceSolverInit& init) {
+    std::vector<T> zero(n_, T(0)), never(n_, T(-1)), t_max(n_), t_wet(n_);
+    for (std::int64_t k = 0; k < n_; ++k) {
+      const double h0 = init.h0.empty() ? 0.0 : init.h0[k];
+      t_max[k] = h0 > 0 ? T(0) : T(-1);
+      t_wet[k] = h0 > init.wet_threshold ? T(0) : T(-1);
+    }
+    stat_[0].upload(zero);
+    stat_[1].upload(zero);
+    stat_[2].upload(t_max);
+    stat_[3].upload(t_wet);
+    stat_[4].upload(zero);
+    stat_[5].upload(zero);
+    stats_.max_speed = stat_[0].data();
+    stats_.max_hazard = stat_[1].data();
+    stats_.time_of_max_depth = stat_[2].data();
+    stats_.time_first_wet = stat_[3].data();
+    stats_.duration_flooded = stat_[4].data();
+    stats_.duration_user = stat_[5].data();
+    stats_.wet_threshold = T(init.wet_threshold);
+    stats_.flood_threshold = T(init.flood_threshold);
+    stats_.user_threshold = T(init.user_threshold);
   }
 
   void fill_params(swe::StageParams<T>& p, const SurfaceStepInputs& in, double weight) const {
     p.dt = T(in.dt);
-    p.rain_rate = T(in.rain_rate);
+    p.rain_rate = soil_ ? T(0) : T(in.rain_rate);
+    p.time_end = T(in.time_end);
     p.flux_weight = weight;
     for (int s = 0; s < swe::kMaxBoundarySegments; ++s) p.segment.value[s] = T(in.segment[s]);
     // Levels are stored relative to the bed reference, like z.
@@ -228,6 +285,10 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   Buffer<T> source_weight_;
   Buffer<double> source_in_, source_out_;
   std::array<bool, 32> segment_is_level_{};
+  Buffer<T> rain_;  // per-cell rain (m/s) while a rain field is set
+  std::optional<SoilState<T, Exec>> soil_;
+  swe::EventStats<T> stats_;  // null pointers unless tracked
+  Buffer<T> stat_[6];
 };
 
 }  // namespace sf

@@ -38,6 +38,8 @@ void write_run_summary(const std::string& path, const RunReport& r) {
       {"initial_volume", b.initial_volume}, {"rain", b.rain},
       {"boundary_inflow", b.boundary_inflow}, {"source_inflow", b.source_inflow},
       {"boundary_outflow", b.boundary_outflow}, {"sink_outflow", b.source_outflow},
+      {"infiltration", b.infiltration}, {"lid_underdrain", b.underdrain},
+      {"lid_evaporation", b.evaporation}, {"lid_storage_change", b.lid_storage_change},
       {"final_volume", b.final_volume}, {"continuity_error_pct", b.continuity_error_pct()}};
   json gauges = json::object();
   for (const GaugeResult& g : r.gauges)

@@ -11,7 +11,7 @@ namespace sf::swe {
 
 enum class EdgeKind : std::uint8_t {
   kWall = 0,          // closed, reflective
-  kTransmissive = 1,  // free outflow, zero gradient
+  kTransmissive = 1,  // free outflow, zero gradient; a wall for water moving inwards
   kCritical = 2,      // free outflow at critical depth for the local specific energy
   kLevel = 3,         // fixed water level (m), value = level
   kInflow = 4,        // inflow hydrograph, value = unit discharge into the domain (m^2/s)

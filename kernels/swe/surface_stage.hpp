@@ -34,6 +34,7 @@ struct SurfaceStage {
   StateIn<T> base;   // state at the start of the step (Heun average), used when Order == 2
   StateOut<T> out;
   T* hmax;           // running max depth, updated when FinalStage
+  EventStats<T> stats;  // updated when FinalStage and tracked
   StageParams<T> p;
 
   SF_HD bool inside(int i, int j) const { return i >= 0 && j >= 0 && i < v.nx && j < v.ny; }
@@ -106,7 +107,9 @@ struct SurfaceStage {
       const EdgeKind kind = static_cast<EdgeKind>(v.edge_kind[side][e]);
       const T value = p.segment.value[v.edge_segment[side][e]];
       const T outward = high ? T(1) : T(-1);
-      if (kind == EdgeKind::kWall) {
+      // A free (transmissive) edge lets water out, never in: water moving inwards meets a wall.
+      const bool inward = kind == EdgeKind::kTransmissive && outward * mine.un < T(0);
+      if (kind == EdgeKind::kWall || inward) {
         r = wall_flux(mine, high);
       } else if (kind == EdgeKind::kInflow) {
         r.flux = inflow_edge_flux(mine, outward, value, v.g);
@@ -154,6 +157,17 @@ struct SurfaceStage {
             (f.hi.h + a.h_hi) * (a.z_hi - f.hi.z));
   }
 
+  SF_HD void update_event_stats(std::int64_t k, T h, T qx, T qy) const {
+    if (h <= stats.wet_threshold) return;  // dry cells: nothing to record, no memory traffic
+    const T speed = sqrt_of(qx * qx + qy * qy) / h;
+    if (speed > stats.max_speed[k]) stats.max_speed[k] = speed;
+    const T hazard = h * (speed + T(0.5));
+    if (hazard > stats.max_hazard[k]) stats.max_hazard[k] = hazard;
+    if (stats.time_first_wet[k] < T(0)) stats.time_first_wet[k] = p.time_end;
+    if (h > stats.flood_threshold) stats.duration_flooded[k] += p.dt;
+    if (h > stats.user_threshold) stats.duration_user[k] += p.dt;
+  }
+
   SF_HD T operator()(std::int64_t k) const {
     // 32-bit index arithmetic: grids are limited to 2^31 cells (checked by the solver).
     const int kk = int(k), i = kk % v.nx, j = kk / v.nx;
@@ -177,7 +191,8 @@ struct SurfaceStage {
     const T sx = bed_slope_source(fx, ax);
     const T sy = bed_slope_source(fy, ay);
 
-    T h = in.h[k] + r * (ax.mass + ay.mass) + dt * p.rain_rate;
+    const T rain = v.rain ? v.rain[k] : p.rain_rate;
+    T h = in.h[k] + r * (ax.mass + ay.mass) + dt * rain;
     T qx = in.qx[k] + r * (ax.mom_n + ay.mom_t + sx);
     T qy = in.qy[k] + r * (ay.mom_n + ax.mom_t + sy);
     h = max_of(h, T(0));
@@ -201,7 +216,13 @@ struct SurfaceStage {
     out.h[k] = h;
     out.qx[k] = qx;
     out.qy[k] = qy;
-    if (FinalStage && h > hmax[k]) hmax[k] = h;
+    if (FinalStage) {
+      if (h > hmax[k]) {
+        hmax[k] = h;
+        if (stats.time_of_max_depth) stats.time_of_max_depth[k] = p.time_end;
+      }
+      if (stats.max_speed) update_event_stats(k, h, qx, qy);
+    }
 
     if (h <= v.dry_depth) return T(0);
     // Next to dry cells the front spreads at |u| + 2c (Toro 2001, sec. 10.6), so the CFL step uses

@@ -22,6 +22,22 @@ struct SurfaceView {
   const std::uint8_t* edge_segment[4] = {};  // per edge cell, segment number
   double* edge_out[4] = {};  // accumulated volume leaving the domain per edge cell (m^3)
   double* edge_in[4] = {};   // accumulated volume entering the domain per edge cell (m^3)
+  const T* rain = nullptr;   // rain per cell (m/s); nullptr: StageParams::rain_rate everywhere
+};
+
+/// Running event statistics per cell, updated in the last stage of each step; all pointers null
+/// when the run does not track them (then they cost no memory traffic).
+template <class T>
+struct EventStats {
+  T* max_speed = nullptr;         // m/s
+  T* max_hazard = nullptr;        // h (|u| + 0.5), m^2/s
+  T* time_of_max_depth = nullptr; // s since start; -1 never wet
+  T* time_first_wet = nullptr;    // s since start; -1 never wet
+  T* duration_flooded = nullptr;  // s above flood_threshold
+  T* duration_user = nullptr;     // s above user_threshold
+  T wet_threshold = T(0.01);      // m
+  T flood_threshold = T(0.15);    // m
+  T user_threshold = T(0.3);      // m
 };
 
 template <class T>
@@ -44,6 +60,7 @@ struct StageParams {
   T rain_rate = T(0);     // uniform rain intensity (m/s)
   double flux_weight = 1; // share of this stage in the step's boundary volumes (1 or 1/2)
   SegmentValues<T> segment = {};  // level (m) or unit inflow (m^2/s) per boundary segment
+  T time_end = T(0);      // simulated time at the end of the step (s), for event statistics
 };
 
 }  // namespace sf::swe

@@ -1,0 +1,214 @@
+#include "config/case_reader_extra.hpp"
+
+#include <map>
+
+#include "rain/storm_presets.hpp"
+
+namespace sf::config {
+namespace {
+
+constexpr double kMmPerHour = 1.0 / 1000.0 / 3600.0;  // m/s per mm/h
+constexpr double kMm = 1.0 / 1000.0;                  // m per mm
+constexpr double kInf = 1e300;
+
+/// SWMM gives void ratios (voids / solids); our layers store the void fraction e / (1 + e).
+double void_fraction(double ratio) { return ratio / (1.0 + ratio); }
+
+soil::LidKind parse_lid_kind(const std::string& s, bool& ok) {
+  ok = true;
+  if (s == "permeable_pavement") return soil::LidKind::kPermeablePavement;
+  if (s == "green_roof") return soil::LidKind::kGreenRoof;
+  if (s == "bioretention") return soil::LidKind::kBioretention;
+  if (s == "infiltration_trench") return soil::LidKind::kInfiltrationTrench;
+  if (s == "rain_barrel") return soil::LidKind::kRainBarrel;
+  ok = false;
+  return soil::LidKind::kNone;
+}
+
+soil::LidParams<double> read_lid(const TableReader& t) {
+  soil::LidParams<double> p;
+  auto mm = [&](const char* key, double def) {
+    return t.number(key, 0, 1e6, ">= 0 mm").value_or(def) * kMm;
+  };
+  auto share = [&](const char* key, double def) {
+    return t.number(key, 0, 1, "between 0 and 1").value_or(def);
+  };
+  auto rate = [&](const char* key, double def) {
+    return t.number(key, 0, 1e6, ">= 0 mm/h").value_or(def) * kMmPerHour;
+  };
+  p.surface.berm_height = mm("berm", 0);
+  p.pavement.thickness = mm("pavement_thickness", 0);
+  p.pavement.void_fraction =
+      void_fraction(t.number("pavement_void_ratio", 0, 1e3, ">= 0").value_or(0.15));
+  p.pavement.impervious_share = share("pavement_impervious", 0);
+  p.pavement.permeability = rate("pavement_permeability", 0);
+  p.soil.thickness = mm("soil_thickness", 0);
+  p.soil.porosity = share("porosity", 0.5);
+  p.soil.field_capacity = share("field_capacity", 0.2);
+  p.soil.wilting_point = share("wilting_point", 0.1);
+  p.soil.ks = rate("soil_ks", 0);
+  p.soil.conductivity_slope = t.number("conductivity_slope", 0, 1e3, ">= 0").value_or(10);
+  p.soil.suction = mm("soil_suction", 0);
+  p.soil.initial_moisture = share("initial_moisture", p.soil.field_capacity);
+  p.storage.height = mm("storage_height", 0);
+  p.storage.void_fraction =
+      void_fraction(t.number("storage_void_ratio", 0, 1e3, ">= 0").value_or(0.75));
+  p.storage.seepage = rate("seepage", 0);
+  p.storage.initial_fill = share("initial_fill", 0);
+  const double n = t.number("drain_exponent", 0, 10, "between 0 and 10").value_or(0.5);
+  p.drain.coeff =
+      soil::drain_coeff_from_swmm_si(t.number("drain_coeff", 0, 1e6, ">= 0").value_or(0), n);
+  p.drain.exponent = n;
+  p.drain.offset = mm("drain_offset", 0);
+  p.drain.delay = t.number("drain_delay", 0, 1e4, ">= 0 h").value_or(6) * 3600.0;
+  return p;
+}
+
+}  // namespace
+
+void read_rain_grid(const TableReader& rain, const PathResolver& path_of, CaseConfig& c) {
+  const std::string grid = path_of(rain, "grid", false);
+  if (grid.empty()) {
+    for (const char* k : {"variable", "start", "coverage"})
+      if (rain.has(k)) rain.error(k, "only applies with a rain grid; add grid = \"file.nc\"");
+    return;
+  }
+  if (rain.has("file") || rain.has("times") || rain.has("intensity"))
+    rain.error("grid", "give either a rain grid or a hyetograph (file, times/intensity), not both");
+  RainGridConfig g;
+  g.path = grid;
+  g.variable = rain.string("variable").value_or("");
+  g.start = rain.string("start").value_or("");
+  if (auto cov = rain.string("coverage")) {
+    if (*cov == "zero_outside") g.zero_outside = true;
+    else if (*cov != "require") rain.error("coverage", "'" + *cov + "'; expected require or zero_outside");
+  }
+  c.rain_grid = g;
+}
+
+void read_design_storm(const toml::table& doc, const std::string& file,
+                       std::vector<InputIssue>& issues, CaseConfig& c) {
+  const toml::table* t = doc["design_storm"].as_table();
+  if (!t) return;
+  const TableReader d(t, "design_storm", file, issues);
+  DesignStormConfig s;
+  if (auto p = d.string("preset")) {
+    s.preset = *p;
+    try {
+      const rain::StormIntensityFormula f = rain::storm_formula_preset(*p).formula;
+      s.a1_mm_per_min = f.A1_mm_per_min;
+      s.c = f.C;
+      s.b_min = f.b_min;
+      s.n = f.n;
+    } catch (const std::exception& e) {
+      d.error("preset", e.what());
+    }
+    for (const char* k : {"a1", "c", "b", "n"})
+      if (d.has(k)) d.error(k, "cannot be combined with a preset");
+  } else {
+    s.a1_mm_per_min = d.number("a1", 1e-9, 1e4, "> 0 mm/min", true).value_or(0);
+    s.c = d.number("c", 0, 100, ">= 0", true).value_or(0);
+    s.b_min = d.number("b", 0, 1e3, ">= 0 min", true).value_or(0);
+    s.n = d.number("n", 1e-9, 10, "> 0", true).value_or(0);
+  }
+  s.return_period_years = d.number("return_period", 0.1, 1e4, "> 0 years", true).value_or(0);
+  s.duration_s = d.number("duration", 1, 1e7, "> 0 s", true).value_or(0);
+  s.peak_position = d.number("peak_position", 0, 1, "between 0 and 1").value_or(0.4);
+  s.step_s = d.number("step", 1, 1e5, "> 0 s").value_or(300);
+  c.design_storm = s;
+}
+
+void read_soil(const toml::table& doc, const std::string& file, const PathResolver& path_of,
+               std::vector<InputIssue>& issues, CaseConfig& c) {
+  const toml::table* st = doc["soil"].as_table();
+  const toml::array* classes = doc["landuse"].as_array();
+  const toml::array* lids = doc["lid"].as_array();
+  if (!st) {
+    if (classes || lids)
+      issues.push_back({file, 0, "[soil]", "land_use",
+                        "[[landuse]]/[[lid]] need a [soil] table with land_use = \"raster\""});
+    return;
+  }
+  const TableReader s(st, "soil", file, issues);
+  SoilConfig cfg;
+  cfg.land_use_raster = path_of(s, "land_use", true);
+  cfg.evaporation_m_per_s =
+      s.number("evaporation", 0, 100, ">= 0 mm/day").value_or(0) * kMm / 86400.0;
+
+  std::map<std::string, soil::LidParams<double>> lid_by_name;
+  if (lids) {
+    int n = 0;
+    for (const toml::node& node : *lids) {
+      const TableReader t(node.as_table(), "lid[" + std::to_string(n++) + "]", file, issues);
+      const auto name = t.string("name", true);
+      bool ok = true;
+      soil::LidParams<double> p = read_lid(t);
+      if (auto kind = t.string("kind", true)) {
+        p.kind = parse_lid_kind(*kind, ok);
+        if (!ok)
+          t.error("kind", "'" + *kind +
+                              "'; expected permeable_pavement, green_roof, bioretention, "
+                              "infiltration_trench or rain_barrel");
+      }
+      if (p.kind == soil::LidKind::kRainBarrel) p.storage.void_fraction = 1.0;
+      if (name) {
+        if (lid_by_name.count(*name)) t.error("name", "'" + *name + "' is defined twice");
+        lid_by_name[*name] = p;
+      }
+    }
+  }
+  if (!classes) {
+    issues.push_back({file, s.line("land_use"), "[soil]", "land_use",
+                      "needs [[landuse]] tables describing each raster value"});
+  } else {
+    int n = 0;
+    for (const toml::node& node : *classes) {
+      const TableReader t(node.as_table(), "landuse[" + std::to_string(n++) + "]", file, issues);
+      soil::LandUseClass lc;
+      const int id = int(t.number("id", 0, 255, "an integer 0..255", true).value_or(0));
+      for (int v : cfg.raster_values)
+        if (v == id) t.error("id", std::to_string(id) + " is used by two classes");
+      lc.name = t.string("name").value_or("class" + std::to_string(id));
+      lc.manning_n = t.number("manning", 0, 1, "a Manning n >= 0").value_or(0.03);
+      lc.impervious_share = t.number("impervious", 0, 1, "between 0 and 1").value_or(0);
+      const std::string model = t.string("infiltration").value_or("none");
+      const double drying = t.number("drying_days", 0.01, 365, "> 0 days").value_or(7);
+      auto& inf = lc.infiltration;
+      if (model == "horton") {
+        inf.model = soil::InfiltrationModel::kHorton;
+        inf.horton.f0 = t.number("f0", 0, 1e4, ">= 0 mm/h", true).value_or(0) * kMmPerHour;
+        inf.horton.fmin = t.number("fc", 0, 1e4, ">= 0 mm/h", true).value_or(0) * kMmPerHour;
+        inf.horton.decay = t.number("decay", 0, 1e3, ">= 0 1/h", true).value_or(0) / 3600.0;
+        inf.horton.recovery = soil::horton_recovery_from_drying_time(drying);
+        inf.horton.max_volume =
+            t.has("max_infiltration")
+                ? t.number("max_infiltration", 0, 1e6, ">= 0 mm").value_or(0) * kMm
+                : soil::kNoLimit;
+      } else if (model == "green_ampt") {
+        inf.model = soil::InfiltrationModel::kGreenAmpt;
+        inf.green_ampt.suction = t.number("suction", 0, 1e5, ">= 0 mm", true).value_or(0) * kMm;
+        inf.green_ampt.ks = t.number("ks", 1e-9, 1e4, "> 0 mm/h", true).value_or(0) * kMmPerHour;
+        inf.green_ampt.imd_max = t.number("deficit", 0, 1, "between 0 and 1", true).value_or(0);
+      } else if (model == "curve_number") {
+        inf.model = soil::InfiltrationModel::kCurveNumber;
+        const double cn = t.number("cn", 1e-3, 100, "0 < CN <= 100", true).value_or(100);
+        inf.curve_number.s_max = soil::curve_number_retention(cn);
+        inf.curve_number.initial_abstraction_ratio = 0.2;
+        inf.curve_number.regen = soil::curve_number_regen_from_drying_time(drying);
+      } else if (model != "none") {
+        t.error("infiltration", "'" + model + "'; expected none, horton, green_ampt or curve_number");
+      }
+      if (auto lid = t.string("lid")) {
+        const auto it = lid_by_name.find(*lid);
+        if (it == lid_by_name.end()) t.error("lid", "'" + *lid + "' is not a [[lid]] name");
+        else lc.lid = it->second;
+      }
+      cfg.model.classes.push_back(lc);
+      cfg.raster_values.push_back(id);
+    }
+  }
+  (void)kInf;
+  c.soil = cfg;
+}
+
+}  // namespace sf::config
