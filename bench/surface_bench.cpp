@@ -18,7 +18,7 @@ namespace {
 void usage() {
   std::fprintf(stderr,
                "usage: spongeflow-bench [--cells N] [--backend cpu|cuda] [--precision f32|f64]\n"
-               "                        [--order 1|2] [--steps S] [--stream]\n");
+               "                        [--order 1|2] [--steps S] [--stats] [--stream]\n");
 }
 
 // Bytes each cell update must move at least: read h, qx, qy, z (4 reals), active (1 B) and hmax
@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   long long cells = 4'000'000;
   std::string backend = "cpu", precision = "f32";
   int order = 1, steps = 50;
+  bool stats = false;
   for (int a = 1; a < argc; ++a) {
     auto next = [&]() -> const char* {
       if (a + 1 >= argc) {
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[a], "--precision")) precision = next();
     else if (!std::strcmp(argv[a], "--order")) order = std::atoi(next());
     else if (!std::strcmp(argv[a], "--steps")) steps = std::atoi(next());
+    else if (!std::strcmp(argv[a], "--stats")) stats = true;
     else if (!std::strcmp(argv[a], "--stream")) {
       std::printf("cpu triad bandwidth: %.1f GB/s (3 x 8 B per element, best of 10, %lld elements)\n",
                   cpu_triad_bandwidth_gbs(cells * 4, 10), cells * 4);
@@ -100,6 +102,7 @@ int main(int argc, char** argv) {
       }
     s.manning_uniform = 0.03;
     s.numerics.order = order;
+    s.track_event_stats = stats;  // max speed/hazard, times, durations: extra traffic per wet cell
     s.numerics.max_dt = 1.0;
     s.duration = 1e9;
     sf::Simulation sim(s, b, p);
@@ -111,9 +114,10 @@ int main(int argc, char** argv) {
     const double updates = double(sim.steps() - steps0) * double(n) * n;
     const double rate = updates / wall;
     const double bytes = bytes_per_cell_update(p, order);
-    std::printf("backend %s, %s, order %d, %d x %d cells, %lld steps: %.3e cell-updates/s, "
+    std::printf("backend %s, %s, order %d%s, %d x %d cells, %lld steps: %.3e cell-updates/s, "
                 "%.1f B/cell-update, effective bandwidth %.1f GB/s\n",
-                backend.c_str(), precision.c_str(), order, n, n, sim.steps() - steps0, rate, bytes,
+                backend.c_str(), precision.c_str(), order, stats ? " + event stats" : "", n, n,
+                sim.steps() - steps0, rate, bytes,
                 rate * bytes / 1e9);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

@@ -12,6 +12,7 @@
 #include "config/case_loader.hpp"
 #include "engine/simulation.hpp"
 #include "io/run_summary.hpp"
+#include "netcdf_results_writer.hpp"
 #include "vtk_series_writer.hpp"
 
 namespace sf::app {
@@ -95,6 +96,16 @@ int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
       vtk = std::make_unique<viz::VtkSeriesWriter>(out_dir, "surface");
       writers.push_back(vtk.get());
       report.outputs.push_back("surface.pvd");
+    }
+    std::unique_ptr<io::NetcdfResultsWriter> netcdf;
+    if (cfg.netcdf) {
+      io::NetcdfResultsOptions nc;
+      nc.title = "spongeflow results: " + cfg.name;
+      nc.run_start_iso8601 = cfg.start_iso8601;
+      netcdf = std::make_unique<io::NetcdfResultsWriter>(
+          (std::filesystem::path(out_dir) / "results.nc").string(), nc);
+      writers.push_back(netcdf.get());
+      report.outputs.push_back("results.nc");
     }
     const bool tty = isatty(STDERR_FILENO);
     auto progress = [&](const Progress& p) {

@@ -87,6 +87,8 @@ struct CaseConfig {
   std::vector<SourceConfig> sources;
   std::string output_dir;  // resolved
   bool vtk = true;
+  bool netcdf = true;
+  std::string start_iso8601;  // [time] start; "" when not given
   std::vector<GaugeConfig> gauges;
 };
 

@@ -151,7 +151,7 @@ LoadedCase load_case(const CaseConfig& c) {
     io::NetcdfRainOptions opt;
     opt.variable = c.rain_grid->variable;
     opt.target = rain::GridGeometry::of(dem);
-    opt.start_iso8601 = c.rain_grid->start;
+    opt.start_iso8601 = c.rain_grid->start.empty() ? c.start_iso8601 : c.rain_grid->start;
     opt.coverage = c.rain_grid->zero_outside ? io::NetcdfRainOptions::Coverage::kZeroOutside
                                              : io::NetcdfRainOptions::Coverage::kRequireFull;
     s.rain_field = std::make_shared<io::NetcdfRainField>(

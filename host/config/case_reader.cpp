@@ -182,6 +182,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   c.duration = time.number("duration", 1e-9, 1e10, "> 0 s", doc["time"].as_table() != nullptr)
                    .value_or(0);
   c.output_interval = time.number("output_interval", 1e-9, 1e10, "> 0 s").value_or(c.duration);
+  c.start_iso8601 = time.string("start").value_or("");
 
   const TableReader rain(doc["rain"].as_table(), "rain", path, issues);
   const double mm_h = 1.0 / 1000.0 / 3600.0;
@@ -286,6 +287,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   const TableReader out(doc["output"].as_table(), "output", path, issues);
   c.output_dir = out.has("directory") ? path_of(out, "directory") : (base / "results").string();
   c.vtk = out.boolean("vtk").value_or(true);
+  c.netcdf = out.boolean("netcdf").value_or(true);
   if (const toml::node* g = out.raw("gauges")) {
     const toml::array* a = g->as_array();
     bool ok = a != nullptr;

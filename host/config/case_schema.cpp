@@ -41,6 +41,9 @@ const std::vector<KeySpec>& case_schema() {
        "Real type of the state: f32 or f64; `--precision` overrides"},
 
       {"time", "duration", "number", "required", "s", "Simulated duration"},
+      {"time", "start", "string", "-", "-",
+       "Simulation start as ISO 8601 date-time (e.g. 2024-07-01T08:00:00+08:00): time axis of "
+       "the netCDF results, and the rain grid's start when [rain] start is not given"},
       {"time", "output_interval", "number", "duration", "s",
        "Interval between ParaView snapshots (the initial and final states are always written)"},
 
@@ -155,6 +158,9 @@ const std::vector<KeySpec>& case_schema() {
       {"output", "directory", "path", "results", "-",
        "Output folder, relative to the case file; `--output` overrides"},
       {"output", "vtk", "boolean", "true", "-", "Write ParaView files (.vti series + .pvd)"},
+      {"output", "netcdf", "boolean", "true", "-",
+       "Write CF-1.8 netCDF results (results.nc: depth, level, u, v per output time; maps of "
+       "maximum depth, speed, hazard, times and durations; docs/results-netcdf.md)"},
       {"output", "gauges", "array", "-", "m",
        "Points [[x, y], ...] whose peak water level is reported in summary.json"},
       {"output", "gauge_names", "array", "-", "-", "Names of the gauges"},

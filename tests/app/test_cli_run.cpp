@@ -47,6 +47,7 @@ gauges = [[1029.5, 2005.5]]
   EXPECT_GT(j["gauges"]["gauge0"]["peak_depth_m"].get<double>(), 0.0);
   EXPECT_TRUE(std::filesystem::exists(dir / "results" / "surface.pvd"));
   EXPECT_TRUE(std::filesystem::exists(dir / "results" / "surface_00003.vti"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "results" / "results.nc"));
 }
 
 TEST(CaseKeys, DocsAreGeneratedFromTheSchema) {

@@ -101,29 +101,36 @@ void NetcdfResultsWriter::write(const SurfaceSnapshot& snapshot) {
   if (closed_) throw std::logic_error(path_ + ": write() after close()");
   check_snapshot(snapshot);
   const bool first = !file_;
-  if (first) {
-    create_file(snapshot);
-  } else if (has_new_maps(snapshot)) {
-    // A run may start tracking a statistic later: netCDF-4 can add variables to a file that
-    // already holds data.
-    file_->redefine();
-    const auto new_maps = define_new_maps(snapshot);
-    file_->end_definitions();
-    write_thresholds(new_maps, snapshot);
+  try {
+    if (first) {
+      create_file(snapshot);
+    } else if (has_new_maps(snapshot)) {
+      // A run may start tracking a statistic later: netCDF-4 can add variables to a file that
+      // already holds data.
+      file_->redefine();
+      const auto new_maps = define_new_maps(snapshot);
+      file_->end_definitions();
+      write_thresholds(new_maps, snapshot);
+    }
+    write_record_and_maps(snapshot, first);
+  } catch (...) {
+    // A first snapshot that failed leaves no half-made file behind and lets a retry start over.
+    if (first) discard_unfinished_file();
+    throw;
   }
+  records_ += 1;
+  last_time_s_ = snapshot.time_s;
+}
 
-  const std::size_t record = records_;
+void NetcdfResultsWriter::write_record_and_maps(const SurfaceSnapshot& snapshot, bool first) {
   const double t = snapshot.time_s;
-  file_->write_doubles(varids_.at("time"), {record}, {1}, &t);
+  file_->write_doubles(varids_.at("time"), {records_}, {1}, &t);
   for (const ResultVariable& v : result_variables()) {
     if ((snapshot.*v.values).empty()) continue;
     if (v.role == ResultRole::kStaticMap && !first) continue;
-    write_field(v, snapshot, record);
+    write_field(v, snapshot, records_);
   }
   file_->sync();
-  records_ = record + 1;
-  last_time_s_ = t;
-
   if (first) {
     // Only a file that already holds a snapshot takes the final name; HDF5 keeps writing
     // through its open descriptor after the rename.
@@ -133,6 +140,13 @@ void NetcdfResultsWriter::write(const SurfaceSnapshot& snapshot) {
       throw std::runtime_error(path_ + ": cannot rename " + temporary_name_for(path_) +
                                " to it: " + ec.message());
   }
+}
+
+void NetcdfResultsWriter::discard_unfinished_file() {
+  file_.reset();
+  varids_.clear();
+  std::error_code ec;
+  std::filesystem::remove(temporary_name_for(path_), ec);
 }
 
 void NetcdfResultsWriter::close() {
@@ -152,41 +166,33 @@ void NetcdfResultsWriter::create_file(const SurfaceSnapshot& snapshot) {
   }();
   has_crs_ = !crs.text.empty();
 
-  const std::string tmp = temporary_name_for(path_);
-  try {
-    file_ = std::make_unique<nc::WritableFile>(tmp, path_);
-    nc::WritableFile& f = *file_;
-    f.put_text(NC_GLOBAL, "Conventions", "CF-1.8");
-    f.put_text(NC_GLOBAL, "title", options_.title);
-    if (!options_.institution.empty()) f.put_text(NC_GLOBAL, "institution", options_.institution);
-    f.put_text(NC_GLOBAL, "source", options_.source);
-    f.put_text(NC_GLOBAL, "history", utc_now_iso8601() + " created by spongeflow");
-    f.put_text(NC_GLOBAL, "comment",
-               "Rows are stored south first (y increasing), as the engine holds them. Inactive "
-               "(nodata) cells hold _FillValue. See docs/results-netcdf.md in spongeflow.");
+  file_ = std::make_unique<nc::WritableFile>(temporary_name_for(path_), path_);
+  nc::WritableFile& f = *file_;
+  f.put_text(NC_GLOBAL, "Conventions", "CF-1.8");
+  f.put_text(NC_GLOBAL, "title", options_.title);
+  if (!options_.institution.empty()) f.put_text(NC_GLOBAL, "institution", options_.institution);
+  f.put_text(NC_GLOBAL, "source", options_.source);
+  f.put_text(NC_GLOBAL, "history", utc_now_iso8601() + " created by spongeflow");
+  f.put_text(NC_GLOBAL, "comment",
+             "Rows are stored south first (y increasing), as the engine holds them. Inactive "
+             "(nodata) cells hold _FillValue. See docs/results-netcdf.md in spongeflow.");
 
-    define_coordinates(snapshot);
-    if (has_crs_) {
-      const int crs_id = f.define_variable("crs", NC_INT, {});
-      for (const auto& [name, value] : crs.text) f.put_text(crs_id, name, value);
-      for (const auto& [name, values] : crs.numbers) f.put_doubles(crs_id, name, values);
-      varids_["crs"] = crs_id;
-    }
-    for (const ResultVariable& v : result_variables())
-      if (v.role == ResultRole::kRecord) varids_[v.name] = define_field(v, snapshot);
-    const auto maps = define_new_maps(snapshot);
-    f.end_definitions();
-    write_coordinates();
-    write_thresholds(maps, snapshot);
-  } catch (...) {
-    file_.reset();
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw;
+  define_coordinates();
+  if (has_crs_) {
+    const int crs_id = f.define_variable("crs", NC_INT, {});
+    for (const auto& [name, value] : crs.text) f.put_text(crs_id, name, value);
+    for (const auto& [name, values] : crs.numbers) f.put_doubles(crs_id, name, values);
+    varids_["crs"] = crs_id;
   }
+  for (const ResultVariable& v : result_variables())
+    if (v.role == ResultRole::kRecord) varids_[v.name] = define_field(v, snapshot);
+  const auto maps = define_new_maps(snapshot);
+  f.end_definitions();
+  write_coordinates();
+  write_thresholds(maps, snapshot);
 }
 
-void NetcdfResultsWriter::define_coordinates(const SurfaceSnapshot&) {
+void NetcdfResultsWriter::define_coordinates() {
   nc::WritableFile& f = *file_;
   time_dim_ = f.define_dimension("time", 0);
   y_dim_ = f.define_dimension("y", static_cast<std::size_t>(grid_.ny));

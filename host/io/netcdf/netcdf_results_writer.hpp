@@ -66,7 +66,7 @@ class NetcdfResultsWriter final : public SnapshotWriter {
  private:
   void check_snapshot(const SurfaceSnapshot& snapshot) const;
   void create_file(const SurfaceSnapshot& snapshot);
-  void define_coordinates(const SurfaceSnapshot& snapshot);
+  void define_coordinates();
   bool has_new_maps(const SurfaceSnapshot& snapshot) const;
   /// Defines the maps present in the snapshot but not yet in the file (in define mode).
   std::vector<const ResultVariable*> define_new_maps(const SurfaceSnapshot& snapshot);
@@ -74,6 +74,9 @@ class NetcdfResultsWriter final : public SnapshotWriter {
                         const SurfaceSnapshot& snapshot);
   int define_field(const ResultVariable& variable, const SurfaceSnapshot& snapshot);
   void write_coordinates();
+  /// Appends the record, rewrites the maps and flushes; the first one also renames the file.
+  void write_record_and_maps(const SurfaceSnapshot& snapshot, bool first);
+  void discard_unfinished_file();
   void write_field(const ResultVariable& variable, const SurfaceSnapshot& snapshot,
                    std::size_t record);
 

@@ -17,7 +17,7 @@ const std::vector<ResultVariable>& result_variables() {
        DepthThreshold::kNone, &S::depth},
       {"water_level", "water_surface_height_above_reference_datum",
        "water surface elevation (bed elevation + depth)", "m", "",
-       "same vertical datum as bed_elevation (the DEM's)", ResultRole::kRecord, false,
+       "same vertical datum as bed_elevation, that of the DEM", ResultRole::kRecord, false,
        DepthThreshold::kNone, &S::level},
       {"u", "", "depth-averaged velocity along the x axis of the grid", "m s-1", "",
        "positive towards increasing x; 0 where the cell is dry", ResultRole::kRecord, false,
