@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "app/assess_command.hpp"
 #include "app/run_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
@@ -11,6 +12,23 @@
 #include "demo_dem_write.hpp"
 #include "engine/backend.hpp"
 #include "network/network_command.hpp"
+
+namespace {
+
+bool parse_sets(const std::vector<std::string>& sets,
+                std::vector<std::pair<std::string, std::string>>& out) {
+  for (const std::string& s : sets) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos) {
+      std::cerr << "error: --set " << s << ": expected table.key=value\n";
+      return false;
+    }
+    out.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+  }
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"spongeflow - GPU-accelerated urban flood and drainage simulator"};
@@ -32,6 +50,29 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--set", sets, "Override a key: --set numerics.cfl=0.4 (repeatable)");
   run_cmd->add_flag("--quiet", run.quiet, "Print only errors and warnings");
 
+  sf::app::RunOptions assess;
+  std::vector<std::string> assess_sets;
+  auto* assess_cmd = app.add_subcommand(
+      "assess", "Run a case with and without its sponge measures and report the reductions");
+  assess_cmd->add_option("case", assess.case_file, "Case file with [[lid]] measures")->required();
+  assess_cmd->add_option("--backend", assess.backend, "cpu or cuda")
+      ->check(CLI::IsMember({"cpu", "cuda"}));
+  assess_cmd->add_option("--precision", assess.precision, "f32 or f64")
+      ->check(CLI::IsMember({"f32", "f64"}));
+  assess_cmd->add_option("--threads", assess.threads, "OpenMP threads")->check(CLI::PositiveNumber);
+  assess_cmd->add_option("--output", assess.output_dir, "Output folder");
+  assess_cmd->add_option("--data", assess.data_dir, "Folder that ${data} stands for");
+  assess_cmd->add_option("--set", assess_sets, "Override a key (repeatable)");
+  assess_cmd->add_flag("--quiet", assess.quiet, "Print only errors and warnings");
+
+  sf::app::CaptureRatioOptions capture;
+  auto* capture_cmd = app.add_subcommand(
+      "capture-ratio", "Annual runoff volume capture ratio from a daily rain series (CSV date,rain_mm)");
+  capture_cmd->add_option("daily_csv", capture.daily_rain_csv, "Daily rain CSV")->required();
+  capture_cmd->add_option("--depth", capture.depth_mm, "Design capture depth (mm)");
+  capture_cmd->add_option("--target", capture.target, "Target ratio, e.g. 0.75")
+      ->check(CLI::Range(0.0, 1.0));
+
   std::string demo_dir, demo_crs;
   std::vector<double> demo_origin;
   auto* demo_cmd = app.add_subcommand("make-demo", "Generate the synthetic demo catchment rasters");
@@ -41,6 +82,9 @@ int main(int argc, char** argv) {
                        "Place the catchment in this CRS (e.g. EPSG:32756); default EPSG:4547");
   demo_cmd->add_option("--origin", demo_origin, "South-west corner X Y in that CRS (m)")
       ->expected(2);
+  int demo_size = 500;
+  demo_cmd->add_option("--size", demo_size, "Cells per side (2 m cells; default 500 = 1 km)")
+      ->check(CLI::Range(50, 20000));
 
   auto* keys_cmd = app.add_subcommand("case-keys", "Print the case-file key reference (Markdown)");
 
@@ -57,18 +101,23 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) {
-      for (const std::string& s : sets) {
-        const auto eq = s.find('=');
-        if (eq == std::string::npos) {
-          std::cerr << "error: --set " << s << ": expected table.key=value\n";
-          return 1;
-        }
-        run.set.emplace_back(s.substr(0, eq), s.substr(eq + 1));
-      }
+      if (!parse_sets(sets, run.set)) return 1;
       return sf::app::run_case(run, std::cout, std::cerr);
+    }
+    if (*assess_cmd) {
+      if (!parse_sets(assess_sets, assess.set)) return 1;
+      return sf::app::assess_case(assess, std::cout, std::cerr);
+    }
+    if (*capture_cmd) {
+      if (!capture.depth_mm && !capture.target) {
+        std::cerr << "error: capture-ratio needs --depth MM or --target RATIO\n";
+        return 1;
+      }
+      return sf::app::capture_ratio_command(capture, std::cout, std::cerr);
     }
     if (*demo_cmd) {
       sf::mesh::DemoOptions opt;
+      opt.nx = opt.ny = demo_size;
       if (demo_origin.size() == 2) {
         opt.x0 = demo_origin[0];
         opt.y0 = demo_origin[1];

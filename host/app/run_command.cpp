@@ -38,28 +38,16 @@ void print_progress(const Progress& p, bool tty, std::ostream& err) {
 
 }  // namespace
 
-int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
-  config::CaseConfig cfg;
+int execute_case(const config::CaseConfig& cfg, Backend backend, Precision precision,
+                 const std::string& out_dir, bool quiet, std::ostream& out, std::ostream& err,
+                 io::RunReport& report) {
   config::LoadedCase loaded;
-  Backend backend;
-  Precision precision;
   try {
-    backend = parse_backend(o.backend);
-    config::CaseOverrides ov{o.set, o.data_dir};
-    cfg = config::read_case_file(o.case_file, ov);
     loaded = config::load_case(cfg);
-    if (!o.precision.empty()) precision = parse_precision(o.precision);
-    else if (cfg.precision) precision = *cfg.precision;
-    else precision = backend == Backend::kCuda ? Precision::kF32 : Precision::kF64;
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";
     return 1;
-  } catch (const std::invalid_argument& e) {
-    err << "error: " << e.what() << "\n";
-    return 1;
   }
-  if (o.threads > 0) omp_set_num_threads(o.threads);
-  const std::string out_dir = o.output_dir.empty() ? cfg.output_dir : o.output_dir;
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) {
@@ -67,7 +55,6 @@ int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
     return 1;
   }
 
-  io::RunReport report;
   report.case_name = cfg.name;
   report.case_file = cfg.file;
   report.description = cfg.description;
@@ -82,7 +69,7 @@ int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
   report.cell_size_m = setup.grid.dx;
   const std::string summary_path = (std::filesystem::path(out_dir) / "summary.json").string();
 
-  if (!o.quiet)
+  if (!quiet)
     out << "spongeflow: case '" << cfg.name << "', " << setup.grid.nx << " x " << setup.grid.ny
         << " cells of " << setup.grid.dx << " m (" << report.active_cells << " active), "
         << human_time(setup.duration) << " simulated, backend " << report.backend << " "
@@ -109,12 +96,12 @@ int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     const bool tty = isatty(STDERR_FILENO);
     auto progress = [&](const Progress& p) {
-      if (!o.quiet) print_progress(p, tty, err);
+      if (!quiet) print_progress(p, tty, err);
     };
     try {
       report.result = sim.run(writers, progress, tty ? 0.5 : 10.0);
     } catch (const std::exception& e) {
-      if (tty && !o.quiet) err << "\n";
+      if (tty && !quiet) err << "\n";
       report.status = "failed";
       report.error = e.what();
       report.result.simulated_s = sim.time();
@@ -125,7 +112,7 @@ int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
           << "\nFiles written so far are kept in " << out_dir << "\n";
       return 2;
     }
-    if (tty && !o.quiet) err << "\n";
+    if (tty && !quiet) err << "\n";
     SurfaceFields f;
     sim.solver().read_fields(f);
     for (const config::GaugeCell& g : loaded.gauges) {
@@ -160,6 +147,36 @@ int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
   out << "\nResults in " << out_dir << ": open " << (cfg.vtk ? "surface.pvd" : "summary.json")
       << (cfg.vtk ? " in ParaView" : "") << "\n";
   return 0;
+}
+
+int prepare_case(const RunOptions& o, config::CaseConfig& cfg, Backend& backend,
+                 Precision& precision, std::ostream& err) {
+  try {
+    backend = parse_backend(o.backend);
+    config::CaseOverrides ov{o.set, o.data_dir};
+    cfg = config::read_case_file(o.case_file, ov);
+    if (!o.precision.empty()) precision = parse_precision(o.precision);
+    else if (cfg.precision) precision = *cfg.precision;
+    else precision = backend == Backend::kCuda ? Precision::kF32 : Precision::kF64;
+  } catch (const InputError& e) {
+    err << "error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::invalid_argument& e) {
+    err << "error: " << e.what() << "\n";
+    return 1;
+  }
+  if (o.threads > 0) omp_set_num_threads(o.threads);
+  if (!o.output_dir.empty()) cfg.output_dir = o.output_dir;
+  return 0;
+}
+
+int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  config::CaseConfig cfg;
+  Backend backend;
+  Precision precision;
+  if (const int rc = prepare_case(o, cfg, backend, precision, err)) return rc;
+  io::RunReport report;
+  return execute_case(cfg, backend, precision, cfg.output_dir, o.quiet, out, err, report);
 }
 
 }  // namespace sf::app

@@ -7,6 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "config/case_config.hpp"
+#include "io/run_summary.hpp"
+
 namespace sf::app {
 
 struct RunOptions {
@@ -22,5 +25,14 @@ struct RunOptions {
 
 /// Returns the process exit status: 0 success, 1 input error, 2 run failure.
 int run_case(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+/// Reads and checks the case of `options` (with its overrides); 0 on success, else the exit status.
+int prepare_case(const RunOptions& options, config::CaseConfig& cfg, Backend& backend,
+                 Precision& precision, std::ostream& err);
+
+/// Loads and runs a checked case into out_dir, filling `report`; returns the exit status.
+int execute_case(const config::CaseConfig& cfg, Backend backend, Precision precision,
+                 const std::string& out_dir, bool quiet, std::ostream& out, std::ostream& err,
+                 io::RunReport& report);
 
 }  // namespace sf::app

@@ -31,7 +31,11 @@ struct RunResult {
   double cell_updates_per_s = 0;
   double min_dt_s = 0, max_dt_s = 0;
   double max_depth_m = 0;
-  double flooded_area_m2 = 0;  // cells whose max depth exceeded the flood threshold
+  double flooded_area_m2 = 0;    // cells whose max depth exceeded the flood threshold
+  double flooded_volume_m3 = 0;  // sum over those cells of max depth x cell area
+  // Surface outflow through the domain edges, sampled every hydrograph_interval (s, m^3/s).
+  std::vector<std::pair<double, double>> outflow_hydrograph;
+  double peak_outflow_m3s = 0, time_of_peak_outflow_s = 0;
   double active_area_m2 = 0;
   VolumeBalance balance;
 };
@@ -44,7 +48,7 @@ class Simulation {
   /// progress is called at most every `progress_interval_s` wall seconds.
   RunResult run(const std::vector<SnapshotWriter*>& writers,
                 const std::function<void(const Progress&)>& progress = {},
-                double progress_interval_s = 1.0);
+                double progress_interval_s = 1.0, double hydrograph_interval_s = 60.0);
 
   /// Advance without output until t (s since start); for tests.
   void advance_to(double t);
@@ -59,6 +63,7 @@ class Simulation {
  private:
   double step(double t_limit);  // one step not past t_limit; returns dt
   SurfaceStepInputs forcing(double t0, double t1) const;
+  double boundary_outflow_total();
 
   SurfaceSetup setup_;
   SurfaceLayout layout_;

@@ -33,6 +33,13 @@ void write_run_summary(const std::string& path, const RunReport& r) {
   j["max_depth_m"] = r.result.max_depth_m;
   j["flood_threshold_m"] = r.flood_threshold_m;
   j["flooded_area_m2"] = r.result.flooded_area_m2;
+  j["flooded_volume_m3"] = r.result.flooded_volume_m3;
+  j["runoff_volume_m3"] = b.boundary_outflow + b.underdrain;
+  j["peak_outflow_m3s"] = r.result.peak_outflow_m3s;
+  j["time_of_peak_outflow_s"] = r.result.time_of_peak_outflow_s;
+  json hydro = json::array();
+  for (const auto& [t, q] : r.result.outflow_hydrograph) hydro.push_back({t, q});
+  j["outflow_hydrograph_s_m3s"] = hydro;
   j["active_area_m2"] = r.result.active_area_m2;
   j["volume_balance_m3"] = {
       {"initial_volume", b.initial_volume}, {"rain", b.rain},

@@ -60,3 +60,28 @@ TEST(CaseKeys, DocsAreGeneratedFromTheSchema) {
 
 }  // namespace
 }  // namespace sf::test
+
+namespace sf::test {
+namespace {
+
+TEST(CliCaptureRatio, RatioAndDesignDepthByHand) {
+  // Days of 1, 5, 10 and 30 mm: the 1 mm day is excluded (<= 2 mm), total 45 mm.
+  // d = 10 mm keeps 5 + 10 + 10 = 25 mm = 55.6 %; 80 % (36 mm) needs 5 + 10 + d = 36, d = 21 mm.
+  const auto dir = scratch("capture_ratio");
+  write_file(dir / "daily.csv",
+             "date,rain_mm\n2021-06-01,1\n2021-06-02,5\n2021-06-03,10\n2021-06-04,30\n");
+  const auto r = run_spongeflow("capture-ratio " + (dir / "daily.csv").string() +
+                                " --depth 10 --target 0.8");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("design capture depth 10.0 mm retains 55.6 %"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("capture ratio of 80.0 % needs a design depth of 21.0 mm"),
+            std::string::npos)
+      << r.output;
+  const auto bad = run_spongeflow("capture-ratio " + (dir / "missing.csv").string() + " --depth 5");
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.output.find("missing.csv"), std::string::npos) << bad.output;
+}
+
+}  // namespace
+}  // namespace sf::test
