@@ -41,6 +41,13 @@ struct RainGridConfig {
   bool zero_outside = false;
 };
 
+/// [rain] gauges: a gauge network spread over the grid.
+struct RainGaugeConfig {
+  std::string gauges_csv, series_csv;  // resolved
+  bool inverse_distance = false;
+  double power = 2.0;
+};
+
 /// [design_storm]: storm-intensity formula + Chicago hyetograph.
 struct DesignStormConfig {
   std::string preset;  // "" = explicit a1, c, b, n
@@ -80,6 +87,7 @@ struct CaseConfig {
   double rain_time_unit = 1;   // s per unit of the rain times
   TimeSeries::Interpolation rain_interpolation = TimeSeries::Interpolation::kStep;
   std::optional<RainGridConfig> rain_grid;
+  std::optional<RainGaugeConfig> rain_gauges;
   std::optional<DesignStormConfig> design_storm;
   std::optional<SoilConfig> soil;
   double user_threshold = 0.3;  // m

@@ -9,6 +9,7 @@
 #include "io/hyetograph_csv.hpp"
 #include "netcdf_rain_field.hpp"
 #include "rain/chicago_hyetograph.hpp"
+#include "rain/gauge_rain_field.hpp"
 #include "raster_gdal.hpp"
 
 namespace sf::config {
@@ -147,6 +148,14 @@ LoadedCase load_case(const CaseConfig& c) {
   if (!c.rain_source.empty() && c.rain_source != "inline")
     s.rain = io::read_hyetograph_csv(c.rain_source, c.rain_time_unit, c.rain_interpolation);
   if (c.design_storm) s.rain = design_storm_series(*c.design_storm, c.file);
+  if (c.rain_gauges) {
+    rain::GaugeWeightOptions opt;
+    opt.method = c.rain_gauges->inverse_distance ? rain::GaugeInterpolation::kInverseDistance
+                                                 : rain::GaugeInterpolation::kThiessen;
+    opt.power = c.rain_gauges->power;
+    s.rain_field = std::make_shared<rain::GaugeRainField>(rain::GaugeRainField::from_files(
+        c.rain_gauges->gauges_csv, c.rain_gauges->series_csv, rain::GridGeometry::of(dem), opt));
+  }
   if (c.rain_grid) {
     io::NetcdfRainOptions opt;
     opt.variable = c.rain_grid->variable;

@@ -66,7 +66,29 @@ soil::LidParams<double> read_lid(const TableReader& t) {
 
 }  // namespace
 
+void read_rain_gauges(const TableReader& rain, const PathResolver& path_of, CaseConfig& c) {
+  const std::string gauges = path_of(rain, "gauges", false);
+  const std::string series = path_of(rain, "gauge_series", false);
+  if (gauges.empty() && series.empty()) {
+    for (const char* k : {"gauge_method", "idw_power"})
+      if (rain.has(k)) rain.error(k, "only applies with gauges and gauge_series");
+    return;
+  }
+  if (gauges.empty()) rain.error("gauges", "is required with gauge_series");
+  if (series.empty()) rain.error("gauge_series", "is required with gauges");
+  if (rain.has("grid") || rain.has("file") || rain.has("times"))
+    rain.error("gauges", "give one rain source: gauges, a grid or a hyetograph");
+  RainGaugeConfig g{gauges, series, false, 2.0};
+  if (auto m = rain.string("gauge_method")) {
+    if (*m == "idw") g.inverse_distance = true;
+    else if (*m != "thiessen") rain.error("gauge_method", "'" + *m + "'; expected thiessen or idw");
+  }
+  g.power = rain.number("idw_power", 1e-6, 100, "> 0").value_or(2.0);
+  c.rain_gauges = g;
+}
+
 void read_rain_grid(const TableReader& rain, const PathResolver& path_of, CaseConfig& c) {
+  read_rain_gauges(rain, path_of, c);
   const std::string grid = path_of(rain, "grid", false);
   if (grid.empty()) {
     for (const char* k : {"variable", "start", "coverage"})

@@ -61,6 +61,13 @@ const std::vector<KeySpec>& case_schema() {
       {"rain", "start", "string", "first frame", "-",
        "Simulation start as ISO 8601 date-time in the rain file's calendar, e.g. "
        "2020-10-31T03:00:00Z"},
+      {"rain", "gauges", "path", "-", "-",
+       "Rain gauge list CSV (gauge,x,y in the DEM's CRS); with gauge_series (docs/rain.md)"},
+      {"rain", "gauge_series", "path", "-", "-",
+       "Gauge rain CSV: time_s|time_min|time_h then one mm/h column per gauge (step series)"},
+      {"rain", "gauge_method", "string", "thiessen", "-",
+       "Spreading of gauge rain over cells: thiessen or idw (inverse distance)"},
+      {"rain", "idw_power", "number", "2", "-", "Exponent p of inverse-distance weighting"},
       {"rain", "coverage", "string", "require", "-",
        "require: the rain grid must cover the DEM; zero_outside: uncovered cells get no rain"},
 

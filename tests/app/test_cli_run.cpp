@@ -85,3 +85,37 @@ TEST(CliCaptureRatio, RatioAndDesignDepthByHand) {
 
 }  // namespace
 }  // namespace sf::test
+
+namespace sf::test {
+namespace {
+
+TEST(CliRun, GaugeRainByThiessenPolygonsHasTheHandVolume) {
+  // Two gauges on a 30 x 10 grid of 1 m: G1 (west) rains 60 mm/h for 10 min, G2 (east) stays dry.
+  // Thiessen: the 15 western columns take G1, so the rain is 0.01 m x 150 m2 = 1.5 m3.
+  const auto dir = scratch("gauge_rain");
+  write_file(dir / "dem.asc", ascii_grid(30, 10));
+  write_file(dir / "gauges.csv", "gauge,x,y\nG1,1005,2005\nG2,1025,2005\n");
+  write_file(dir / "series.csv", "time_min,G1,G2\n0,60,0\n10,0,0\n");
+  write_file(dir / "case.toml", R"(
+[grid]
+dem = "dem.asc"
+[time]
+duration = 900
+[rain]
+gauges = "gauges.csv"
+gauge_series = "series.csv"
+[output]
+vtk = false
+netcdf = false
+)");
+  const auto r = run_spongeflow("run " + (dir / "case.toml").string() + " --quiet --threads 1");
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::ifstream in(dir / "results" / "summary.json");
+  const auto j = nlohmann::json::parse(in);
+  // Rain fields are held in float: 60 mm/h is exact to 1e-8 relative.
+  EXPECT_NEAR(j["volume_balance_m3"]["rain"].get<double>(), 1.5, 1e-7);
+  EXPECT_LT(std::abs(j["volume_balance_m3"]["continuity_error_pct"].get<double>()), 1e-9);
+}
+
+}  // namespace
+}  // namespace sf::test
