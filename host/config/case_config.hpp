@@ -9,24 +9,15 @@
 
 #include "engine/backend.hpp"
 #include "soil/soil_model.hpp"
+#include "engine/surface_setup.hpp"
 #include "engine/time_series.hpp"
 #include "swe/boundary.hpp"
 
 namespace sf::config {
 
-struct BoundaryConfig {
-  std::string name;
-  swe::Side side = swe::kWest;
-  double from = -1e300, to = 1e300;  // m along the edge
-  swe::EdgeKind kind = swe::EdgeKind::kWall;
-  TimeSeries series;  // level (m) or discharge (m^3/s)
-};
-
-struct SourceConfig {
-  std::string name;
-  double x = 0, y = 0, radius = 0;  // m
-  TimeSeries discharge;             // m^3/s
-};
+// Boundaries and sources are read straight into the engine's descriptions.
+using BoundaryConfig = BoundarySegmentSpec;
+using SourceConfig = SourceSpec;
 
 struct GaugeConfig {
   std::string name;

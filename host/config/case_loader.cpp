@@ -167,25 +167,8 @@ LoadedCase load_case(const CaseConfig& c) {
         io::NetcdfRainSource(c.rain_grid->path, opt));
   }
 
-  for (const BoundaryConfig& b : c.boundaries) {
-    BoundarySegmentSpec seg;
-    seg.name = b.name;
-    seg.kind = b.kind;
-    seg.side = b.side;
-    seg.from = b.from;
-    seg.to = b.to;
-    seg.series = b.series;
-    s.boundaries.push_back(seg);
-  }
-  for (const SourceConfig& q : c.sources) {
-    SourceSpec src;
-    src.name = q.name;
-    src.x = q.x;
-    src.y = q.y;
-    src.radius = q.radius;
-    src.discharge = q.discharge;
-    s.sources.push_back(src);
-  }
+  s.boundaries = c.boundaries;
+  s.sources = c.sources;
   for (const GaugeConfig& g : c.gauges) {
     GaugeCell cell{g.name, g.x, g.y};
     const int i = int(std::floor((g.x - s.grid.x0) / s.grid.dx));

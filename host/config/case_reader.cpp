@@ -244,8 +244,8 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
         if (auto side = parse_side(*s)) bc.side = *side;
         else b.error("side", "'" + *s + "' is not an edge; expected west, east, south or north");
       }
-      bc.from = b.number("from", -kInf, kInf, "a coordinate in m").value_or(-kInf);
-      bc.to = b.number("to", -kInf, kInf, "a coordinate in m").value_or(kInf);
+      if (auto from = b.number("from", -kInf, kInf, "a coordinate in m")) bc.from = *from;
+      if (auto to = b.number("to", -kInf, kInf, "a coordinate in m")) bc.to = *to;
       if (bc.to < bc.from) b.error("to", "is smaller than from; expected from <= to");
       if (auto t = b.string("type", true)) {
         bool ok;
