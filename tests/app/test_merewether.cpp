@@ -16,7 +16,7 @@ TEST(Merewether, PeakLevelsMatchObservations) {
   const auto out = scratch("merewether");
   const auto r = run_spongeflow("run " + std::string(SPONGEFLOW_SOURCE_DIR) +
                                 "/cases/merewether/case.toml --data " + data +
-                                " --precision f32 --quiet --output " + out.string() +
+                                " --precision f32 --threads 1 --quiet --output " + out.string() +
                                 " --set output.vtk=false");
   ASSERT_EQ(r.status, 0) << r.output;
   std::ifstream in(out / "summary.json");

@@ -54,7 +54,7 @@ vtk = false
 )";
   write_file(dir / "case.toml", storm + soil_tables("data", 3380195.0, 3380205.0));
   const auto r = run_spongeflow("assess " + (dir / "case.toml").string() +
-                                " --precision f64 --threads 2 --quiet");
+                                " --precision f64 --threads 1 --quiet");
   ASSERT_EQ(r.status, 0) << r.output;
 
   const auto with = read_json(dir / "results" / "with_sponge" / "summary.json");
@@ -119,7 +119,7 @@ grid = ")" + radar + R"("
 vtk = false
 )" + soil_tables("data", 6924595.0, 6924605.0));
   const auto r = run_spongeflow("run " + (dir / "case.toml").string() +
-                                " --precision f64 --threads 2 --quiet");
+                                " --precision f64 --threads 1 --quiet");
   ASSERT_EQ(r.status, 0) << r.output;
   const auto s = read_json(dir / "results" / "summary.json");
   const auto& b = s["volume_balance_m3"];
