@@ -50,8 +50,9 @@ std::string markdown(const std::string& name, const EventFigures& w, const Event
   std::snprintf(line, sizeof line, "| peak runoff (m3/s) | %.3f | %.3f | %.1f %% |\n",
                 wo.peak_runoff_m3s, w.peak_runoff_m3s, reduction_pct(wo.peak_runoff_m3s, w.peak_runoff_m3s));
   md += line;
-  std::snprintf(line, sizeof line, "flooded area (> %.2f m)", threshold);
-  row(line, "m2", wo.flooded_area_m2, w.flooded_area_m2);
+  char label[64];  // not `line`: row() formats into line
+  std::snprintf(label, sizeof label, "flooded area (> %.2f m)", threshold);
+  row(label, "m2", wo.flooded_area_m2, w.flooded_area_m2);
   row("flooded volume", "m3", wo.flooded_volume_m3, w.flooded_volume_m3);
   std::snprintf(line, sizeof line,
                 "\nRain: %.1f m3. Continuity errors: %.2e %% without, %.2e %% with sponge measures.\n",
