@@ -47,7 +47,8 @@ double cpu_triad_bandwidth_gbs(std::int64_t n, int repeats) {
   for (int r = 0; r < repeats; ++r) {
     const auto t0 = std::chrono::steady_clock::now();
     sf::launch::OmpExec::for_each(n, t);
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    best = std::min(best,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   return 3.0 * 8.0 * double(n) / best / 1e9;
 }
@@ -67,18 +68,24 @@ int main(int argc, char** argv) {
       }
       return argv[++a];
     };
-    if (!std::strcmp(argv[a], "--cells")) cells = std::atoll(next());
-    else if (!std::strcmp(argv[a], "--backend")) backend = next();
-    else if (!std::strcmp(argv[a], "--precision")) precision = next();
-    else if (!std::strcmp(argv[a], "--order")) order = std::atoi(next());
-    else if (!std::strcmp(argv[a], "--steps")) steps = std::atoi(next());
-    else if (!std::strcmp(argv[a], "--stats")) stats = true;
+    if (!std::strcmp(argv[a], "--cells"))
+      cells = std::atoll(next());
+    else if (!std::strcmp(argv[a], "--backend"))
+      backend = next();
+    else if (!std::strcmp(argv[a], "--precision"))
+      precision = next();
+    else if (!std::strcmp(argv[a], "--order"))
+      order = std::atoi(next());
+    else if (!std::strcmp(argv[a], "--steps"))
+      steps = std::atoi(next());
+    else if (!std::strcmp(argv[a], "--stats"))
+      stats = true;
     else if (!std::strcmp(argv[a], "--stream")) {
-      std::printf("cpu triad bandwidth: %.1f GB/s (3 x 8 B per element, best of 10, %lld elements)\n",
-                  cpu_triad_bandwidth_gbs(cells * 4, 10), cells * 4);
+      std::printf(
+          "cpu triad bandwidth: %.1f GB/s (3 x 8 B per element, best of 10, %lld elements)\n",
+          cpu_triad_bandwidth_gbs(cells * 4, 10), cells * 4);
       return 0;
-    }
-    else {
+    } else {
       usage();
       return 2;
     }
@@ -110,15 +117,16 @@ int main(int argc, char** argv) {
     const long long steps0 = sim.steps();
     const auto t0 = std::chrono::steady_clock::now();
     while (sim.steps() - steps0 < steps) sim.advance_to(sim.time() + 1e-3 + 0.2);
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double updates = double(sim.steps() - steps0) * double(n) * n;
     const double rate = updates / wall;
     const double bytes = bytes_per_cell_update(p, order);
-    std::printf("backend %s, %s, order %d%s, %d x %d cells, %lld steps: %.3e cell-updates/s, "
-                "%.1f B/cell-update, effective bandwidth %.1f GB/s\n",
-                backend.c_str(), precision.c_str(), order, stats ? " + event stats" : "", n, n,
-                sim.steps() - steps0, rate, bytes,
-                rate * bytes / 1e9);
+    std::printf(
+        "backend %s, %s, order %d%s, %d x %d cells, %lld steps: %.3e cell-updates/s, "
+        "%.1f B/cell-update, effective bandwidth %.1f GB/s\n",
+        backend.c_str(), precision.c_str(), order, stats ? " + event stats" : "", n, n,
+        sim.steps() - steps0, rate, bytes, rate * bytes / 1e9);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 1;

@@ -9,7 +9,8 @@ namespace sf::mesh {
 std::string crs_wkt_from_user_text(const std::string& text) {
   OGRSpatialReference srs;
   if (srs.SetFromUserInput(text.c_str()) != OGRERR_NONE)
-    throw std::invalid_argument("'" + text + "' is not a coordinate reference system GDAL knows; "
+    throw std::invalid_argument("'" + text +
+                                "' is not a coordinate reference system GDAL knows; "
                                 "expected e.g. EPSG:32756, a WKT or a PROJ string");
   char* wkt = nullptr;
   srs.exportToWkt(&wkt);

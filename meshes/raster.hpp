@@ -11,15 +11,15 @@
 namespace sf::mesh {
 
 struct Raster {
-  int nx = 0;               // columns
-  int ny = 0;               // rows
-  double dx = 0.0;          // cell size (m); square cells only
-  double x0 = 0.0;          // x of the western edge of column 0 (m, in the raster's CRS)
-  double y0 = 0.0;          // y of the southern edge of row 0 (m, in the raster's CRS)
-  std::vector<double> values;        // nx * ny values; undefined where valid[k] == 0
-  std::vector<std::uint8_t> valid;   // 1 = has data, 0 = nodata
-  std::string crs_wkt;      // coordinate reference system as WKT; empty when unknown
-  std::string source;       // path it was read from (for messages)
+  int nx = 0;                       // columns
+  int ny = 0;                       // rows
+  double dx = 0.0;                  // cell size (m); square cells only
+  double x0 = 0.0;                  // x of the western edge of column 0 (m, in the raster's CRS)
+  double y0 = 0.0;                  // y of the southern edge of row 0 (m, in the raster's CRS)
+  std::vector<double> values;       // nx * ny values; undefined where valid[k] == 0
+  std::vector<std::uint8_t> valid;  // 1 = has data, 0 = nodata
+  std::string crs_wkt;              // coordinate reference system as WKT; empty when unknown
+  std::string source;               // path it was read from (for messages)
 
   std::size_t size() const { return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny); }
   std::size_t index(int i, int j) const {

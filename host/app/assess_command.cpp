@@ -14,8 +14,8 @@ namespace sf::app {
 namespace {
 
 struct EventFigures {
-  double runoff_m3 = 0;       // surface outflow through the edges + LID underdrains
-  double peak_runoff_m3s = 0; // peak surface outflow (hydrograph sampled every 60 s)
+  double runoff_m3 = 0;        // surface outflow through the edges + LID underdrains
+  double peak_runoff_m3s = 0;  // peak surface outflow (hydrograph sampled every 60 s)
   double flooded_area_m2 = 0;
   double flooded_volume_m3 = 0;
   double rain_m3 = 0;
@@ -24,8 +24,12 @@ struct EventFigures {
 
 EventFigures figures(const io::RunReport& r) {
   const VolumeBalance& b = r.result.balance;
-  return {b.boundary_outflow + b.underdrain, r.result.peak_outflow_m3s, r.result.flooded_area_m2,
-          r.result.flooded_volume_m3, b.rain, b.continuity_error_pct()};
+  return {b.boundary_outflow + b.underdrain,
+          r.result.peak_outflow_m3s,
+          r.result.flooded_area_m2,
+          r.result.flooded_volume_m3,
+          b.rain,
+          b.continuity_error_pct()};
 }
 
 double reduction_pct(double without, double with) {
@@ -36,10 +40,11 @@ std::string markdown(const std::string& name, const EventFigures& w, const Event
                      double threshold) {
   char line[256];
   std::string md = "# Sponge-measure assessment: " + name + "\n\n";
-  md += "Same event and terrain, run with the case's sponge measures (LID) and without them (the\n"
-        "same land use, infiltration and roughness). Runoff volume = surface outflow through the\n"
-        "domain edges + LID underdrain flow; peak runoff from the outflow hydrograph sampled every\n"
-        "60 s; flooded = maximum depth above the flood threshold.\n\n";
+  md +=
+      "Same event and terrain, run with the case's sponge measures (LID) and without them (the\n"
+      "same land use, infiltration and roughness). Runoff volume = surface outflow through the\n"
+      "domain edges + LID underdrain flow; peak runoff from the outflow hydrograph sampled every\n"
+      "60 s; flooded = maximum depth above the flood threshold.\n\n";
   md += "| figure | without sponge | with sponge | reduction |\n|---|---|---|---|\n";
   auto row = [&](const char* what, const char* unit, double a, double b) {
     std::snprintf(line, sizeof line, "| %s (%s) | %.1f | %.1f | %.1f %% |\n", what, unit, a, b,
@@ -48,15 +53,17 @@ std::string markdown(const std::string& name, const EventFigures& w, const Event
   };
   row("runoff volume", "m3", wo.runoff_m3, w.runoff_m3);
   std::snprintf(line, sizeof line, "| peak runoff (m3/s) | %.3f | %.3f | %.1f %% |\n",
-                wo.peak_runoff_m3s, w.peak_runoff_m3s, reduction_pct(wo.peak_runoff_m3s, w.peak_runoff_m3s));
+                wo.peak_runoff_m3s, w.peak_runoff_m3s,
+                reduction_pct(wo.peak_runoff_m3s, w.peak_runoff_m3s));
   md += line;
   char label[64];  // not `line`: row() formats into line
   std::snprintf(label, sizeof label, "flooded area (> %.2f m)", threshold);
   row(label, "m2", wo.flooded_area_m2, w.flooded_area_m2);
   row("flooded volume", "m3", wo.flooded_volume_m3, w.flooded_volume_m3);
-  std::snprintf(line, sizeof line,
-                "\nRain: %.1f m3. Continuity errors: %.2e %% without, %.2e %% with sponge measures.\n",
-                w.rain_m3, wo.continuity_pct, w.continuity_pct);
+  std::snprintf(
+      line, sizeof line,
+      "\nRain: %.1f m3. Continuity errors: %.2e %% without, %.2e %% with sponge measures.\n",
+      w.rain_m3, wo.continuity_pct, w.continuity_pct);
   md += line;
   return md;
 }
@@ -80,8 +87,8 @@ int assess_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
   const std::filesystem::path root(cfg.output_dir);
   io::RunReport with, without;
   out << "== with sponge measures ==\n";
-  if (const int rc = execute_case(cfg, backend, precision, (root / "with_sponge").string(),
-                                  o.quiet, out, err, with))
+  if (const int rc = execute_case(cfg, backend, precision, (root / "with_sponge").string(), o.quiet,
+                                  out, err, with))
     return rc;
   config::CaseConfig bare = cfg;
   for (auto& c : bare.soil->model.classes) c.lid = {};
@@ -105,10 +112,11 @@ int assess_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
   j["case"] = cfg.name;
   j["with_sponge"] = fig(w);
   j["without_sponge"] = fig(wo);
-  j["reduction_pct"] = {{"runoff_volume", reduction_pct(wo.runoff_m3, w.runoff_m3)},
-                        {"peak_runoff", reduction_pct(wo.peak_runoff_m3s, w.peak_runoff_m3s)},
-                        {"flooded_area", reduction_pct(wo.flooded_area_m2, w.flooded_area_m2)},
-                        {"flooded_volume", reduction_pct(wo.flooded_volume_m3, w.flooded_volume_m3)}};
+  j["reduction_pct"] = {
+      {"runoff_volume", reduction_pct(wo.runoff_m3, w.runoff_m3)},
+      {"peak_runoff", reduction_pct(wo.peak_runoff_m3s, w.peak_runoff_m3s)},
+      {"flooded_area", reduction_pct(wo.flooded_area_m2, w.flooded_area_m2)},
+      {"flooded_volume", reduction_pct(wo.flooded_volume_m3, w.flooded_volume_m3)}};
   std::ofstream(root / "assessment.json") << j.dump(2) << "\n";
   out << "\n" << md << "\nWritten: " << (root / "assessment.md").string() << ", assessment.json\n";
   return 0;
@@ -116,7 +124,8 @@ int assess_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
 
 int capture_ratio_command(const CaptureRatioOptions& o, std::ostream& out, std::ostream& err) {
   try {
-    const std::vector<double> days = soil::rain_depths_mm(soil::read_daily_rain_csv(o.daily_rain_csv));
+    const std::vector<double> days =
+        soil::rain_depths_mm(soil::read_daily_rain_csv(o.daily_rain_csv));
     char line[200];
     if (o.depth_mm) {
       std::snprintf(line, sizeof line,

@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
 
   sf::app::CaptureRatioOptions capture;
   auto* capture_cmd = app.add_subcommand(
-      "capture-ratio", "Annual runoff volume capture ratio from a daily rain series (CSV date,rain_mm)");
+      "capture-ratio",
+      "Annual runoff volume capture ratio from a daily rain series (CSV date,rain_mm)");
   capture_cmd->add_option("daily_csv", capture.daily_rain_csv, "Daily rain CSV")->required();
   capture_cmd->add_option("--depth", capture.depth_mm, "Design capture depth (mm)");
   capture_cmd->add_option("--target", capture.target, "Target ratio, e.g. 0.75")
@@ -95,7 +96,8 @@ int main(int argc, char** argv) {
   net_cmd->add_option("--summary", net.summary_path, "Write a JSON summary in SI units");
   net_cmd->add_option("--timeseries", net.timeseries_path,
                       "Write node depths and link flows at the report step");
-  net_cmd->add_option("--backend", net.backend, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+  net_cmd->add_option("--backend", net.backend, "cpu or cuda")
+      ->check(CLI::IsMember({"cpu", "cuda"}));
 
   CLI11_PARSE(app, argc, argv);
 
@@ -131,8 +133,9 @@ int main(int argc, char** argv) {
       }
       for (const std::string& f : sf::mesh::write_demo_catchment(catchment, demo_dir))
         std::cout << "wrote " << f << "\n";
-      std::cout << std::fixed << std::setprecision(2) << "outlet: " << catchment.outlet.side << " edge, from " << catchment.outlet.from
-                << " to " << catchment.outlet.to << " m\n";
+      std::cout << std::fixed << std::setprecision(2) << "outlet: " << catchment.outlet.side
+                << " edge, from " << catchment.outlet.from << " to " << catchment.outlet.to
+                << " m\n";
       return 0;
     }
     if (*net_cmd) return sf::network::run_network_command(net, std::cout, std::cerr);

@@ -20,9 +20,12 @@ namespace {
 
 std::string human_time(double s) {
   char b[32];
-  if (s < 120) std::snprintf(b, sizeof b, "%.0f s", s);
-  else if (s < 7200) std::snprintf(b, sizeof b, "%.1f min", s / 60);
-  else std::snprintf(b, sizeof b, "%.2f h", s / 3600);
+  if (s < 120)
+    std::snprintf(b, sizeof b, "%.0f s", s);
+  else if (s < 7200)
+    std::snprintf(b, sizeof b, "%.1f min", s / 60);
+  else
+    std::snprintf(b, sizeof b, "%.2f h", s / 3600);
   return b;
 }
 
@@ -32,8 +35,10 @@ void print_progress(const Progress& p, bool tty, std::ostream& err) {
                 "t = %9.1f s  %5.1f %%  dt = %7.4f s  %8.3g cell-updates/s  ETA %s", p.time_s,
                 p.duration_s > 0 ? 100.0 * p.time_s / p.duration_s : 100.0, p.dt_s,
                 p.cell_updates_per_s, human_time(p.eta_s).c_str());
-  if (tty) err << "\r" << line << "   " << std::flush;
-  else err << line << "\n";
+  if (tty)
+    err << "\r" << line << "   " << std::flush;
+  else
+    err << line << "\n";
 }
 
 }  // namespace
@@ -133,8 +138,8 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
   std::snprintf(line, sizeof line,
                 "  %lld steps (dt %.3g .. %.3g s) in %s wall: %.3g cell-updates/s\n"
                 "  max depth %.3f m; flooded area (> %.2f m) %.0f m2\n",
-                r.steps, r.min_dt_s, r.max_dt_s, human_time(r.wall_s).c_str(),
-                r.cell_updates_per_s, r.max_depth_m, cfg.flood_threshold, r.flooded_area_m2);
+                r.steps, r.min_dt_s, r.max_dt_s, human_time(r.wall_s).c_str(), r.cell_updates_per_s,
+                r.max_depth_m, cfg.flood_threshold, r.flooded_area_m2);
   out << line;
   for (const io::GaugeResult& g : report.gauges) {
     std::snprintf(line, sizeof line, "  gauge %-12s peak level %.3f m (depth %.3f m)\n",
@@ -155,9 +160,12 @@ int prepare_case(const RunOptions& o, config::CaseConfig& cfg, Backend& backend,
     backend = parse_backend(o.backend);
     config::CaseOverrides ov{o.set, o.data_dir};
     cfg = config::read_case_file(o.case_file, ov);
-    if (!o.precision.empty()) precision = parse_precision(o.precision);
-    else if (cfg.precision) precision = *cfg.precision;
-    else precision = backend == Backend::kCuda ? Precision::kF32 : Precision::kF64;
+    if (!o.precision.empty())
+      precision = parse_precision(o.precision);
+    else if (cfg.precision)
+      precision = *cfg.precision;
+    else
+      precision = backend == Backend::kCuda ? Precision::kF32 : Precision::kF64;
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";
     return 1;

@@ -15,10 +15,10 @@ namespace sf::app {
 struct RunOptions {
   std::string case_file;
   std::string backend = "cpu";
-  std::string precision;  // "" = the case's, else f32 on cuda, f64 on cpu
-  int threads = 0;        // 0 = OpenMP default
-  std::string output_dir; // "" = the case's
-  std::string data_dir;   // "" = the case's
+  std::string precision;   // "" = the case's, else f32 on cuda, f64 on cpu
+  int threads = 0;         // 0 = OpenMP default
+  std::string output_dir;  // "" = the case's
+  std::string data_dir;    // "" = the case's
   std::vector<std::pair<std::string, std::string>> set;  // --set table.key=value
   bool quiet = false;
 };

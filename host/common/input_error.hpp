@@ -9,11 +9,11 @@
 namespace sf {
 
 struct InputIssue {
-  std::string file;      // path as the user gave it
-  int line = 0;          // 1-based; 0 when not tied to a line
-  std::string section;   // e.g. "[CONDUITS]" or "surface" (TOML table); may be empty
-  std::string field;     // key, column or variable name; may be empty
-  std::string message;   // what is wrong and what was expected
+  std::string file;     // path as the user gave it
+  int line = 0;         // 1-based; 0 when not tied to a line
+  std::string section;  // e.g. "[CONDUITS]" or "surface" (TOML table); may be empty
+  std::string field;    // key, column or variable name; may be empty
+  std::string message;  // what is wrong and what was expected
 
   std::string format() const {
     std::string s = file;

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "engine/backend.hpp"
-#include "soil/soil_model.hpp"
 #include "engine/surface_setup.hpp"
 #include "engine/time_series.hpp"
+#include "soil/soil_model.hpp"
 #include "swe/boundary.hpp"
 
 namespace sf::config {
@@ -49,10 +49,10 @@ struct DesignStormConfig {
 
 /// [soil] + [[landuse]] + [[lid]]: land-use classes (by raster value) with infiltration and LID.
 struct SoilConfig {
-  std::string land_use_raster;      // resolved path
-  double evaporation_m_per_s = 0;   // from LID measures
-  soil::SoilModel model;            // classes in [[landuse]] order
-  std::vector<int> raster_values;   // raster value of each class
+  std::string land_use_raster;     // resolved path
+  double evaporation_m_per_s = 0;  // from LID measures
+  soil::SoilModel model;           // classes in [[landuse]] order
+  std::vector<int> raster_values;  // raster value of each class
 };
 
 struct CaseConfig {
@@ -93,7 +93,7 @@ struct CaseConfig {
 
 struct CaseOverrides {
   std::vector<std::pair<std::string, std::string>> set;  // "table.key", TOML value text
-  std::string data_dir;                                   // replaces [case].data_dir when set
+  std::string data_dir;                                  // replaces [case].data_dir when set
 };
 
 /// Reads and checks a case file. Throws sf::InputError listing every problem found (unknown keys,

@@ -22,11 +22,12 @@ void check_values(const mesh::Raster& r, const std::vector<unsigned char>& activ
       const std::size_t k = r.index(i, j);
       if (!active[k]) continue;
       if (!r.valid[k] || !(r.values[k] >= lo))
-        throw InputError(InputIssue{
-            r.source, 0, what, "",
-            "cell (column " + std::to_string(i) + ", row from north " + std::to_string(r.ny - 1 - j) +
-                ") has " + (r.valid[k] ? "value " + std::to_string(r.values[k]) : "no data") +
-                "; expected " + expected});
+        throw InputError(
+            InputIssue{r.source, 0, what, "",
+                       "cell (column " + std::to_string(i) + ", row from north " +
+                           std::to_string(r.ny - 1 - j) + ") has " +
+                           (r.valid[k] ? "value " + std::to_string(r.values[k]) : "no data") +
+                           "; expected " + expected});
     }
 }
 
@@ -65,12 +66,12 @@ void load_soil(const SoilConfig& soil, const mesh::Raster& dem, SurfaceSetup& s)
       for (std::size_t q = 0; q < soil.raster_values.size(); ++q)
         if (soil.raster_values[q] == value) cls = int(q);
       if (cls < 0)
-        throw InputError(InputIssue{
-            soil.land_use_raster, 0, "[soil] land_use", "",
-            "cell (column " + std::to_string(i) + ", row from north " +
-                std::to_string(lu.ny - 1 - j) + ") has " +
-                (value < 0 ? std::string("no data") : "value " + std::to_string(value)) +
-                "; expected the id of a [[landuse]] class"});
+        throw InputError(
+            InputIssue{soil.land_use_raster, 0, "[soil] land_use", "",
+                       "cell (column " + std::to_string(i) + ", row from north " +
+                           std::to_string(lu.ny - 1 - j) + ") has " +
+                           (value < 0 ? std::string("no data") : "value " + std::to_string(value)) +
+                           "; expected the id of a [[landuse]] class"});
       out.cell_class[k] = std::uint8_t(cls);
       s.manning[k] = soil.model.classes[std::size_t(cls)].manning_n;
     }
@@ -163,8 +164,8 @@ LoadedCase load_case(const CaseConfig& c) {
     opt.start_iso8601 = c.rain_grid->start.empty() ? c.start_iso8601 : c.rain_grid->start;
     opt.coverage = c.rain_grid->zero_outside ? io::NetcdfRainOptions::Coverage::kZeroOutside
                                              : io::NetcdfRainOptions::Coverage::kRequireFull;
-    s.rain_field = std::make_shared<io::NetcdfRainField>(
-        io::NetcdfRainSource(c.rain_grid->path, opt));
+    s.rain_field =
+        std::make_shared<io::NetcdfRainField>(io::NetcdfRainSource(c.rain_grid->path, opt));
   }
 
   s.boundaries = c.boundaries;
@@ -173,7 +174,8 @@ LoadedCase load_case(const CaseConfig& c) {
     GaugeCell cell{g.name, g.x, g.y};
     const int i = int(std::floor((g.x - s.grid.x0) / s.grid.dx));
     const int j = int(std::floor((g.y - s.grid.y0) / s.grid.dx));
-    if (i < 0 || j < 0 || i >= s.grid.nx || j >= s.grid.ny || !s.active[std::size_t(j) * s.grid.nx + i])
+    if (i < 0 || j < 0 || i >= s.grid.nx || j >= s.grid.ny ||
+        !s.active[std::size_t(j) * s.grid.nx + i])
       throw InputError(InputIssue{c.file, 0, "[output]", "gauges",
                                   "gauge '" + g.name + "' at (" + std::to_string(g.x) + ", " +
                                       std::to_string(g.y) + ") is not on an active cell of " +

@@ -8,8 +8,8 @@
 
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
-#include "config/case_schema.hpp"
 #include "config/case_reader_extra.hpp"
+#include "config/case_schema.hpp"
 #include "config/table_reader.hpp"
 
 namespace sf::config {
@@ -65,14 +65,15 @@ void apply_overrides(toml::table& doc, const CaseOverrides& o, std::vector<Input
       if (!doc.contains(table)) doc.insert(table, toml::table{});
       toml::table* t = doc.get_as<toml::table>(table);
       if (!t) {
-        issues.push_back({"--set", 0, "[" + table + "]", key,
-                          "cannot override keys of an array of tables"});
+        issues.push_back(
+            {"--set", 0, "[" + table + "]", key, "cannot override keys of an array of tables"});
         continue;
       }
       t->insert_or_assign(key, *snippet.get("v"));
     } catch (const toml::parse_error& e) {
-      issues.push_back({"--set", 0, "[" + table + "]", key,
-                        "value '" + text + "' is not a TOML value: " + std::string(e.description())});
+      issues.push_back(
+          {"--set", 0, "[" + table + "]", key,
+           "value '" + text + "' is not a TOML value: " + std::string(e.description())});
     }
   }
 }
@@ -99,8 +100,7 @@ std::optional<swe::Side> parse_side(const std::string& s) {
 }
 
 CaseConfig read_case_file(const std::string& path, const CaseOverrides& overrides) {
-  if (!fs::exists(path))
-    throw InputError(InputIssue{path, 0, "", "", "case file not found"});
+  if (!fs::exists(path)) throw InputError(InputIssue{path, 0, "", "", "case file not found"});
   toml::table doc;
   try {
     doc = toml::parse_file(path);
@@ -113,8 +113,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
 
   for (auto&& [k, v] : doc) {
     const auto& tables = case_tables();
-    if (std::find(tables.begin(), tables.end(), std::string(k.str())) == tables.end())
-    {
+    if (std::find(tables.begin(), tables.end(), std::string(k.str())) == tables.end()) {
       std::string allowed;
       for (const std::string& t : tables) allowed += (allowed.empty() ? "" : ", ") + t;
       issues.push_back({path, int(v.source().begin.line), "", std::string(k.str()),
@@ -179,8 +178,8 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   const TableReader time(doc["time"].as_table(), "time", path, issues);
   if (!doc["time"].as_table())
     issues.push_back({path, 0, "[time]", "duration", "is required but missing (no [time] table)"});
-  c.duration = time.number("duration", 1e-9, 1e10, "> 0 s", doc["time"].as_table() != nullptr)
-                   .value_or(0);
+  c.duration =
+      time.number("duration", 1e-9, 1e10, "> 0 s", doc["time"].as_table() != nullptr).value_or(0);
   c.output_interval = time.number("output_interval", 1e-9, 1e10, "> 0 s").value_or(c.duration);
   c.start_iso8601 = time.string("start").value_or("");
 
@@ -188,20 +187,27 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   const double mm_h = 1.0 / 1000.0 / 3600.0;
   double time_unit = 1.0;
   if (auto u = rain.string("time_unit")) {
-    if (*u == "s") time_unit = 1;
-    else if (*u == "min") time_unit = 60;
-    else if (*u == "h") time_unit = 3600;
-    else rain.error("time_unit", "'" + *u + "' is not a time unit; expected s, min or h");
+    if (*u == "s")
+      time_unit = 1;
+    else if (*u == "min")
+      time_unit = 60;
+    else if (*u == "h")
+      time_unit = 3600;
+    else
+      rain.error("time_unit", "'" + *u + "' is not a time unit; expected s, min or h");
   }
   auto interp = TimeSeries::Interpolation::kStep;
   if (auto i = rain.string("interpolation")) {
-    if (*i == "linear") interp = TimeSeries::Interpolation::kLinear;
-    else if (*i != "step") rain.error("interpolation", "'" + *i + "'; expected step or linear");
+    if (*i == "linear")
+      interp = TimeSeries::Interpolation::kLinear;
+    else if (*i != "step")
+      rain.error("interpolation", "'" + *i + "'; expected step or linear");
   }
   c.rain_time_unit = time_unit;
   c.rain_interpolation = interp;
   const std::string rain_file = path_of(rain, "file");
-  read_rain_grid(rain, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); }, c);
+  read_rain_grid(
+      rain, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); }, c);
   if (!rain_file.empty() && (rain.has("times") || rain.has("intensity")))
     rain.error("file", "give either a file or inline times/intensity, not both");
   if (!rain_file.empty()) {
@@ -230,8 +236,9 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   read_design_storm(doc, path, issues, c);
   if (c.design_storm && (!c.rain_source.empty() || c.rain_grid))
     issues.push_back({path, 0, "[design_storm]", "", "cannot be combined with [rain]; give one"});
-  read_soil(doc, path, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); },
-            issues, c);
+  read_soil(
+      doc, path, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); },
+      issues, c);
 
   if (const toml::array* arr = doc["boundary"].as_array()) {
     int n = 0;
@@ -241,8 +248,10 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
       BoundaryConfig bc;
       bc.name = b.string("name").value_or("boundary" + std::to_string(n));
       if (auto s = b.string("side", true)) {
-        if (auto side = parse_side(*s)) bc.side = *side;
-        else b.error("side", "'" + *s + "' is not an edge; expected west, east, south or north");
+        if (auto side = parse_side(*s))
+          bc.side = *side;
+        else
+          b.error("side", "'" + *s + "' is not an edge; expected west, east, south or north");
       }
       if (auto from = b.number("from", -kInf, kInf, "a coordinate in m")) bc.from = *from;
       if (auto to = b.number("to", -kInf, kInf, "a coordinate in m")) bc.to = *to;
@@ -250,11 +259,11 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
       if (auto t = b.string("type", true)) {
         bool ok;
         bc.kind = parse_kind(*t, ok);
-        if (!ok)
-          b.error("type", "'" + *t + "'; expected wall, free, critical, level or inflow");
+        if (!ok) b.error("type", "'" + *t + "'; expected wall, free, critical, level or inflow");
       }
       bool ok = true;
-      if (bc.kind == swe::EdgeKind::kLevel) bc.series = series_from(b, "level", "times", true, 1, ok);
+      if (bc.kind == swe::EdgeKind::kLevel)
+        bc.series = series_from(b, "level", "times", true, 1, ok);
       if (bc.kind == swe::EdgeKind::kInflow)
         bc.series = series_from(b, "discharge", "times", true, 1, ok);
       c.boundaries.push_back(bc);
@@ -298,8 +307,8 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
           ok = false;
           break;
         }
-        c.gauges.push_back({"gauge" + std::to_string(c.gauges.size()),
-                            *(*p)[0].value<double>(), *(*p)[1].value<double>()});
+        c.gauges.push_back({"gauge" + std::to_string(c.gauges.size()), *(*p)[0].value<double>(),
+                            *(*p)[1].value<double>()});
       }
     if (!ok) out.error("gauges", "expected an array of [x, y] pairs of numbers");
   }

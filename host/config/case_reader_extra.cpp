@@ -12,7 +12,9 @@ constexpr double kMm = 1.0 / 1000.0;                  // m per mm
 constexpr double kInf = 1e300;
 
 /// SWMM gives void ratios (voids / solids); our layers store the void fraction e / (1 + e).
-double void_fraction(double ratio) { return ratio / (1.0 + ratio); }
+double void_fraction(double ratio) {
+  return ratio / (1.0 + ratio);
+}
 
 soil::LidKind parse_lid_kind(const std::string& s, bool& ok) {
   ok = true;
@@ -80,8 +82,10 @@ void read_rain_gauges(const TableReader& rain, const PathResolver& path_of, Case
     rain.error("gauges", "give one rain source: gauges, a grid or a hyetograph");
   RainGaugeConfig g{gauges, series, false, 2.0};
   if (auto m = rain.string("gauge_method")) {
-    if (*m == "idw") g.inverse_distance = true;
-    else if (*m != "thiessen") rain.error("gauge_method", "'" + *m + "'; expected thiessen or idw");
+    if (*m == "idw")
+      g.inverse_distance = true;
+    else if (*m != "thiessen")
+      rain.error("gauge_method", "'" + *m + "'; expected thiessen or idw");
   }
   g.power = rain.number("idw_power", 1e-6, 100, "> 0").value_or(2.0);
   c.rain_gauges = g;
@@ -102,8 +106,10 @@ void read_rain_grid(const TableReader& rain, const PathResolver& path_of, CaseCo
   g.variable = rain.string("variable").value_or("");
   g.start = rain.string("start").value_or("");
   if (auto cov = rain.string("coverage")) {
-    if (*cov == "zero_outside") g.zero_outside = true;
-    else if (*cov != "require") rain.error("coverage", "'" + *cov + "'; expected require or zero_outside");
+    if (*cov == "zero_outside")
+      g.zero_outside = true;
+    else if (*cov != "require")
+      rain.error("coverage", "'" + *cov + "'; expected require or zero_outside");
   }
   c.rain_grid = g;
 }
@@ -218,12 +224,15 @@ void read_soil(const toml::table& doc, const std::string& file, const PathResolv
         inf.curve_number.initial_abstraction_ratio = 0.2;
         inf.curve_number.regen = soil::curve_number_regen_from_drying_time(drying);
       } else if (model != "none") {
-        t.error("infiltration", "'" + model + "'; expected none, horton, green_ampt or curve_number");
+        t.error("infiltration",
+                "'" + model + "'; expected none, horton, green_ampt or curve_number");
       }
       if (auto lid = t.string("lid")) {
         const auto it = lid_by_name.find(*lid);
-        if (it == lid_by_name.end()) t.error("lid", "'" + *lid + "' is not a [[lid]] name");
-        else lc.lid = it->second;
+        if (it == lid_by_name.end())
+          t.error("lid", "'" + *lid + "' is not a [[lid]] name");
+        else
+          lc.lid = it->second;
       }
       cfg.model.classes.push_back(lc);
       cfg.raster_values.push_back(id);

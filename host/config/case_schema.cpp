@@ -135,8 +135,7 @@ const std::vector<KeySpec>& case_schema() {
        "Underdrain coefficient C in q = C (h - offset)^n (SWMM's SI form); 0 = no drain"},
       {"lid", "drain_exponent", "number", "0.5", "-", "Underdrain exponent n"},
       {"lid", "drain_offset", "number", "0", "mm", "Underdrain height above the storage bottom"},
-      {"lid", "drain_delay", "number", "6", "h",
-       "Rain barrel: dry time before the drain opens"},
+      {"lid", "drain_delay", "number", "6", "h", "Rain barrel: dry time before the drain opens"},
 
       {"boundary", "name", "string", "boundary<N>", "-", "Name used in messages and the summary"},
       {"boundary", "side", "string", "required", "-", "Domain edge: west, east, south or north"},
@@ -177,8 +176,8 @@ const std::vector<KeySpec>& case_schema() {
 
 const std::vector<std::string>& case_tables() {
   static const std::vector<std::string> tables = {
-      "case",   "grid",   "surface", "numerics", "time",    "rain",  "design_storm",
-      "soil",   "landuse", "lid",    "boundary", "source", "output"};
+      "case", "grid",    "surface", "numerics", "time",   "rain",  "design_storm",
+      "soil", "landuse", "lid",     "boundary", "source", "output"};
   return tables;
 }
 
@@ -188,8 +187,8 @@ std::string case_schema_markdown() {
   for (const KeySpec& k : case_schema()) {
     if (current != k.table) {
       current = k.table;
-      const bool array = current == "boundary" || current == "source" || current == "landuse" ||
-                         current == "lid";
+      const bool array =
+          current == "boundary" || current == "source" || current == "landuse" || current == "lid";
       md += "\n### " + std::string(array ? "[[" : "[") + current + (array ? "]]" : "]") + "\n\n";
       md += "| key | type | default | unit | meaning |\n|---|---|---|---|---|\n";
     }

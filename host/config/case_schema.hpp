@@ -9,9 +9,9 @@
 namespace sf::config {
 
 struct KeySpec {
-  const char* table;        // "case", "grid", ... ; "boundary" and "source" are arrays of tables
+  const char* table;  // "case", "grid", ... ; "boundary" and "source" are arrays of tables
   const char* key;
-  const char* type;         // "string", "number", "integer", "boolean", "path", "number or array"
+  const char* type;           // "string", "number", "integer", "boolean", "path", "number or array"
   const char* default_value;  // "required" when it must be given, "-" when optional without default
   const char* unit;
   const char* description;

@@ -120,20 +120,26 @@ class TableReader {
       }
       if (!known)
         issues_.push_back({file_, int(v.source().begin.line), "[" + name_ + "]",
-                           std::string(k.str()),
-                           "unknown key; expected one of: " + allowed});
+                           std::string(k.str()), "unknown key; expected one of: " + allowed});
     }
   }
 
   static std::string type_of(const toml::node& n) {
     switch (n.type()) {
-      case toml::node_type::string: return "a string";
-      case toml::node_type::integer: return "an integer";
-      case toml::node_type::floating_point: return "a number";
-      case toml::node_type::boolean: return "a boolean";
-      case toml::node_type::array: return "an array";
-      case toml::node_type::table: return "a table";
-      default: return "a date/time";
+      case toml::node_type::string:
+        return "a string";
+      case toml::node_type::integer:
+        return "an integer";
+      case toml::node_type::floating_point:
+        return "a number";
+      case toml::node_type::boolean:
+        return "a boolean";
+      case toml::node_type::array:
+        return "an array";
+      case toml::node_type::table:
+        return "a table";
+      default:
+        return "a date/time";
     }
   }
   static std::string fmt(double v) {

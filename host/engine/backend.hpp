@@ -9,8 +9,12 @@ namespace sf {
 enum class Backend { kCpu, kCuda };
 enum class Precision { kF32, kF64 };
 
-inline std::string to_string(Backend b) { return b == Backend::kCpu ? "cpu" : "cuda"; }
-inline std::string to_string(Precision p) { return p == Precision::kF32 ? "f32" : "f64"; }
+inline std::string to_string(Backend b) {
+  return b == Backend::kCpu ? "cpu" : "cuda";
+}
+inline std::string to_string(Precision p) {
+  return p == Precision::kF32 ? "f32" : "f64";
+}
 
 /// Parses "cpu" / "cuda"; throws std::invalid_argument naming the allowed values.
 inline Backend parse_backend(const std::string& s) {

@@ -7,17 +7,17 @@
 namespace sf {
 
 struct VolumeBalance {
-  double initial_volume = 0;     // m^3 of water on the surface at the start
-  double rain = 0;               // m^3 fallen on active cells
-  double boundary_inflow = 0;    // m^3 entering through domain edges
-  double boundary_outflow = 0;   // m^3 leaving through domain edges
-  double source_inflow = 0;      // m^3 added by point/area sources
-  double source_outflow = 0;     // m^3 removed by sinks
-  double infiltration = 0;       // m^3 into the native soil (incl. LID exfiltration)
-  double underdrain = 0;         // m^3 drained by LID underdrains (leaves the surface)
-  double evaporation = 0;        // m^3 evaporated from LID measures
-  double lid_storage_change = 0; // m^3 stored in LID layers at the end minus at the start
-  double final_volume = 0;       // m^3 on the surface at the end
+  double initial_volume = 0;      // m^3 of water on the surface at the start
+  double rain = 0;                // m^3 fallen on active cells
+  double boundary_inflow = 0;     // m^3 entering through domain edges
+  double boundary_outflow = 0;    // m^3 leaving through domain edges
+  double source_inflow = 0;       // m^3 added by point/area sources
+  double source_outflow = 0;      // m^3 removed by sinks
+  double infiltration = 0;        // m^3 into the native soil (incl. LID exfiltration)
+  double underdrain = 0;          // m^3 drained by LID underdrains (leaves the surface)
+  double evaporation = 0;         // m^3 evaporated from LID measures
+  double lid_storage_change = 0;  // m^3 stored in LID layers at the end minus at the start
+  double final_volume = 0;        // m^3 on the surface at the end
 
   double total_in() const { return initial_volume + rain + boundary_inflow + source_inflow; }
   double total_out() const {

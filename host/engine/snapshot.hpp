@@ -9,23 +9,23 @@ namespace sf {
 
 struct GridGeometry {
   int nx = 0, ny = 0;
-  double dx = 0.0;         // m
+  double dx = 0.0;            // m
   double x0 = 0.0, y0 = 0.0;  // south-west corner of cell (0,0) (m)
-  std::string crs_wkt;     // may be empty
+  std::string crs_wkt;        // may be empty
 };
 
 struct SurfaceSnapshot {
-  double time_s = 0.0;           // simulated seconds since start
-  int index = 0;                 // 0, 1, 2 ... output number
+  double time_s = 0.0;  // simulated seconds since start
+  int index = 0;        // 0, 1, 2 ... output number
   const GridGeometry* grid = nullptr;
   // Each nx*ny; inactive (nodata) cells are flagged by active[k] == 0.
   std::vector<unsigned char> active;
-  std::vector<double> bed;       // z, bed elevation (m)
-  std::vector<double> depth;     // h (m)
-  std::vector<double> level;     // eta = z + h (m)
-  std::vector<double> u, v;      // velocity (m/s), zero below the dry-depth threshold
-  std::vector<double> speed;     // |u| (m/s)
-  std::vector<double> max_depth; // running maximum of h since the start (m)
+  std::vector<double> bed;        // z, bed elevation (m)
+  std::vector<double> depth;      // h (m)
+  std::vector<double> level;      // eta = z + h (m)
+  std::vector<double> u, v;       // velocity (m/s), zero below the dry-depth threshold
+  std::vector<double> speed;      // |u| (m/s)
+  std::vector<double> max_depth;  // running maximum of h since the start (m)
   // Event statistics since the start (filled when the run tracks them; empty otherwise).
   // Times are simulated seconds since the start; -1 where the event never happened.
   std::vector<double> max_speed;            // running maximum of |u| (m/s)
@@ -34,7 +34,7 @@ struct SurfaceSnapshot {
   std::vector<double> time_first_wet;       // s, first time h exceeded the wet threshold
   std::vector<double> duration_flooded;     // s with h above the flood threshold (0.15 m)
   std::vector<double> duration_above_user;  // s with h above the user threshold
-  double wet_threshold_m = 0.0;    // thresholds behind the fields above
+  double wet_threshold_m = 0.0;             // thresholds behind the fields above
   double flood_threshold_m = 0.15;
   double user_threshold_m = 0.0;
 };

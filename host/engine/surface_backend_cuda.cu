@@ -13,7 +13,9 @@ std::unique_ptr<SurfaceSolver> make_cuda_surface_solver(Precision precision,
   return std::make_unique<SurfaceSolverImpl<double, launch::CudaExec>>(init);
 }
 
-bool cuda_backend_built() { return true; }
+bool cuda_backend_built() {
+  return true;
+}
 
 bool cuda_device_available() {
   int count = 0;

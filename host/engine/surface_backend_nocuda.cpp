@@ -11,7 +11,11 @@ std::unique_ptr<SurfaceSolver> make_cuda_surface_solver(Precision, const Surface
       "use --backend cpu or rebuild with -DSPONGEFLOW_CUDA=ON");
 }
 
-bool cuda_backend_built() { return false; }
-bool cuda_device_available() { return false; }
+bool cuda_backend_built() {
+  return false;
+}
+bool cuda_device_available() {
+  return false;
+}
 
 }  // namespace sf

@@ -64,9 +64,8 @@ void assign_sources(const SurfaceSetup& s, SurfaceLayout& out) {
         }
     }
     if (cells.empty())
-      throw std::invalid_argument("source '" + src.name + "' at (" + std::to_string(src.x) +
-                                  ", " + std::to_string(src.y) +
-                                  ") lies on no active cell of the grid");
+      throw std::invalid_argument("source '" + src.name + "' at (" + std::to_string(src.x) + ", " +
+                                  std::to_string(src.y) + ") lies on no active cell of the grid");
     out.source_cell_count[q] = int(cells.size());
     for (std::int64_t k : cells) by_cell[k].push_back({int(q), 1.0 / double(cells.size())});
   }
@@ -119,7 +118,8 @@ SurfaceLayout build_surface_layout(const SurfaceSetup& s) {
       if (c >= s.soil->model.classes.size())
         throw std::invalid_argument("a cell's soil class index " + std::to_string(c) +
                                     " has no entry in the class table");
-    init.soil = SurfaceSolverInit::Soil{s.soil->model, s.soil->cell_class, s.soil->evaporation_rate};
+    init.soil =
+        SurfaceSolverInit::Soil{s.soil->model, s.soil->cell_class, s.soil->evaporation_rate};
   }
   init.track_event_stats = s.track_event_stats;
   init.wet_threshold = s.wet_threshold;

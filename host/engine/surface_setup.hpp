@@ -1,5 +1,6 @@
 // A surface case as the engine sees it: grid arrays, boundaries, sources, rain and numerics, all in
-// SI units and free of any file format. host/config builds it from a case file; tests build it in code.
+// SI units and free of any file format. host/config builds it from a case file; tests build it in
+// code.
 #pragma once
 
 #include <limits>
@@ -45,30 +46,30 @@ struct NumericsSpec {
 struct SurfaceSetup {
   std::string name;
   GridGeometry grid;
-  std::vector<double> z;               // bed elevation (m)
-  std::vector<unsigned char> active;   // 0 = nodata (wall)
-  std::vector<double> manning;         // empty = manning_uniform
-  double manning_uniform = 0.03;       // s m^-1/3
-  std::vector<double> h0;              // initial depth (m); empty = dry
-  std::vector<double> qx0, qy0;        // initial unit discharges (m^2/s); empty = at rest
+  std::vector<double> z;                        // bed elevation (m)
+  std::vector<unsigned char> active;            // 0 = nodata (wall)
+  std::vector<double> manning;                  // empty = manning_uniform
+  double manning_uniform = 0.03;                // s m^-1/3
+  std::vector<double> h0;                       // initial depth (m); empty = dry
+  std::vector<double> qx0, qy0;                 // initial unit discharges (m^2/s); empty = at rest
   std::vector<BoundarySegmentSpec> boundaries;  // edges not covered are walls
   std::vector<SourceSpec> sources;
-  TimeSeries rain;                     // uniform rain intensity (m/s)
+  TimeSeries rain;                              // uniform rain intensity (m/s)
   std::shared_ptr<RainFieldSource> rain_field;  // spatial rain; replaces `rain` when set
   struct Soil {
     soil::SoilModel model;
     std::vector<std::uint8_t> cell_class;  // index into model.classes, per cell
     double evaporation_rate = 0.0;         // m/s, from LID measures
   };
-  std::optional<Soil> soil;            // absent: sealed surface, no infiltration
+  std::optional<Soil> soil;  // absent: sealed surface, no infiltration
   NumericsSpec numerics;
-  double start_time = 0.0;             // s
-  double duration = 0.0;               // s
-  double output_interval = 0.0;        // s; 0 = only the initial and final states
-  double flood_threshold = 0.15;       // m, depth counted as flooded
-  bool track_event_stats = true;       // max speed/hazard, times and durations per cell
-  double wet_threshold = 0.01;         // m, "wet" for the time of first wetting
-  double user_threshold = 0.3;         // m, second duration threshold
+  double start_time = 0.0;        // s
+  double duration = 0.0;          // s
+  double output_interval = 0.0;   // s; 0 = only the initial and final states
+  double flood_threshold = 0.15;  // m, depth counted as flooded
+  bool track_event_stats = true;  // max speed/hazard, times and durations per cell
+  double wet_threshold = 0.01;    // m, "wet" for the time of first wetting
+  double user_threshold = 0.3;    // m, second duration threshold
 };
 
 }  // namespace sf

@@ -10,8 +10,8 @@ TimeSeries::TimeSeries(std::vector<double> times, std::vector<double> values,
                        Interpolation interpolation)
     : times_(std::move(times)), values_(std::move(values)), interpolation_(interpolation) {
   if (times_.size() != values_.size())
-    throw std::invalid_argument("time series has " + std::to_string(times_.size()) +
-                                " times but " + std::to_string(values_.size()) + " values");
+    throw std::invalid_argument("time series has " + std::to_string(times_.size()) + " times but " +
+                                std::to_string(values_.size()) + " values");
   if (times_.empty()) throw std::invalid_argument("time series is empty");
   for (std::size_t i = 1; i < times_.size(); ++i)
     if (!(times_[i] > times_[i - 1]))
@@ -20,7 +20,9 @@ TimeSeries::TimeSeries(std::vector<double> times, std::vector<double> values,
                                   std::to_string(times_[i - 1]));
 }
 
-TimeSeries TimeSeries::constant(double value) { return TimeSeries({0.0}, {value}); }
+TimeSeries TimeSeries::constant(double value) {
+  return TimeSeries({0.0}, {value});
+}
 
 double TimeSeries::value(double t) const {
   if (times_.empty()) return 0.0;

@@ -46,11 +46,13 @@ TimeSeries read_hyetograph_csv(const std::string& path, double time_unit_s,
     }
     header_seen = true;
     if (!ok) {
-      issues.push_back({path, n, "", "", "'" + line + "' is not 'time,intensity' with two numbers"});
+      issues.push_back(
+          {path, n, "", "", "'" + line + "' is not 'time,intensity' with two numbers"});
       continue;
     }
     if (vb < 0)
-      issues.push_back({path, n, "", "intensity", "value " + b + " is negative; expected >= 0 mm/h"});
+      issues.push_back(
+          {path, n, "", "intensity", "value " + b + " is negative; expected >= 0 mm/h"});
     if (!t.empty() && !(ta * time_unit_s > t.back()))
       issues.push_back({path, n, "", "time", "time " + a + " does not increase"});
     t.push_back(ta * time_unit_s);

@@ -42,16 +42,19 @@ void write_run_summary(const std::string& path, const RunReport& r) {
   j["outflow_hydrograph_s_m3s"] = hydro;
   j["active_area_m2"] = r.result.active_area_m2;
   j["volume_balance_m3"] = {
-      {"initial_volume", b.initial_volume}, {"rain", b.rain},
-      {"boundary_inflow", b.boundary_inflow}, {"source_inflow", b.source_inflow},
+      {"initial_volume", b.initial_volume},     {"rain", b.rain},
+      {"boundary_inflow", b.boundary_inflow},   {"source_inflow", b.source_inflow},
       {"boundary_outflow", b.boundary_outflow}, {"sink_outflow", b.source_outflow},
-      {"infiltration", b.infiltration}, {"lid_underdrain", b.underdrain},
-      {"lid_evaporation", b.evaporation}, {"lid_storage_change", b.lid_storage_change},
-      {"final_volume", b.final_volume}, {"continuity_error_pct", b.continuity_error_pct()}};
+      {"infiltration", b.infiltration},         {"lid_underdrain", b.underdrain},
+      {"lid_evaporation", b.evaporation},       {"lid_storage_change", b.lid_storage_change},
+      {"final_volume", b.final_volume},         {"continuity_error_pct", b.continuity_error_pct()}};
   json gauges = json::object();
   for (const GaugeResult& g : r.gauges)
-    gauges[g.name] = {{"x", g.x}, {"y", g.y}, {"ground_m", g.ground_m},
-                      {"peak_level_m", g.peak_level_m}, {"peak_depth_m", g.peak_depth_m}};
+    gauges[g.name] = {{"x", g.x},
+                      {"y", g.y},
+                      {"ground_m", g.ground_m},
+                      {"peak_level_m", g.peak_level_m},
+                      {"peak_depth_m", g.peak_depth_m}};
   j["gauges"] = gauges;
   j["outputs"] = r.outputs;
 

@@ -13,8 +13,7 @@ GaugeRainField::GaugeRainField(GaugeRainSource source, std::vector<double> chang
 }
 
 GaugeRainField GaugeRainField::from_files(const std::string& gauges_csv,
-                                          const std::string& series_csv,
-                                          const GridGeometry& grid,
+                                          const std::string& series_csv, const GridGeometry& grid,
                                           const GaugeWeightOptions& options) {
   GaugeSeries series = read_gauge_series_csv(series_csv);
   std::vector<double> times;

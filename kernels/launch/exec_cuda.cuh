@@ -6,8 +6,8 @@
 
 #include <cuda_runtime.h>
 
-#include <cub/block/block_reduce.cuh>
 #include <cstdint>
+#include <cub/block/block_reduce.cuh>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -71,13 +71,15 @@ R reduce(std::int64_t n, F f, R init, Op op, R (*combine)(R, R)) {
   const int blocks = reduce_blocks(n);
   // Stream-ordered allocation comes from the driver's pool: no allocation cost per step.
   R* partial = nullptr;
-  cuda_check(cudaMallocAsync(reinterpret_cast<void**>(&partial), sizeof(R) * std::size_t(blocks), 0),
-             "cudaMallocAsync");
+  cuda_check(
+      cudaMallocAsync(reinterpret_cast<void**>(&partial), sizeof(R) * std::size_t(blocks), 0),
+      "cudaMallocAsync");
   reduce_kernel<R><<<blocks, kBlock>>>(n, f, init, op, partial);
   cuda_check(cudaGetLastError(), "reduce kernel launch");
   std::vector<R> host(static_cast<std::size_t>(blocks));
-  cuda_check(cudaMemcpyAsync(host.data(), partial, sizeof(R) * host.size(), cudaMemcpyDeviceToHost, 0),
-             "reduce result copy");
+  cuda_check(
+      cudaMemcpyAsync(host.data(), partial, sizeof(R) * host.size(), cudaMemcpyDeviceToHost, 0),
+      "reduce result copy");
   cuda_check(cudaFreeAsync(partial, 0), "cudaFreeAsync");
   cuda_check(cudaStreamSynchronize(0), "reduce synchronisation");
   R out = init;
@@ -101,13 +103,14 @@ struct CudaExec {
 
   template <class R, class F>
   static R max_reduce(std::int64_t n, F f, R init) {
-    return detail::reduce<R>(n, f, init, detail::MaxOp{},
-                             +[](R a, R b) { return a > b ? a : b; });
+    return detail::reduce<R>(
+        n, f, init, detail::MaxOp{}, +[](R a, R b) { return a > b ? a : b; });
   }
 
   template <class R, class F>
   static R sum_reduce(std::int64_t n, F f, R init) {
-    return detail::reduce<R>(n, f, init, detail::SumOp{}, +[](R a, R b) { return a + b; });
+    return detail::reduce<R>(
+        n, f, init, detail::SumOp{}, +[](R a, R b) { return a + b; });
   }
 
   static void* allocate(std::size_t bytes) {

@@ -3,10 +3,10 @@
 // written once as templates over the Exec type.
 #pragma once
 
+#include <thrust/for_each.h>
 #include <thrust/functional.h>
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/system/omp/execution_policy.h>
-#include <thrust/for_each.h>
 #include <thrust/transform_reduce.h>
 
 #include <cstdint>

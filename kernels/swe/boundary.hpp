@@ -29,8 +29,8 @@ struct SegmentValues {
 /// Ghost state beyond an edge for the non-flux kinds. `own` is the interior face state in the
 /// axis frame; `outward` is +1 on east/north edges and -1 on west/south edges.
 template <class T>
-SF_HD inline FaceSide<T> edge_ghost(EdgeKind kind, const FaceSide<T>& own, T outward, T value,
-                                    T g, T dry_depth) {
+SF_HD inline FaceSide<T> edge_ghost(EdgeKind kind, const FaceSide<T>& own, T outward, T value, T g,
+                                    T dry_depth) {
   FaceSide<T> ghost = own;
   switch (kind) {
     case EdgeKind::kWall:

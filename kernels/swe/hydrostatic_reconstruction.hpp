@@ -3,8 +3,8 @@
 //   z_f = min(max(z_L, z_R), min(eta_L, eta_R)),  h*_L = min(eta_L - z_f, h_L),  likewise h*_R.
 // A lake at rest gives zero net flux (with the matching bed-slope source of surface_stage.hpp) and
 // depths stay non-negative. Thin sheets on slopes steeper than h/dx keep the full gravity forcing,
-// but the flux into the reconstructed dry side still over-estimates slow sheets' discharge (Delestre
-// et al. 2012, C. R. Acad. Sci. Paris Ser. I 350:677); see docs/theory/surface.md.
+// but the flux into the reconstructed dry side still over-estimates slow sheets' discharge
+// (Delestre et al. 2012, C. R. Acad. Sci. Paris Ser. I 350:677); see docs/theory/surface.md.
 #pragma once
 
 #include "core/math.hpp"
@@ -22,8 +22,8 @@ struct ReconstructedFlux {
 };
 
 template <class T>
-SF_HD SF_FORCEINLINE ReconstructedFlux<T> hydrostatic_face_flux(const FaceSide<T>& l, const FaceSide<T>& r,
-                                                        T g) {
+SF_HD SF_FORCEINLINE ReconstructedFlux<T> hydrostatic_face_flux(const FaceSide<T>& l,
+                                                                const FaceSide<T>& r, T g) {
   const T eta_l = l.h + l.z, eta_r = r.h + r.z;
   const T zf = min_of(max_of(l.z, r.z), min_of(eta_l, eta_r));
   ReconstructedFlux<T> out;

@@ -30,10 +30,10 @@ struct CellFaces {
 template <class T, int Order, bool FinalStage>
 struct SurfaceStage {
   SurfaceView<T> v;
-  StateIn<T> in;     // state the fluxes are computed from
-  StateIn<T> base;   // state at the start of the step (Heun average), used when Order == 2
+  StateIn<T> in;    // state the fluxes are computed from
+  StateIn<T> base;  // state at the start of the step (Heun average), used when Order == 2
   StateOut<T> out;
-  T* hmax;           // running max depth, updated when FinalStage
+  T* hmax;              // running max depth, updated when FinalStage
   EventStats<T> stats;  // updated when FinalStage and tracked
   StageParams<T> p;
 
@@ -97,7 +97,8 @@ struct SurfaceStage {
     if (inside(ni, nj)) {
       if (v.active[at(ni, nj)] != 0) {
         const CellFaces<T> nb = faces(ni, nj, axis);
-        r = high ? hydrostatic_face_flux(mine, nb.lo, v.g) : hydrostatic_face_flux(nb.hi, mine, v.g);
+        r = high ? hydrostatic_face_flux(mine, nb.lo, v.g)
+                 : hydrostatic_face_flux(nb.hi, mine, v.g);
       } else {
         r = wall_flux(mine, high);
       }
@@ -117,13 +118,16 @@ struct SurfaceStage {
         r.z_face = mine.z;
       } else {
         const FaceSide<T> ghost = edge_ghost(kind, mine, outward, value, v.g, v.dry_depth);
-        r = high ? hydrostatic_face_flux(mine, ghost, v.g) : hydrostatic_face_flux(ghost, mine, v.g);
+        r = high ? hydrostatic_face_flux(mine, ghost, v.g)
+                 : hydrostatic_face_flux(ghost, mine, v.g);
       }
       // Volume through this edge face during the stage (m^3), split by direction.
       const double vol =
           double(outward * r.flux.mass) * double(v.dx) * double(p.dt) * p.flux_weight;
-      if (vol > 0) v.edge_out[side][e] += vol;
-      else if (vol < 0) v.edge_in[side][e] -= vol;
+      if (vol > 0)
+        v.edge_out[side][e] += vol;
+      else if (vol < 0)
+        v.edge_in[side][e] -= vol;
     }
     acc.mass += sign * r.flux.mass;
     acc.mom_n += sign * r.flux.mom_n;
@@ -149,7 +153,8 @@ struct SurfaceStage {
   }
 
   // Bed-slope source along one axis, split at the reconstructed points (Chen & Noelle 2017):
-  //   -g/2 [(h*_lo + h_lo)(z_lo - z_f,lo) + (h_lo + h_hi)(z_hi - z_lo) + (h_hi + h*_hi)(z_f,hi - z_hi)]
+  //   -g/2 [(h*_lo + h_lo)(z_lo - z_f,lo) + (h_lo + h_hi)(z_hi - z_lo) + (h_hi + h*_hi)(z_f,hi -
+  //   z_hi)]
   // It balances the pressure fluxes exactly for a lake at rest, wet or next to dry cells.
   SF_HD T bed_slope_source(const CellFaces<T>& f, const Accum& a) const {
     return -T(0.5) * v.g *
@@ -226,7 +231,8 @@ struct SurfaceStage {
 
     if (h <= v.dry_depth) return T(0);
     // Next to dry cells the front spreads at |u| + 2c (Toro 2001, sec. 10.6), so the CFL step uses
-    // that speed there and positivity holds for cfl <= 0.5 even for water at rest between dry cells.
+    // that speed there and positivity holds for cfl <= 0.5 even for water at rest between dry
+    // cells.
     const T c = sqrt_of(g * h);
     const bool front = ax.dry_neighbour || ay.dry_neighbour;
     return max_of(abs_of(qx), abs_of(qy)) / h + (front ? T(2) * c : c);

@@ -11,13 +11,13 @@ namespace sf::swe {
 template <class T>
 struct SurfaceView {
   int nx = 0, ny = 0;
-  T dx = T(0);         // cell size (m)
-  T g = T(9.80665);    // gravity (m s^-2)
-  T dry_depth = T(0);  // below this depth (m) velocities are set to zero
-  const T* z = nullptr;                   // bed elevation minus a reference level (m)
-  const std::uint8_t* active = nullptr;   // 0 = inactive (nodata) cell, acts as a wall
-  const T* manning = nullptr;             // Manning n per cell (s m^-1/3), or nullptr
-  T manning_uniform = T(0);               // used when manning == nullptr
+  T dx = T(0);                               // cell size (m)
+  T g = T(9.80665);                          // gravity (m s^-2)
+  T dry_depth = T(0);                        // below this depth (m) velocities are set to zero
+  const T* z = nullptr;                      // bed elevation minus a reference level (m)
+  const std::uint8_t* active = nullptr;      // 0 = inactive (nodata) cell, acts as a wall
+  const T* manning = nullptr;                // Manning n per cell (s m^-1/3), or nullptr
+  T manning_uniform = T(0);                  // used when manning == nullptr
   const std::uint8_t* edge_kind[4] = {};     // per edge cell, EdgeKind, indexed by Side
   const std::uint8_t* edge_segment[4] = {};  // per edge cell, segment number
   double* edge_out[4] = {};  // accumulated volume leaving the domain per edge cell (m^3)
@@ -29,15 +29,15 @@ struct SurfaceView {
 /// when the run does not track them (then they cost no memory traffic).
 template <class T>
 struct EventStats {
-  T* max_speed = nullptr;         // m/s
-  T* max_hazard = nullptr;        // h (|u| + 0.5), m^2/s
-  T* time_of_max_depth = nullptr; // s since start; -1 never wet
-  T* time_first_wet = nullptr;    // s since start; -1 never wet
-  T* duration_flooded = nullptr;  // s above flood_threshold
-  T* duration_user = nullptr;     // s above user_threshold
-  T wet_threshold = T(0.01);      // m
-  T flood_threshold = T(0.15);    // m
-  T user_threshold = T(0.3);      // m
+  T* max_speed = nullptr;          // m/s
+  T* max_hazard = nullptr;         // h (|u| + 0.5), m^2/s
+  T* time_of_max_depth = nullptr;  // s since start; -1 never wet
+  T* time_first_wet = nullptr;     // s since start; -1 never wet
+  T* duration_flooded = nullptr;   // s above flood_threshold
+  T* duration_user = nullptr;      // s above user_threshold
+  T wet_threshold = T(0.01);       // m
+  T flood_threshold = T(0.15);     // m
+  T user_threshold = T(0.3);       // m
 };
 
 template <class T>
@@ -56,11 +56,11 @@ struct StateOut {
 
 template <class T>
 struct StageParams {
-  T dt = T(0);            // time step (s)
-  T rain_rate = T(0);     // uniform rain intensity (m/s)
-  double flux_weight = 1; // share of this stage in the step's boundary volumes (1 or 1/2)
+  T dt = T(0);                    // time step (s)
+  T rain_rate = T(0);             // uniform rain intensity (m/s)
+  double flux_weight = 1;         // share of this stage in the step's boundary volumes (1 or 1/2)
   SegmentValues<T> segment = {};  // level (m) or unit inflow (m^2/s) per boundary segment
-  T time_end = T(0);      // simulated time at the end of the step (s), for event statistics
+  T time_end = T(0);              // simulated time at the end of the step (s), for event statistics
 };
 
 }  // namespace sf::swe

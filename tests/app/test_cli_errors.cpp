@@ -7,7 +7,8 @@ namespace sf::test {
 namespace {
 
 // A small valid case; `extra` is appended, `surface` replaces the [surface] table body.
-std::filesystem::path make_case(const std::string& name, const std::string& surface = "manning = 0.03",
+std::filesystem::path make_case(const std::string& name,
+                                const std::string& surface = "manning = 0.03",
                                 const std::string& extra = "") {
   const auto dir = scratch(name);
   write_file(dir / "dem.asc", ascii_grid(8, 6));

@@ -70,8 +70,8 @@ TEST(CliCaptureRatio, RatioAndDesignDepthByHand) {
   const auto dir = scratch("capture_ratio");
   write_file(dir / "daily.csv",
              "date,rain_mm\n2021-06-01,1\n2021-06-02,5\n2021-06-03,10\n2021-06-04,30\n");
-  const auto r = run_spongeflow("capture-ratio " + (dir / "daily.csv").string() +
-                                " --depth 10 --target 0.8");
+  const auto r =
+      run_spongeflow("capture-ratio " + (dir / "daily.csv").string() + " --depth 10 --target 0.8");
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("design capture depth 10.0 mm retains 55.6 %"), std::string::npos)
       << r.output;

@@ -14,10 +14,9 @@ TEST(Merewether, PeakLevelsMatchObservations) {
   if (!std::filesystem::exists(data + "/topography1_buildings3m.tif"))
     GTEST_SKIP() << "Merewether data not found in " << data << " (see cases/merewether/README.md)";
   const auto out = scratch("merewether");
-  const auto r = run_spongeflow("run " + std::string(SPONGEFLOW_SOURCE_DIR) +
-                                "/cases/merewether/case.toml --data " + data +
-                                " --precision f32 --threads 1 --quiet --output " + out.string() +
-                                " --set output.vtk=false");
+  const auto r = run_spongeflow(
+      "run " + std::string(SPONGEFLOW_SOURCE_DIR) + "/cases/merewether/case.toml --data " + data +
+      " --precision f32 --threads 1 --quiet --output " + out.string() + " --set output.vtk=false");
   ASSERT_EQ(r.status, 0) << r.output;
   std::ifstream in(out / "summary.json");
   const auto j = nlohmann::json::parse(in);
@@ -26,12 +25,16 @@ TEST(Merewether, PeakLevelsMatchObservations) {
     double observed, tuflow;
   };
   // Final-report stages and TUFLOW levels (m), from observations/ObservationPoints.csv.
-  const Obs obs[] = {{"P0", 19.98, 20.08}, {"P1", 18.38, 18.36}, {"P2", 23.36, 23.56},
-                     {"P3", 23.14, 23.11}, {"P4", 23.01, 22.77}};
+  const Obs obs[] = {{"P0", 19.98, 20.08},
+                     {"P1", 18.38, 18.36},
+                     {"P2", 23.36, 23.56},
+                     {"P3", 23.14, 23.11},
+                     {"P4", 23.01, 22.77}};
   for (const Obs& o : obs) {
     const double sim = j["gauges"][o.id]["peak_level_m"].get<double>();
-    std::printf("[merewether] %s: simulated %.3f m, observed %.2f m (%+.3f), TUFLOW %.2f m (%+.3f)\n",
-                o.id, sim, o.observed, sim - o.observed, o.tuflow, sim - o.tuflow);
+    std::printf(
+        "[merewether] %s: simulated %.3f m, observed %.2f m (%+.3f), TUFLOW %.2f m (%+.3f)\n", o.id,
+        sim, o.observed, sim - o.observed, o.tuflow, sim - o.tuflow);
     // P2's observation lies 0.22 m below the ground (see ../shared/dem/README.md): compare it
     // with TUFLOW only.
     if (std::string(o.id) != "P2") {

@@ -22,9 +22,11 @@ std::string soil_tables(const std::string& data, double outlet_from, double outl
   std::string body = text.substr(text.find("[soil]"));
   body = body.substr(0, body.find("[[boundary]]"));
   const std::string key = "${data}";
-  for (auto p = body.find(key); p != std::string::npos; p = body.find(key)) body.replace(p, key.size(), data);
-  return body + "[[boundary]]\nside = \"east\"\ntype = \"free\"\nfrom = " +
-         std::to_string(outlet_from) + "\nto = " + std::to_string(outlet_to) + "\n";
+  for (auto p = body.find(key); p != std::string::npos; p = body.find(key))
+    body.replace(p, key.size(), data);
+  return body +
+         "[[boundary]]\nside = \"east\"\ntype = \"free\"\nfrom = " + std::to_string(outlet_from) +
+         "\nto = " + std::to_string(outlet_to) + "\n";
 }
 
 nlohmann::json read_json(const std::filesystem::path& p) {
@@ -91,18 +93,20 @@ vtk = false
   std::stringstream text;
   text << md.rdbuf();
   EXPECT_NE(text.str().find("| flooded area (> 0.15 m) (m2) |"), std::string::npos) << text.str();
-  std::printf("[sponge] rain %.1f m3; runoff %.1f -> %.1f m3 (%.1f %%), peak %.3f -> %.3f m3/s, "
-              "flooded volume %.1f -> %.1f m3\n",
-              bw["rain"].get<double>(), runoff_without, runoff_with,
-              a["reduction_pct"]["runoff_volume"].get<double>(),
-              a["without_sponge"]["peak_runoff_m3s"].get<double>(),
-              a["with_sponge"]["peak_runoff_m3s"].get<double>(),
-              a["without_sponge"]["flooded_volume_m3"].get<double>(),
-              a["with_sponge"]["flooded_volume_m3"].get<double>());
+  std::printf(
+      "[sponge] rain %.1f m3; runoff %.1f -> %.1f m3 (%.1f %%), peak %.3f -> %.3f m3/s, "
+      "flooded volume %.1f -> %.1f m3\n",
+      bw["rain"].get<double>(), runoff_without, runoff_with,
+      a["reduction_pct"]["runoff_volume"].get<double>(),
+      a["without_sponge"]["peak_runoff_m3s"].get<double>(),
+      a["with_sponge"]["peak_runoff_m3s"].get<double>(),
+      a["without_sponge"]["flooded_volume_m3"].get<double>(),
+      a["with_sponge"]["flooded_volume_m3"].get<double>());
 }
 
 TEST(RainSoilCases, RadarRainOnACatchmentNearBrisbane) {
-  const std::string radar = std::string(SPONGEFLOW_SHARED_DIR) + "/rain/bom_radar_sequence_crop64.nc";
+  const std::string radar =
+      std::string(SPONGEFLOW_SHARED_DIR) + "/rain/bom_radar_sequence_crop64.nc";
   if (!std::filesystem::exists(radar))
     GTEST_SKIP() << "radar file not found: " << radar << " (see cases/radar-brisbane/README.md)";
   const auto dir = scratch("radar_brisbane");
@@ -126,9 +130,10 @@ vtk = false
   ASSERT_EQ(r.status, 0) << r.output;
   const auto s = read_json(dir / "results" / "summary.json");
   const auto& b = s["volume_balance_m3"];
-  std::printf("[radar] rain %.2f m3 (%.3f mm) in 30 min, infiltration %.2f m3, continuity %.2e %%\n",
-              b["rain"].get<double>(), 1000 * b["rain"].get<double>() / s["active_area_m2"].get<double>(),
-              b["infiltration"].get<double>(), b["continuity_error_pct"].get<double>());
+  std::printf(
+      "[radar] rain %.2f m3 (%.3f mm) in 30 min, infiltration %.2f m3, continuity %.2e %%\n",
+      b["rain"].get<double>(), 1000 * b["rain"].get<double>() / s["active_area_m2"].get<double>(),
+      b["infiltration"].get<double>(), b["continuity_error_pct"].get<double>());
   EXPECT_GT(b["rain"].get<double>(), 0.0);
   EXPECT_LT(std::abs(b["continuity_error_pct"].get<double>()), 1e-6);
   EXPECT_TRUE(std::filesystem::exists(dir / "results" / "results.nc"));

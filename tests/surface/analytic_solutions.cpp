@@ -44,8 +44,12 @@ double StokerSolution::depth(double x, double t) const {
   return hr;
 }
 
-double ThackerPlanar::omega() const { return std::sqrt(2.0 * g * h0) / a; }
-double ThackerPlanar::period() const { return 2.0 * M_PI / omega(); }
+double ThackerPlanar::omega() const {
+  return std::sqrt(2.0 * g * h0) / a;
+}
+double ThackerPlanar::period() const {
+  return 2.0 * M_PI / omega();
+}
 double ThackerPlanar::bed(double x, double y) const {
   const double r2 = (x - 0.5 * L) * (x - 0.5 * L) + (y - 0.5 * L) * (y - 0.5 * L);
   return -h0 * (1.0 - r2 / (a * a));
@@ -53,11 +57,15 @@ double ThackerPlanar::bed(double x, double y) const {
 double ThackerPlanar::depth(double x, double y, double t) const {
   const double w = omega();
   const double surface =
-      eta * h0 / (a * a) * (2.0 * (x - 0.5 * L) * std::cos(w * t) +
-                            2.0 * (y - 0.5 * L) * std::sin(w * t) - eta);
+      eta * h0 / (a * a) *
+      (2.0 * (x - 0.5 * L) * std::cos(w * t) + 2.0 * (y - 0.5 * L) * std::sin(w * t) - eta);
   return std::max(0.0, surface - bed(x, y));
 }
-double ThackerPlanar::u(double t) const { return -eta * omega() * std::sin(omega() * t); }
-double ThackerPlanar::v(double t) const { return eta * omega() * std::cos(omega() * t); }
+double ThackerPlanar::u(double t) const {
+  return -eta * omega() * std::sin(omega() * t);
+}
+double ThackerPlanar::v(double t) const {
+  return eta * omega() * std::cos(omega() * t);
+}
 
 }  // namespace sf::test

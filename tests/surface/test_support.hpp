@@ -32,10 +32,10 @@ inline std::vector<BackendCase> all_backends() {
   return v;
 }
 
-#define SF_SKIP_WITHOUT_DEVICE(param)                                          \
-  do {                                                                         \
+#define SF_SKIP_WITHOUT_DEVICE(param)                                              \
+  do {                                                                             \
     if ((param).backend == ::sf::Backend::kCuda && !::sf::cuda_device_available()) \
-      GTEST_SKIP() << "no CUDA device on this machine";                        \
+      GTEST_SKIP() << "no CUDA device on this machine";                            \
   } while (0)
 
 /// A grid of nx x ny cells of size dx with bed z(x, y) at cell centres, all active.

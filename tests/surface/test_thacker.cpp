@@ -34,7 +34,8 @@ double thacker_l1(const BackendCase& c, int order, int n) {
   double err = 0;
   for (int j = 0; j < n; ++j)
     for (int i = 0; i < n; ++i)
-      err += std::abs(snap.depth[std::size_t(j) * n + i] - ex.depth((i + 0.5) * dx, (j + 0.5) * dx, T));
+      err += std::abs(snap.depth[std::size_t(j) * n + i] -
+                      ex.depth((i + 0.5) * dx, (j + 0.5) * dx, T));
   return err * dx * dx / (ex.L * ex.L);
 }
 

@@ -7,7 +7,9 @@
 namespace sf::io {
 namespace {
 // Steps end exactly on window edges; look a hair past t so an edge belongs to the window it opens.
-double nudge(double t) { return t + 1e-6 * std::max(1.0, std::abs(t)); }
+double nudge(double t) {
+  return t + 1e-6 * std::max(1.0, std::abs(t));
+}
 }  // namespace
 
 NetcdfRainField::NetcdfRainField(NetcdfRainSource source) : source_(std::move(source)) {
