@@ -8,7 +8,7 @@ packages=(
   libgdal-dev gdal-bin                 # DEM and raster input (GeoTIFF, ESRI ASCII)
   libnetcdf-dev netcdf-bin libudunits2-dev  # CF-netCDF rain and results
   libvtk9-dev python3-vtk9             # ParaView output; VTK's Python renders docs pictures
-  libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
+  libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev
   libthrust-dev libcub-dev             # CPU backend's Thrust when no CUDA toolkit is installed
   xvfb xauth python3-numpy             # off-screen rendering of pictures (viz/render_max_depth.py)
