@@ -52,8 +52,16 @@ SurfaceStepInputs Simulation::forcing(double t0, double t1) const {
   return in;
 }
 
-double Simulation::step(double t_limit) {
+double Simulation::planned_dt(double t_limit) const {
   const NumericsSpec& num = setup_.numerics;
+  double dt = speed_ > 0 ? num.cfl * setup_.grid.dx / speed_ : num.max_dt;
+  dt = std::min({dt, num.max_dt, source_dt_limit_});
+  // Land exactly on t_limit; avoid leaving a sliver step shorter than a thousandth of dt.
+  if (time_ + dt * 1.001 >= t_limit) dt = t_limit - time_;
+  return dt;
+}
+
+double Simulation::step(double t_limit) {
   if (setup_.rain_field) {
     if (time_ >= field_valid_until_) {
       setup_.rain_field->field_at(time_, rain_buffer_);
@@ -65,22 +73,18 @@ double Simulation::step(double t_limit) {
     }
     t_limit = std::min(t_limit, field_valid_until_);
   }
-  double dt = speed_ > 0 ? num.cfl * setup_.grid.dx / speed_ : num.max_dt;
-  dt = std::min({dt, num.max_dt, source_dt_limit_});
-  // Land exactly on t_limit; avoid leaving a sliver step shorter than a thousandth of dt.
-  if (time_ + dt * 1.001 >= t_limit) dt = t_limit - time_;
+  const double dt = planned_dt(t_limit);
   if (!(dt > 0) || !std::isfinite(dt))
-    throw std::runtime_error("time step collapsed to " + std::to_string(dt) + " s at t = " +
-                             std::to_string(time_) + " s (max wave speed " +
+    throw std::runtime_error("time step collapsed to " + std::to_string(dt) +
+                             " s at t = " + std::to_string(time_) + " s (max wave speed " +
                              std::to_string(speed_) + " m/s): the solution has become unstable");
   const SurfaceStepInputs in = forcing(time_, time_ + dt);
   speed_ = solver_->advance(in);
   if (!std::isfinite(speed_))
     throw std::runtime_error("non-finite wave speed after the step at t = " +
                              std::to_string(time_) + " s: the solution has become unstable");
-  rain_volume_ += setup_.rain_field
-                      ? rain_field_sum_ * setup_.grid.dx * setup_.grid.dx * dt
-                      : in.rain_rate * dt * active_area_;
+  rain_volume_ += setup_.rain_field ? rain_field_sum_ * setup_.grid.dx * setup_.grid.dx * dt
+                                    : in.rain_rate * dt * active_area_;
   time_ += dt;
   ++steps_;
   min_dt_ = steps_ == 1 ? dt : std::min(min_dt_, dt);

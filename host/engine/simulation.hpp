@@ -52,6 +52,15 @@ class Simulation {
 
   /// Advance without output until t (s since start); for tests.
   void advance_to(double t);
+  /// One step not past t_limit (s since start); returns its length. For couplers that act
+  /// between steps (host/couple/coupled_simulation.hpp).
+  double advance_step(double t_limit) { return step(t_limit); }
+  /// The length the next step would have (s) given t_limit; a rain field that changes sooner
+  /// can still shorten it.
+  double planned_dt(double t_limit) const;
+  /// Re-measures the wave speed after water was put into the state from outside (coupling), so
+  /// the next step's CFL bound sees it.
+  void refresh_wave_speed() { speed_ = solver_->max_wave_speed(); }
   double time() const { return time_; }
   long long steps() const { return steps_; }
   SurfaceSnapshot snapshot(int index);
@@ -70,7 +79,7 @@ class Simulation {
   std::unique_ptr<SurfaceSolver> solver_;
   double time_ = 0.0;
   long long steps_ = 0;
-  double speed_ = 0.0;  // max wave speed of the current state
+  double speed_ = 0.0;            // max wave speed of the current state
   double source_dt_limit_ = 0.0;  // s; bounds the step while sources pour into dry cells
   double min_dt_ = 0.0, max_dt_ = 0.0;
   double active_area_ = 0.0;

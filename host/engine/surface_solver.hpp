@@ -17,13 +17,13 @@ namespace sf {
 /// Everything the solver needs, as plain host arrays in SI units (index j * nx + i, south first).
 struct SurfaceSolverInit {
   int nx = 0, ny = 0;
-  double dx = 0.0;                    // m
-  std::vector<double> z;              // bed elevation (m)
-  std::vector<std::uint8_t> active;   // 1 active, 0 inactive (wall)
-  std::vector<double> manning;        // per cell (s m^-1/3); empty = manning_uniform everywhere
+  double dx = 0.0;                   // m
+  std::vector<double> z;             // bed elevation (m)
+  std::vector<std::uint8_t> active;  // 1 active, 0 inactive (wall)
+  std::vector<double> manning;       // per cell (s m^-1/3); empty = manning_uniform everywhere
   double manning_uniform = 0.0;
-  std::vector<double> h0;             // initial depth (m); empty = dry
-  std::vector<double> qx0, qy0;       // initial unit discharges (m^2/s); empty = at rest
+  std::vector<double> h0;        // initial depth (m); empty = dry
+  std::vector<double> qx0, qy0;  // initial unit discharges (m^2/s); empty = at rest
   std::array<std::vector<std::uint8_t>, 4> edge_kind;     // per side (W, E, S, N): swe::EdgeKind
   std::array<std::vector<std::uint8_t>, 4> edge_segment;  // per side: boundary segment number
   std::array<bool, 32> segment_is_level{};  // segment values that are water levels (m)
@@ -32,9 +32,9 @@ struct SurfaceSolverInit {
   std::vector<int> source_entry_begin;  // size source_cells.size() + 1 (or empty)
   std::vector<int> source_entry_source;
   std::vector<double> source_entry_weight;
-  int order = 1;              // 1 or 2
-  double dry_depth = 1e-6;    // m
-  double gravity = 9.80665;   // m s^-2
+  int order = 1;             // 1 or 2
+  double dry_depth = 1e-6;   // m
+  double gravity = 9.80665;  // m s^-2
   // Infiltration and sponge measures per cell (absent: an impervious, sealed surface).
   struct Soil {
     soil::SoilModel model;
@@ -77,6 +77,11 @@ struct SourceVolumes {
   std::vector<double> in, out;  // per distinct source cell (m^3), since the start
 };
 
+/// Volumes moved by add_volumes() since the start, summed over calls and cells (m^3, >= 0).
+struct ExchangeVolumes {
+  double added = 0, removed = 0;
+};
+
 class SurfaceSolver {
  public:
   virtual ~SurfaceSolver() = default;
@@ -89,6 +94,15 @@ class SurfaceSolver {
   virtual BoundaryVolumes boundary_volumes() = 0;
   virtual SourceVolumes source_volumes() = 0;
   virtual SoilVolumes soil_volumes() = 0;
+  /// Depths (m) of the given cells, one gather and one small copy back (1D-2D coupling).
+  virtual void read_depths(const std::vector<std::int64_t>& cells, std::vector<double>& depth) = 0;
+  /// Adds volume_m3[c] to cells[c] (m^3): positive adds water, negative removes at most what is
+  /// there. The cells must be distinct and active. Returns the net volume actually exchanged
+  /// (m^3, > 0 added); per-cell volumes go to `applied` when given, totals to exchange_volumes().
+  virtual double add_volumes(const std::vector<std::int64_t>& cells,
+                             const std::vector<double>& volume_m3,
+                             std::vector<double>* applied = nullptr) = 0;
+  virtual ExchangeVolumes exchange_volumes() const = 0;
   /// Rain per cell (m/s) from now on, replacing the uniform rate, until clear_rain_field().
   virtual void set_rain_field(const std::vector<float>& rate_m_per_s) = 0;
   virtual void clear_rain_field() = 0;

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
-#include <type_traits>
 #include <stdexcept>
+#include <string>
+#include <type_traits>
 #include <utility>
 
+#include "couple/surface_exchange.hpp"
 #include "engine/soil_state.hpp"
 #include "engine/surface_solver.hpp"
 #include "launch/device_buffer.hpp"
@@ -157,11 +159,51 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     return b;
   }
 
-  SourceVolumes source_volumes() override {
-    return {source_in_.to_host(), source_out_.to_host()};
-  }
+  SourceVolumes source_volumes() override { return {source_in_.to_host(), source_out_.to_host()}; }
 
   SoilVolumes soil_volumes() override { return soil_ ? soil_->volumes() : SoilVolumes{}; }
+
+  void read_depths(const std::vector<std::int64_t>& cells, std::vector<double>& depth) override {
+    depth.assign(cells.size(), 0.0);
+    if (cells.empty()) return;
+    check_cells(cells);
+    exchange_cells_.upload(cells);
+    if (exchange_values_.size() != cells.size()) exchange_values_ = Buffer<double>(cells.size());
+    Exec::for_each(
+        std::int64_t(cells.size()),
+        couple::GatherDepths<T>{cur_.h.data(), exchange_cells_.data(), exchange_values_.data()});
+    exchange_values_.download(depth);
+  }
+
+  double add_volumes(const std::vector<std::int64_t>& cells, const std::vector<double>& volume,
+                     std::vector<double>* applied) override {
+    if (volume.size() != cells.size())
+      throw std::invalid_argument("add_volumes: one volume per cell expected");
+    if (cells.empty()) {
+      if (applied) applied->clear();
+      return 0.0;
+    }
+    check_cells(cells);
+    exchange_cells_.upload(cells);
+    exchange_values_.upload(volume);
+    if (exchange_applied_.size() != cells.size()) exchange_applied_ = Buffer<double>(cells.size());
+    couple::ApplyVolumes<T> apply{
+        cur_.h.data(),           cur_.qx.data(),           cur_.qy.data(), exchange_cells_.data(),
+        exchange_values_.data(), exchange_applied_.data(), cell_area_,     view_.dry_depth};
+    Exec::for_each(std::int64_t(cells.size()), apply);
+    std::vector<double> local;
+    std::vector<double>& out = applied ? *applied : local;
+    exchange_applied_.download(out);
+    double net = 0.0;
+    for (double v : out) {
+      net += v;
+      if (v > 0) exchange_totals_.added += v;
+      if (v < 0) exchange_totals_.removed -= v;
+    }
+    return net;
+  }
+
+  ExchangeVolumes exchange_volumes() const override { return exchange_totals_; }
 
   void set_rain_field(const std::vector<float>& rate) override {
     if (rate.size() != std::size_t(n_))
@@ -176,9 +218,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   }
   void clear_rain_field() override { view_.rain = nullptr; }
 
-  Backend backend() const override {
-    return Exec::kIsDevice ? Backend::kCuda : Backend::kCpu;
-  }
+  Backend backend() const override { return Exec::kIsDevice ? Backend::kCuda : Backend::kCpu; }
   Precision precision() const override {
     return sizeof(T) == 4 ? Precision::kF32 : Precision::kF64;
   }
@@ -255,6 +295,12 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     Exec::for_each(std::int64_t(source_cells_.size()), step);
   }
 
+  void check_cells(const std::vector<std::int64_t>& cells) const {
+    for (std::int64_t k : cells)
+      if (k < 0 || k >= n_)
+        throw std::out_of_range("exchange cell " + std::to_string(k) + " outside the grid");
+  }
+
   static std::vector<T> convert(const std::vector<double>& a) {
     return std::vector<T>(a.begin(), a.end());
   }
@@ -289,6 +335,10 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   std::optional<SoilState<T, Exec>> soil_;
   swe::EventStats<T> stats_;  // null pointers unless tracked
   Buffer<T> stat_[6];
+  // 1D-2D exchange: the cell list and values of the last call (small, reused between calls).
+  Buffer<std::int64_t> exchange_cells_;
+  Buffer<double> exchange_values_, exchange_applied_;
+  ExchangeVolumes exchange_totals_;
 };
 
 }  // namespace sf

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "common/input_error.hpp"
@@ -14,7 +15,7 @@
 namespace sf::network {
 
 double MassBalance::continuity_error_pct() const {
-  const double in = dry_weather_inflow + external_inflow + initial_storage;
+  const double in = dry_weather_inflow + external_inflow + surface_inflow + initial_storage;
   const double out = external_outflow + flooding + final_storage;
   if (in <= 0.0) return 0.0;
   return 100.0 * (1.0 - out / in);
@@ -135,6 +136,9 @@ void NetworkEngine::start() {
   variable_step_ = 0.0;
   lat_.assign(net_.node_count(), 0.0);
   backend_->set_lateral_inflows(lat_);
+  flood_taken_.assign(net_.node_count(), 0.0);
+  flood_cache_valid_ = false;
+  started_ = true;
   need_state_for_controls_ = !rules_->empty();
   for (int j = 0; j < net_.link_count(); ++j)
     if (net_.link_kind[j] == LinkKind::Pump &&
@@ -222,9 +226,52 @@ void NetworkEngine::apply_controls(double dt) {
 }
 
 bool NetworkEngine::step() {
+  return advance(std::numeric_limits<double>::infinity());
+}
+
+bool NetworkEngine::step_until(double t) {
+  // A remainder below a microsecond counts as arrived: the surface clock and this one add
+  // different step lengths, so they meet only to round-off.
+  while (t - t_ > 1e-6) {
+    if (!advance(t)) return false;
+  }
+  return true;
+}
+
+void NetworkEngine::set_coupled_nodes(const std::vector<int>& nodes) {
+  if (started_) throw std::logic_error("set_coupled_nodes must be called before start()");
+  for (int i : nodes) {
+    if (i < 0 || i >= net_.node_count()) throw std::out_of_range("coupled node out of range");
+    net_.node[i].ponded_area = 0.0;  // no ponding: overflow is handed to the surface
+  }
+  backend_->upload_network(net_);
+  coupled_q_.assign(net_.node_count(), 0.0);
+}
+
+void NetworkEngine::set_coupled_inflow(int i, double q_m3s) {
+  if (coupled_q_.empty()) coupled_q_.assign(net_.node_count(), 0.0);
+  coupled_q_.at(i) = q_m3s;
+}
+
+double NetworkEngine::take_flooded_volume(int i) {
+  if (!flood_cache_valid_) {
+    backend_->read(Field::NodeFloodVolume, c_flood_);
+    flood_cache_valid_ = true;
+  }
+  // UpdateNodeStats sums overflow * dt, exactly the volume node continuity removed.
+  const double v = c_flood_.at(i) - flood_taken_.at(i);
+  flood_taken_[i] = c_flood_[i];
+  return v;
+}
+
+/// One step, cut short so as not to pass t_limit (s).
+bool NetworkEngine::advance(double t_limit) {
   if (done()) return false;
-  const double dt = next_step_length();
+  double dt = next_step_length();
+  // Land on the limit; a sliver step below a thousandth of dt is merged into this one.
+  if (t_ + dt * 1.001 >= t_limit) dt = t_limit - t_;
   // ledger: previous rates over the first half of this step (SWMM massbal_updateRoutingTotals)
+  ledger_.surface_inflow += prev_surf_ * dt / 2.0;
   ledger_.external_inflow += prev_ext_ * dt / 2.0;
   ledger_.dry_weather_inflow += prev_dwf_ * dt / 2.0;
   ledger_.external_outflow += prev_out_ * dt / 2.0;
@@ -232,6 +279,11 @@ bool NetworkEngine::step() {
   apply_controls(dt);
   double ext = 0.0, dwf = 0.0, withdrawn = 0.0;
   forcing_->lateral_inflows(t_, lat_, &ext, &dwf, &withdrawn);
+  double surf = 0.0;
+  for (std::size_t i = 0; i < coupled_q_.size(); ++i) {
+    lat_[i] += coupled_q_[i];
+    surf += coupled_q_[i];
+  }
   backend_->set_lateral_inflows(lat_);
   if (!net_.outfall.empty()) {
     forcing_->outfall_stages(t_ + dt, net_, stage_);
@@ -242,6 +294,8 @@ bool NetworkEngine::step() {
   prev_dwf_ = dwf;
   prev_out_ = rep.outflow.outfall + withdrawn;
   prev_flood_ = rep.outflow.flooding;
+  prev_surf_ = surf;
+  ledger_.surface_inflow += prev_surf_ * dt / 2.0;
   ledger_.external_inflow += prev_ext_ * dt / 2.0;
   ledger_.dry_weather_inflow += prev_dwf_ * dt / 2.0;
   ledger_.external_outflow += prev_out_ * dt / 2.0;
@@ -254,6 +308,7 @@ bool NetworkEngine::step() {
   min_dt_ = std::min(min_dt_, dt);
   max_dt_ = std::max(max_dt_, dt);
   cache_valid_ = false;
+  flood_cache_valid_ = false;
   return true;
 }
 
@@ -274,6 +329,7 @@ void NetworkEngine::finish() {
 void NetworkEngine::refresh_cache() const {
   if (cache_valid_) return;
   backend_->read(Field::NodeDepth, c_depth_);
+  backend_->read(Field::NodeVolume, c_volume_);
   backend_->read(Field::NodeInflow, c_inflow_);
   backend_->read(Field::LinkFlow, c_flow_);
   backend_->read(Field::LinkDepth, c_ldepth_);
@@ -292,6 +348,9 @@ double NetworkEngine::node_depth(int i) const {
 }
 double NetworkEngine::node_head(int i) const {
   return node_depth(i) + net_.node_invert[i];
+}
+double NetworkEngine::node_volume(int i) const {
+  return refresh_cache(), c_volume_[i];
 }
 double NetworkEngine::node_inflow(int i) const {
   return refresh_cache(), c_inflow_[i];

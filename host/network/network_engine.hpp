@@ -16,6 +16,7 @@ namespace sf::network {
 struct MassBalance {
   double dry_weather_inflow = 0.0;
   double external_inflow = 0.0;
+  double surface_inflow = 0.0;    // net lateral inflow imposed by a 1D-2D coupler (signed)
   double external_outflow = 0.0;  // through outfalls (and withdrawals)
   double flooding = 0.0;
   double initial_storage = 0.0;
@@ -52,6 +53,9 @@ class NetworkEngine {
   void start();
   /// One routing step; returns false once the end time was reached.
   bool step();
+  /// Steps until time() reaches t (s since start) without passing it: the last step is cut
+  /// short to land on t. Returns false if the end time stopped it earlier.
+  bool step_until(double t);
   void finish();
   bool done() const { return t_ >= net_.duration - 1e-9; }
 
@@ -67,7 +71,8 @@ class NetworkEngine {
   double node_depth(int i) const;
   double node_head(int i) const;
   double node_inflow(int i) const;
-  double link_flow(int j) const;  // signed in the .inp's from -> to direction
+  double node_volume(int i) const;  // water stored in node i [m³]
+  double link_flow(int j) const;    // signed in the .inp's from -> to direction
   double link_depth(int j) const;
   double link_velocity(int j) const;
   double link_setting(int j) const;
@@ -82,12 +87,25 @@ class NetworkEngine {
   };
   const std::vector<ActionLog>& actions() const { return actions_; }
 
+  // 1D-2D coupling (host/couple/coupled_simulation.hpp). Nodes named coupled before start()
+  // never pond: water above their full depth floods, and the coupler takes it to the surface.
+  /// Marks nodes as coupled to the surface; call before start().
+  void set_coupled_nodes(const std::vector<int>& nodes);
+  /// Lateral inflow (m³/s, < 0 withdraws) added to node i's own inflows from the next step on,
+  /// until changed; booked in the ledger as MassBalance::surface_inflow.
+  void set_coupled_inflow(int i, double q_m3s);
+  /// Volume (m³) that overflowed node i since the last call (or the start).
+  double take_flooded_volume(int i);
+  /// Water stored in nodes and links now (m³).
+  double storage_volume() const { return stored_volume(); }
+
  private:
   void initial_state();
   void apply_controls(double dt);
   double next_step_length();
   double stored_volume() const;
   void refresh_cache() const;
+  bool advance(double t_limit);
 
   const inp::Model& model_;
   NetworkData net_;
@@ -100,13 +118,18 @@ class NetworkEngine {
   std::vector<double> stage_;
   double t_ = 0.0, last_dt_ = 0.0, variable_step_ = 0.0;
   // rates of the previous step for the trapezoidal ledger [m³/s]
-  double prev_ext_ = 0.0, prev_dwf_ = 0.0, prev_out_ = 0.0, prev_flood_ = 0.0;
+  double prev_ext_ = 0.0, prev_dwf_ = 0.0, prev_out_ = 0.0, prev_flood_ = 0.0, prev_surf_ = 0.0;
+  std::vector<double> coupled_q_;    // per node, m³/s; empty while nothing is coupled
+  std::vector<double> flood_taken_;  // per node, flood volume handed out so far (m³)
+  mutable std::vector<double> c_flood_;
+  mutable bool flood_cache_valid_ = false;
+  bool started_ = false;
   int steps_ = 0, unconverged_ = 0;
   double trials_ = 0.0, min_dt_ = 1e30, max_dt_ = 0.0;
   bool need_state_for_controls_ = false;
   std::vector<ActionLog> actions_;
   mutable bool cache_valid_ = false;
-  mutable std::vector<double> c_depth_, c_inflow_, c_flow_, c_ldepth_, c_setting_;
+  mutable std::vector<double> c_depth_, c_volume_, c_inflow_, c_flow_, c_ldepth_, c_setting_;
 };
 
 }  // namespace sf::network

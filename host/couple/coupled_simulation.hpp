@@ -1,0 +1,86 @@
+// The 1D-2D coupled time loop (CPU or GPU surface, either network backend): the surface grid
+// leads with its CFL step, the sewer network sub-steps to the surface time after each surface
+// step, and water crosses at the coupling points through the inlet laws of
+// kernels/couple/inlet_exchange.hpp. Time-stepping choice and ledger: docs/coupling.md.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "couple/inlet_exchange.hpp"
+#include "engine/simulation.hpp"
+#include "network/network_engine.hpp"
+
+namespace sf::couple {
+
+/// One surface <-> network connection: a network node, the surface cell above it (j * nx + i)
+/// and the inlet that links them. Several points may share a cell.
+struct CouplingLink {
+  int node = -1;
+  std::int64_t cell = -1;
+  InletParams<double> inlet;
+};
+
+/// Volumes (m^3) since the start of the coupled run. Exchange volumes are transfers inside the
+/// system and cancel; they are listed to show how much water crossed.
+struct CoupledBalance {
+  // surface
+  double surface_initial = 0, surface_final = 0;
+  double rain = 0, boundary_inflow = 0, boundary_outflow = 0, source_inflow = 0, source_outflow = 0,
+         infiltration = 0, other_surface_losses = 0;  // underdrain, evap, LID
+  // network
+  double network_initial = 0, network_final = 0;
+  double network_inflow = 0;      // dry-weather and external inflows of the .inp
+  double outfall_outflow = 0;     // through outfalls and withdrawals
+  double network_flood_lost = 0;  // flooding of uncoupled nodes (leaves the system)
+  // exchange, as each side saw it
+  double surface_to_network = 0;  // removed from the surface cells
+  double network_received = 0;    // booked by the network (MassBalance::surface_inflow)
+  double network_to_surface = 0;  // flooded volume taken from coupled nodes
+  double surface_received = 0;    // added to the surface cells
+
+  double total_in() const {
+    return surface_initial + network_initial + rain + boundary_inflow + source_inflow +
+           network_inflow;
+  }
+  double total_out() const {
+    return surface_final + network_final + boundary_outflow + source_outflow + infiltration +
+           other_surface_losses + outfall_outflow + network_flood_lost;
+  }
+  /// 100 * (in - out) / in (SWMM's definition); 0 when nothing entered.
+  double continuity_error_pct() const {
+    const double in = total_in();
+    return in > 0 ? 100.0 * (in - total_out()) / in : 0.0;
+  }
+};
+
+class CoupledSimulation {
+ public:
+  /// Takes both engines, not yet started; marks the coupled nodes (no ponding) and starts the
+  /// network. The network's end time must cover the surface duration.
+  CoupledSimulation(Simulation& surface, network::NetworkEngine& network,
+                    std::vector<CouplingLink> links);
+
+  /// One surface step not past t_limit, the network brought to the same time; returns dt (s).
+  double step(double t_limit);
+  /// Steps until t (s since start).
+  void advance_to(double t);
+  double time() const { return surface_.time(); }
+  CoupledBalance balance();
+  /// Last exchange rate per link (m^3/s, > 0 surface -> network, before flooding is returned).
+  const std::vector<double>& exchange_rates() const { return rate_; }
+
+ private:
+  Simulation& surface_;
+  network::NetworkEngine& network_;
+  std::vector<CouplingLink> links_;
+  std::vector<std::int64_t> cells_;          // distinct coupled cells
+  std::vector<int> cell_of_link_;            // index into cells_
+  std::vector<int> nodes_;                   // distinct coupled nodes
+  std::vector<unsigned char> node_flooded_;  // per network node: overflowed in the last step
+  std::vector<double> rate_;
+  bool speed_stale_ = false;  // water was added after the last step
+  double surface_to_network_ = 0, network_to_surface_ = 0, surface_received_ = 0;
+};
+
+}  // namespace sf::couple
