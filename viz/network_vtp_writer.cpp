@@ -223,30 +223,18 @@ NetworkVtpSeriesWriter::NetworkVtpSeriesWriter(std::string out_dir, std::string 
   std::error_code ec;
   std::filesystem::create_directories(out_dir_, ec);
   if (ec) throw std::runtime_error(out_dir_ + ": cannot create the output folder: " + ec.message());
-  pvd_path_ = (std::filesystem::path(out_dir_) / (basename_ + ".pvd")).string();
-  write_text_file_atomically(pvd_path_, pvd_xml(entries_));
+  pvd_.open((std::filesystem::path(out_dir_) / (basename_ + ".pvd")).string());
 }
 
 void NetworkVtpSeriesWriter::write(const NetworkSnapshot& snapshot) {
-  if (closed_) throw std::logic_error(pvd_path_ + ": write() after close()");
+  if (closed_) throw std::logic_error(pvd_.path() + ": write() after close()");
   check(snapshot);
   vtkSmartPointer<vtkPolyData> poly = to_polydata(snapshot);
   const std::string name = vtp_name(basename_, snapshot.index);
   write_vtp(poly, (std::filesystem::path(out_dir_) / name).string());
 
   // The .vtp is complete before the collection names it.
-  const PvdEntry entry{snapshot.time_s, name};
-  bool replaced = false;
-  for (std::size_t e = 0; e < entries_.size(); ++e)
-    if (entry_indices_[e] == snapshot.index) {
-      entries_[e] = entry;
-      replaced = true;
-    }
-  if (!replaced) {
-    entries_.push_back(entry);
-    entry_indices_.push_back(snapshot.index);
-  }
-  write_text_file_atomically(pvd_path_, pvd_xml(entries_));
+  pvd_.record(snapshot.index, snapshot.time_s, name);
 }
 
 void NetworkVtpSeriesWriter::close() {

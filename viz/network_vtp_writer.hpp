@@ -34,15 +34,13 @@ class NetworkVtpSeriesWriter {
   /// Nothing is buffered, so closing only stops further writes.
   void close();
 
-  const std::string& pvd_path() const { return pvd_path_; }
-  const std::vector<PvdEntry>& entries() const { return entries_; }
+  const std::string& pvd_path() const { return pvd_.path(); }
+  const std::vector<PvdEntry>& entries() const { return pvd_.entries(); }
 
  private:
   std::string out_dir_;
   std::string basename_;
-  std::string pvd_path_;
-  std::vector<PvdEntry> entries_;
-  std::vector<int> entry_indices_;  // snapshot index of each entry, same order
+  PvdCollection pvd_;
   bool closed_ = false;
 };
 

@@ -1,5 +1,7 @@
 #include "pvd_collection.hpp"
 
+#include "atomic_file.hpp"
+
 #include <cstdlib>
 #include <locale>
 #include <sstream>
@@ -59,6 +61,28 @@ std::string pvd_xml(const std::vector<PvdEntry>& entries) {
   s << "  </Collection>\n"
     << "</VTKFile>\n";
   return s.str();
+}
+
+void PvdCollection::open(std::string path) {
+  path_ = std::move(path);
+  entries_.clear();
+  indices_.clear();
+  write_text_file_atomically(path_, pvd_xml(entries_));
+}
+
+void PvdCollection::record(int index, double time_s, const std::string& file) {
+  const PvdEntry entry{time_s, file};
+  bool replaced = false;
+  for (std::size_t e = 0; e < entries_.size(); ++e)
+    if (indices_[e] == index) {
+      entries_[e] = entry;
+      replaced = true;
+    }
+  if (!replaced) {
+    entries_.push_back(entry);
+    indices_.push_back(index);
+  }
+  write_text_file_atomically(path_, pvd_xml(entries_));
 }
 
 }  // namespace sf::viz
