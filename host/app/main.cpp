@@ -1,6 +1,8 @@
 // spongeflow command line: run cases, make the demo data, list case-file keys, run networks.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 
@@ -8,6 +10,7 @@
 #include "app/run_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
+#include "couple/urban_demo_network.hpp"
 #include "crs_gdal.hpp"
 #include "demo_dem_write.hpp"
 #include "engine/backend.hpp"
@@ -26,6 +29,28 @@ bool parse_sets(const std::vector<std::string>& sets,
     out.emplace_back(s.substr(0, eq), s.substr(eq + 1));
   }
   return true;
+}
+
+/// The urban demo sewer under the demo streets (cases/urban-demo): network.inp + coupling.csv.
+void write_demo_network(const sf::mesh::DemoCatchment& catchment, const sf::mesh::DemoOptions& opt,
+                        const std::string& dir) {
+  sf::couple::UrbanDemoNetwork net;
+  try {
+    net = sf::couple::make_urban_demo_network(catchment, opt);
+  } catch (const std::invalid_argument& e) {
+    std::cout << "no demo sewer for this catchment size: " << e.what() << "\n";
+    return;
+  }
+  const std::pair<std::string, std::string> files[] = {
+      {"network.inp", net.inp_text},
+      {"coupling.csv", sf::couple::coupling_points_csv(net.coupling_points)}};
+  for (const auto& [name, text] : files) {
+    const std::string path = (std::filesystem::path(dir) / name).string();
+    std::ofstream out(path);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + path);
+    std::cout << "wrote " << path << "\n";
+  }
 }
 
 }  // namespace
@@ -133,6 +158,7 @@ int main(int argc, char** argv) {
       }
       for (const std::string& f : sf::mesh::write_demo_catchment(catchment, demo_dir))
         std::cout << "wrote " << f << "\n";
+      write_demo_network(catchment, opt, demo_dir);
       std::cout << std::fixed << std::setprecision(2) << "outlet: " << catchment.outlet.side
                 << " edge, from " << catchment.outlet.from << " to " << catchment.outlet.to
                 << " m\n";

@@ -1,5 +1,7 @@
 #include "app/run_command.hpp"
 
+#include "app/coupled_run.hpp"
+
 #include <omp.h>
 #include <unistd.h>
 
@@ -82,6 +84,19 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
 
   try {
     Simulation sim(setup, backend, precision);
+    std::unique_ptr<CoupledRun> coupled;
+    if (cfg.network) {
+      try {
+        coupled = std::make_unique<CoupledRun>(cfg, sim, backend, out_dir);
+      } catch (const InputError& e) {
+        err << "error: " << e.what() << "\n";
+        return 1;
+      }
+      const auto& w = coupled->warnings();
+      for (std::size_t k = 0; k < w.size() && k < 10; ++k) err << "WARNING: " << w[k] << "\n";
+      if (w.size() > 10) err << "WARNING: ... and " << w.size() - 10 << " more like these\n";
+      if (!quiet) out << "  pipe network " << cfg.network->inp << " coupled to the surface\n";
+    }
     std::unique_ptr<viz::VtkSeriesWriter> vtk;
     std::vector<SnapshotWriter*> writers;
     if (cfg.vtk) {
@@ -104,7 +119,9 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
       if (!quiet) print_progress(p, tty, err);
     };
     try {
-      report.result = sim.run(writers, progress, tty ? 0.5 : 10.0);
+      const RunHooks hooks = coupled ? coupled->hooks() : RunHooks{};
+      report.result = sim.run(writers, progress, tty ? 0.5 : 10.0,
+                              coupled ? cfg.timeseries_interval : 60.0, hooks);
     } catch (const std::exception& e) {
       if (tty && !quiet) err << "\n";
       report.status = "failed";
@@ -112,6 +129,11 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
       report.result.simulated_s = sim.time();
       report.result.steps = sim.steps();
       report.result.balance = sim.balance();
+      if (coupled) {
+        coupled->add_exchange(report.result.balance);
+        report.network = coupled->report();
+        for (const std::string& f : coupled->outputs()) report.outputs.push_back(f);
+      }
       io::write_run_summary(summary_path, report);
       err << "error: the run stopped at t = " << sim.time() << " s: " << e.what()
           << "\nFiles written so far are kept in " << out_dir << "\n";
@@ -124,6 +146,11 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
       const double hmax = f.hmax[std::size_t(g.cell)];
       report.gauges.push_back({g.name, g.x, g.y, g.ground, g.ground + hmax, hmax});
     }
+    if (coupled) {
+      coupled->add_exchange(report.result.balance);
+      report.network = coupled->report();
+      for (const std::string& f : coupled->outputs()) report.outputs.push_back(f);
+    }
     report.outputs.push_back("summary.json");
     io::write_run_summary(summary_path, report);
   } catch (const std::exception& e) {
@@ -132,9 +159,14 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
   }
 
   const RunResult& r = report.result;
-  const double err_pct = r.balance.continuity_error_pct();
+  double err_pct = r.balance.continuity_error_pct();
   char line[256];
   out << "\n" << r.balance.table(r.active_area_m2) << "\n";
+  if (report.network) {
+    const io::NetworkReport& n = *report.network;
+    err_pct = n.continuity_error_pct;
+    out << coupled_table_text(n, r.active_area_m2) << "\n";
+  }
   std::snprintf(line, sizeof line,
                 "  %lld steps (dt %.3g .. %.3g s) in %s wall: %.3g cell-updates/s\n"
                 "  max depth %.3f m; flooded area (> %.2f m) %.0f m2\n",
@@ -150,6 +182,7 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
     err << "WARNING: continuity error " << err_pct << " % exceeds " << kContinuityWarningPct
         << " %: check the time step (cfl), boundaries and inputs\n";
   out << "\nResults in " << out_dir << ": open " << (cfg.vtk ? "surface.pvd" : "summary.json")
+      << (cfg.vtk && report.network && cfg.network_vtk ? " and network.pvd" : "")
       << (cfg.vtk ? " in ParaView" : "") << "\n";
   return 0;
 }

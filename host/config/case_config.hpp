@@ -55,6 +55,20 @@ struct SoilConfig {
   std::vector<int> raster_values;  // raster value of each class
 };
 
+/// Exchange parameters of one kind of coupling point (docs/coupling.md).
+struct InletConfig {
+  double perimeter = 0, area = 0;  // m, m^2
+  double weir_coeff = 0.56, orifice_coeff = 0.6;
+};
+
+/// [network]: a SWMM pipe network coupled to the surface.
+struct NetworkConfig {
+  std::string inp;       // resolved path
+  std::string coupling;  // resolved CSV path; "" = every junction/storage node with coordinates
+  InletConfig inlet{2.0, 0.12};
+  InletConfig manhole{2.2, 0.38};
+};
+
 struct CaseConfig {
   std::string file;  // the case file as given
   std::string name, description;
@@ -84,8 +98,11 @@ struct CaseConfig {
   double user_threshold = 0.3;  // m
   std::vector<BoundaryConfig> boundaries;
   std::vector<SourceConfig> sources;
+  std::optional<NetworkConfig> network;
   std::string output_dir;  // resolved
   bool vtk = true;
+  bool network_vtk = true;
+  double timeseries_interval = 60;  // s
   bool netcdf = true;
   std::string start_iso8601;  // [time] start; "" when not given
   std::vector<GaugeConfig> gauges;

@@ -293,10 +293,20 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
                       "expected an array of tables written [[source]]"});
   }
 
+  read_network(
+      doc, path, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); },
+      issues, c);
+
   const TableReader out(doc["output"].as_table(), "output", path, issues);
   c.output_dir = out.has("directory") ? path_of(out, "directory") : (base / "results").string();
   c.vtk = out.boolean("vtk").value_or(true);
   c.netcdf = out.boolean("netcdf").value_or(true);
+  c.network_vtk = out.boolean("network_vtk").value_or(true);
+  c.timeseries_interval =
+      out.number("timeseries_interval", 1e-3, 1e9, "> 0 s").value_or(c.timeseries_interval);
+  if (!c.network)
+    for (const char* k : {"network_vtk", "timeseries_interval"})
+      if (out.has(k)) out.error(k, "only applies to a case with a [network] table");
   if (const toml::node* g = out.raw("gauges")) {
     const toml::array* a = g->as_array();
     bool ok = a != nullptr;

@@ -18,5 +18,8 @@ void read_design_storm(const toml::table& doc, const std::string& file,
                        std::vector<InputIssue>& issues, CaseConfig& c);
 void read_soil(const toml::table& doc, const std::string& file, const PathResolver& path_of,
                std::vector<InputIssue>& issues, CaseConfig& c);
+/// [network] (case_reader_network.cpp).
+void read_network(const toml::table& doc, const std::string& file, const PathResolver& path_of,
+                  std::vector<InputIssue>& issues, CaseConfig& c);
 
 }  // namespace sf::config

@@ -161,6 +161,28 @@ const std::vector<KeySpec>& case_schema() {
        "Discharge (negative = sink): a number or an array matching `times`"},
       {"source", "times", "array", "-", "s", "Times of the discharge series"},
 
+      {"network", "inp", "path", "required", "-",
+       "EPA SWMM 5 input of the pipe network (conduits, pumps, storage, outfalls...); its "
+       "[COORDINATES] are in the DEM's CRS. The run couples it to the surface (docs/coupling.md)"},
+      {"network", "coupling", "path", "every junction", "-",
+       "CSV of surface-coupled nodes: node_id, role (inlet, manhole or outfall), optional x, y "
+       "and per-point perimeter, area, weir_coeff, orifice_coeff; default: every junction and "
+       "storage node in [COORDINATES] is a manhole"},
+      {"network", "inlet_perimeter", "number", "2.0", "m",
+       "Weir crest length of a gully inlet grate (its open perimeter)"},
+      {"network", "inlet_area", "number", "0.12", "m^2", "Open area of a gully inlet grate"},
+      {"network", "inlet_weir_coeff", "number", "0.56", "-",
+       "Weir discharge coefficient of gully inlets (Chen et al. 2007)"},
+      {"network", "inlet_orifice_coeff", "number", "0.6", "-",
+       "Orifice discharge coefficient of gully inlets"},
+      {"network", "manhole_perimeter", "number", "2.2", "m",
+       "Weir crest length of a manhole (0.7 m lid: pi x 0.7)"},
+      {"network", "manhole_area", "number", "0.38", "m^2", "Open area of a manhole lid"},
+      {"network", "manhole_weir_coeff", "number", "0.56", "-",
+       "Weir discharge coefficient of manholes"},
+      {"network", "manhole_orifice_coeff", "number", "0.6", "-",
+       "Orifice discharge coefficient of manholes"},
+
       {"output", "directory", "path", "results", "-",
        "Output folder, relative to the case file; `--output` overrides"},
       {"output", "vtk", "boolean", "true", "-", "Write ParaView files (.vti series + .pvd)"},
@@ -170,14 +192,20 @@ const std::vector<KeySpec>& case_schema() {
       {"output", "gauges", "array", "-", "m",
        "Points [[x, y], ...] whose peak water level is reported in summary.json"},
       {"output", "gauge_names", "array", "-", "-", "Names of the gauges"},
+      {"output", "network_vtk", "boolean", "true", "-",
+       "With [network]: write the pipe network as a ParaView series (network.pvd + .vtp) at "
+       "every output time"},
+      {"output", "timeseries_interval", "number", "60", "s",
+       "With [network]: interval of network_timeseries.csv (exchange, pumps, wet wells, "
+       "outfalls)"},
   };
   return keys;
 }
 
 const std::vector<std::string>& case_tables() {
   static const std::vector<std::string> tables = {
-      "case", "grid",    "surface", "numerics", "time",   "rain",  "design_storm",
-      "soil", "landuse", "lid",     "boundary", "source", "output"};
+      "case", "grid",    "surface", "numerics", "time",   "rain",    "design_storm",
+      "soil", "landuse", "lid",     "boundary", "source", "network", "output"};
   return tables;
 }
 

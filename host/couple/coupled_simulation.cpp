@@ -1,21 +1,60 @@
 #include "couple/coupled_simulation.hpp"
 
 #include <algorithm>
-#include <map>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
-#include "couple/exchange_limiter.hpp"
-
 namespace sf::couple {
+
+namespace {
+
+/// The links in cell order, grouped by node: what the exchange kernels walk. order[p] is the
+/// index in `links` of the link at position p.
+ExchangeLayout make_layout(const std::vector<CouplingLink>& links, const std::vector<int>& nodes,
+                           const SurfaceSetup& s, std::vector<std::size_t>& order) {
+  order.resize(links.size());
+  std::iota(order.begin(), order.end(), std::size_t(0));
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return links[a].cell < links[b].cell; });
+  ExchangeLayout x;
+  std::vector<int> of_kind(nodes.size() * 2, 0);  // links per (slot, outfall)
+  for (std::size_t p = 0; p < order.size(); ++p) {
+    const CouplingLink& l = links[order[p]];
+    if (x.cell.empty() || x.cell.back() != l.cell) {
+      x.cell.push_back(l.cell);
+      x.bed.push_back(s.z[std::size_t(l.cell)]);
+      x.cell_begin.push_back(int(p));
+    }
+    const int slot = int(std::lower_bound(nodes.begin(), nodes.end(), l.node) - nodes.begin());
+    x.node.push_back(l.node);
+    x.slot.push_back(slot);
+    x.inlet.push_back(l.inlet);
+    x.outfall.push_back(l.outfall ? 1 : 0);
+    ++of_kind[std::size_t(slot) * 2 + (l.outfall ? 1 : 0)];
+  }
+  x.cell_begin.push_back(int(order.size()));
+  for (std::size_t p = 0; p < order.size(); ++p)
+    x.share.push_back(1.0 / of_kind[std::size_t(x.slot[p]) * 2 + x.outfall[p]]);
+  x.slot_node = nodes;
+  x.slot_begin.assign(nodes.size() + 1, 0);
+  for (int slot : x.slot) ++x.slot_begin[std::size_t(slot) + 1];
+  for (std::size_t k = 0; k < nodes.size(); ++k) x.slot_begin[k + 1] += x.slot_begin[k];
+  x.slot_link.resize(order.size());
+  std::vector<int> fill(x.slot_begin.begin(), x.slot_begin.end() - 1);
+  for (std::size_t p = 0; p < order.size(); ++p) x.slot_link[fill[x.slot[p]]++] = int(p);
+  return x;
+}
+
+}  // namespace
 
 CoupledSimulation::CoupledSimulation(Simulation& surface, network::NetworkEngine& network,
                                      std::vector<CouplingLink> links)
     : surface_(surface), network_(network), links_(std::move(links)) {
   const SurfaceSetup& s = surface_.setup();
   const std::int64_t n_cells = std::int64_t(s.grid.nx) * s.grid.ny;
-  const int n_nodes = network_.network().node_count();
-  std::map<std::int64_t, int> cell_slot;
+  const network::NetworkData& net = network_.network();
+  const int n_nodes = net.node_count();
   for (const CouplingLink& l : links_) {
     if (l.node < 0 || l.node >= n_nodes)
       throw std::invalid_argument("coupling link: node " + std::to_string(l.node) +
@@ -23,78 +62,52 @@ CoupledSimulation::CoupledSimulation(Simulation& surface, network::NetworkEngine
     if (l.cell < 0 || l.cell >= n_cells || !s.active[std::size_t(l.cell)])
       throw std::invalid_argument("coupling link: cell " + std::to_string(l.cell) +
                                   " is not an active surface cell");
-    auto it = cell_slot.find(l.cell);
-    if (it == cell_slot.end()) {
-      it = cell_slot.emplace(l.cell, int(cells_.size())).first;
-      cells_.push_back(l.cell);
-    }
-    cell_of_link_.push_back(it->second);
+    if (l.outfall && net.node[std::size_t(l.node)].kind != pipe::NodeKind::Outfall)
+      throw std::invalid_argument("coupling link: node " + std::to_string(l.node) +
+                                  " is marked outfall but is not an outfall node");
     nodes_.push_back(l.node);
   }
   std::sort(nodes_.begin(), nodes_.end());
   nodes_.erase(std::unique(nodes_.begin(), nodes_.end()), nodes_.end());
   network_.set_coupled_nodes(nodes_);
   network_.start();
-  node_flooded_.assign(std::size_t(n_nodes), 0);
+  const bool surface_on_device = surface_.solver().backend() == Backend::kCuda;
+  if (network_.coupling_arrays().on_device != surface_on_device)
+    throw std::invalid_argument(
+        "a coupled run needs the surface and the network on the same backend (surface " +
+        to_string(surface_.solver().backend()) + ", network " + network_.backend_name() + ")");
+  exchange_ = surface_.solver().make_exchange(make_layout(links_, nodes_, s, order_));
   rate_.assign(links_.size(), 0.0);
 }
 
+NodeArrays CoupledSimulation::node_arrays() {
+  const network::CouplingArrays a = network_.coupling_arrays();
+  NodeArrays n;
+  n.depth = a.depth;
+  n.invert = a.invert;
+  n.volume = a.volume;
+  n.flood_volume = a.flood_volume;
+  n.outfall_volume = a.outfall_volume;
+  n.inflow = a.inflow;
+  return n;
+}
+
 double CoupledSimulation::step(double t_limit) {
-  const SurfaceSetup& s = surface_.setup();
-  const double area = s.grid.dx * s.grid.dx;
-  SurfaceSolver& solver = surface_.solver();
   // Flood water added after the last step raised the wave speed; the CFL bound must see it.
   if (speed_stale_) surface_.refresh_wave_speed();
   const double dt_plan = surface_.planned_dt(t_limit);
+  const NodeArrays nodes = node_arrays();
 
-  // 1. Exchange rates from the state at the start of the step (explicit coupling).
-  std::vector<double> h;
-  solver.read_depths(cells_, h);
-  std::vector<double> out_req(cells_.size(), 0.0), in_req(cells_.size(), 0.0);
-  for (std::size_t l = 0; l < links_.size(); ++l) {
-    const CouplingLink& link = links_[l];
-    const int c = cell_of_link_[l];
-    const double level = s.z[std::size_t(link.cell)] + h[c];
-    double q = inlet_exchange(link.inlet, level, network_.node_head(link.node)).q;
-    // A node that overflowed in the last step is full: what enters would flood straight back.
-    if (q > 0 && node_flooded_[std::size_t(link.node)]) q = 0;
-    q = limit_exchange(q, dt_plan, h[c] * area, network_.node_volume(link.node));
-    rate_[l] = q;
-    if (q > 0) out_req[c] += q * dt_plan;
-    if (q < 0) in_req[c] -= q * dt_plan;
-  }
-  // Several inlets in one cell share its water: scale their draws to what is there.
-  std::vector<double> request(cells_.size());
-  for (std::size_t c = 0; c < cells_.size(); ++c) {
-    const double have = h[c] * area;
-    if (out_req[c] > have && out_req[c] > 0) {
-      const double f = have / out_req[c];
-      for (std::size_t l = 0; l < links_.size(); ++l)
-        if (cell_of_link_[l] == int(c) && rate_[l] > 0) rate_[l] *= f;
-      out_req[c] = have;
-    }
-    request[c] = in_req[c] - out_req[c];
-  }
-  std::vector<double> applied;
-  const double net_added = solver.add_volumes(cells_, request, &applied);
-  surface_to_network_ -= net_added;
-  // The network gets exactly what the surface gave: scale draws to the applied volume (they
-  // differ only by fp32 rounding of the stored depth, or a clamp at an empty cell).
-  for (std::size_t l = 0; l < links_.size(); ++l) {
-    const int c = cell_of_link_[l];
-    if (rate_[l] > 0 && out_req[c] > 0) rate_[l] *= (in_req[c] - applied[c]) / out_req[c];
-  }
-  bool surcharged = false;
-  for (double v : in_req) surcharged = surcharged || v > 0;
-  if (surcharged) surface_.refresh_wave_speed();
+  // 1. Exchange rates from the state at the start of the step (explicit coupling), applied to
+  //    the cells at once, on the device; only the summed volumes come back.
+  const DrawSums drawn = exchange_->draw(nodes, dt_plan);
+  surface_to_network_ -= drawn.net;
+  if (drawn.added > 0) surface_.refresh_wave_speed();
 
-  // 2. The surface step; a rain field may cut it shorter than planned, so rates use the
-  //    actual length and still move exactly the volumes taken above.
+  // 2. The surface step; a rain field may cut it shorter than planned, so the network's inflow
+  //    uses the actual length and still moves exactly the volumes taken above.
   const double dt = surface_.advance_step(t_limit);
-  std::map<int, double> node_q;
-  for (int i : nodes_) node_q[i] = 0.0;
-  for (std::size_t l = 0; l < links_.size(); ++l) node_q[links_[l].node] += rate_[l] * dt_plan / dt;
-  for (const auto& [i, q] : node_q) network_.set_coupled_inflow(i, q);
+  exchange_->set_node_inflow(nodes, dt);
 
   // 3. The network sub-steps with its own step to the surface time.
   if (!network_.step_until(surface_.time()))
@@ -102,31 +115,24 @@ double CoupledSimulation::step(double t_limit) {
                              " s) is before the coupled run's time " +
                              std::to_string(surface_.time()) + " s");
 
-  // 4. Flooded water goes back to the surface cells of its node, shared equally among them.
-  std::vector<double> flood(cells_.size(), 0.0);
-  std::map<int, int> links_of_node;
-  for (const CouplingLink& l : links_) ++links_of_node[l.node];
-  bool flooded = false;
-  for (int i : nodes_) {
-    const double v = network_.take_flooded_volume(i);
-    node_flooded_[std::size_t(i)] = v > 0 ? 1 : 0;
-    if (!(v > 0)) continue;
-    flooded = true;
-    network_to_surface_ += v;
-    for (std::size_t l = 0; l < links_.size(); ++l)
-      if (links_[l].node == i) flood[cell_of_link_[l]] += v / links_of_node[i];
-  }
-  if (flooded) {
-    surface_received_ += solver.add_volumes(cells_, flood);
-    speed_stale_ = true;
-  } else {
-    speed_stale_ = false;
-  }
+  // 4. Flooding of coupled nodes and discharge of coupled outfalls go to their cells.
+  const ReturnSums back = exchange_->hand_back(node_arrays());
+  network_to_surface_ += back.flood_taken;
+  surface_received_ += back.flood_received;
+  outfall_to_surface_ += back.outfall_taken;
+  outfall_received_ += back.outfall_received;
+  speed_stale_ = back.flood_received + back.outfall_received > 0;
   return dt;
 }
 
 void CoupledSimulation::advance_to(double t) {
   while (time() < t) step(t);
+}
+
+const std::vector<double>& CoupledSimulation::exchange_rates() const {
+  const std::vector<double> by_cell = exchange_->rates();
+  for (std::size_t p = 0; p < order_.size(); ++p) rate_[order_[p]] = by_cell[p];
+  return rate_;
 }
 
 CoupledBalance CoupledSimulation::balance() {
@@ -145,7 +151,9 @@ CoupledBalance CoupledSimulation::balance() {
   c.network_initial = m.initial_storage;
   c.network_final = network_.storage_volume();
   c.network_inflow = m.dry_weather_inflow + m.external_inflow;
-  c.outfall_outflow = m.external_outflow;
+  // Coupled outfalls pour onto the surface: their discharge, booked by the network exactly as
+  // its ledger books the outflow, stays in the system.
+  c.outfall_outflow = m.external_outflow - outfall_to_surface_;
   // Flooding of uncoupled nodes leaves the system; coupled nodes hand theirs to the surface.
   const network::NetworkStatistics st = network_.statistics();
   for (std::size_t i = 0; i < st.node_flood_volume.size(); ++i)
@@ -155,6 +163,8 @@ CoupledBalance CoupledSimulation::balance() {
   c.network_received = m.surface_inflow;
   c.network_to_surface = network_to_surface_;
   c.surface_received = surface_received_;
+  c.outfall_to_surface = outfall_to_surface_;
+  c.outfall_received = outfall_received_;
   return c;
 }
 

@@ -1,12 +1,15 @@
-// The 1D-2D coupled time loop (CPU or GPU surface, either network backend): the surface grid
-// leads with its CFL step, the sewer network sub-steps to the surface time after each surface
-// step, and water crosses at the coupling points through the inlet laws of
-// kernels/couple/inlet_exchange.hpp. Time-stepping choice and ledger: docs/coupling.md.
+// The 1D-2D coupled time loop (surface and network on the same backend, CPU or CUDA): the
+// surface grid leads with its CFL step, the sewer network sub-steps to the surface time after
+// each surface step, and water crosses at the coupling points through the inlet laws of
+// kernels/couple/inlet_exchange.hpp, computed where both states live (kernels/couple/
+// exchange_kernels.hpp). Time-stepping choice and ledger: docs/coupling.md.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "couple/exchange_runner.hpp"
 #include "couple/inlet_exchange.hpp"
 #include "engine/simulation.hpp"
 #include "network/network_engine.hpp"
@@ -14,11 +17,13 @@
 namespace sf::couple {
 
 /// One surface <-> network connection: a network node, the surface cell above it (j * nx + i)
-/// and the inlet that links them. Several points may share a cell.
+/// and the inlet that links them. Several points may share a cell. With `outfall` set, the node
+/// is a SWMM outfall whose discharge is poured onto the cell (the inlet is not used).
 struct CouplingLink {
   int node = -1;
   std::int64_t cell = -1;
   InletParams<double> inlet;
+  bool outfall = false;
 };
 
 /// Volumes (m^3) since the start of the coupled run. Exchange volumes are transfers inside the
@@ -31,18 +36,22 @@ struct CoupledBalance {
   // network
   double network_initial = 0, network_final = 0;
   double network_inflow = 0;      // dry-weather and external inflows of the .inp
-  double outfall_outflow = 0;     // through outfalls and withdrawals
+  double outfall_outflow = 0;     // through uncoupled outfalls and withdrawals (leaves)
   double network_flood_lost = 0;  // flooding of uncoupled nodes (leaves the system)
   // exchange, as each side saw it
   double surface_to_network = 0;  // removed from the surface cells
   double network_received = 0;    // booked by the network (MassBalance::surface_inflow)
   double network_to_surface = 0;  // flooded volume taken from coupled nodes
   double surface_received = 0;    // added to the surface cells
+  double outfall_to_surface = 0;  // discharged by coupled outfalls (as the network books it)
+  double outfall_received = 0;    // of which added to the surface cells
 
   double total_in() const {
     return surface_initial + network_initial + rain + boundary_inflow + source_inflow +
            network_inflow;
   }
+  /// Water poured out by coupled outfalls stays in the system (it is on the surface), so it is
+  /// not in outfall_outflow.
   double total_out() const {
     return surface_final + network_final + boundary_outflow + source_outflow + infiltration +
            other_surface_losses + outfall_outflow + network_flood_lost;
@@ -67,20 +76,23 @@ class CoupledSimulation {
   void advance_to(double t);
   double time() const { return surface_.time(); }
   CoupledBalance balance();
-  /// Last exchange rate per link (m^3/s, > 0 surface -> network, before flooding is returned).
-  const std::vector<double>& exchange_rates() const { return rate_; }
+  /// Last exchange rate per link (m^3/s, > 0 surface -> network, before flooding is returned;
+  /// 0 for outfall links). Read back from the exchange's memory on each call.
+  const std::vector<double>& exchange_rates() const;
 
  private:
+  couple::NodeArrays node_arrays();
+
   Simulation& surface_;
   network::NetworkEngine& network_;
   std::vector<CouplingLink> links_;
-  std::vector<std::int64_t> cells_;          // distinct coupled cells
-  std::vector<int> cell_of_link_;            // index into cells_
-  std::vector<int> nodes_;                   // distinct coupled nodes
-  std::vector<unsigned char> node_flooded_;  // per network node: overflowed in the last step
-  std::vector<double> rate_;
+  std::vector<int> nodes_;          // distinct coupled nodes
+  std::vector<std::size_t> order_;  // links in the exchange's (cell) order: index into links_
+  std::unique_ptr<ExchangeRunner> exchange_;
+  mutable std::vector<double> rate_;
   bool speed_stale_ = false;  // water was added after the last step
   double surface_to_network_ = 0, network_to_surface_ = 0, surface_received_ = 0;
+  double outfall_to_surface_ = 0, outfall_received_ = 0;
 };
 
 }  // namespace sf::couple

@@ -8,18 +8,6 @@
 namespace sf::couple {
 namespace {
 
-const char* role_name(CouplingRole role) {
-  switch (role) {
-    case CouplingRole::Inlet:
-      return "inlet";
-    case CouplingRole::Manhole:
-      return "manhole";
-    case CouplingRole::Outfall:
-      return "outfall";
-  }
-  return "manhole";
-}
-
 std::vector<CouplingPoint> coupling_points_of(const SewerLayout& layout, double x0, double y0) {
   std::vector<CouplingPoint> points;
   for (const SewerNode& n : layout.nodes) {
@@ -75,10 +63,9 @@ std::string coupling_points_csv(const std::vector<CouplingPoint>& points) {
   s.imbue(std::locale::classic());
   s.setf(std::ios::fixed);
   s.precision(3);
-  s << "node_id,role,x,y,cell,rim_elevation\n";
+  s << "node_id,role,x,y\n";
   for (const CouplingPoint& p : points)
-    s << p.node_id << ',' << role_name(p.role) << ',' << p.x << ',' << p.y << ',' << p.cell << ','
-      << p.rim_elevation << '\n';
+    s << p.node_id << ',' << role_name(p.role) << ',' << p.x << ',' << p.y << '\n';
   return s.str();
 }
 

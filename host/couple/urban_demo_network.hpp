@@ -7,14 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "couple/coupling_role.hpp"
 #include "couple/sewer_layout.hpp"
 #include "demo_dem.hpp"
 
 namespace sf::couple {
-
-/// What a surface-coupled node is: an inlet takes gutter flow, a manhole lid can surcharge, the
-/// outfall returns pumped water to the channel.
-enum class CouplingRole { Inlet, Manhole, Outfall };
 
 /// One network node that exchanges water with the surface grid.
 struct CouplingPoint {
@@ -41,7 +38,8 @@ UrbanDemoNetwork make_urban_demo_network(const mesh::DemoCatchment& catchment,
                                          const mesh::DemoOptions& demo,
                                          const UrbanNetworkOptions& options = {});
 
-/// CSV with a header line: node_id,role,x,y,cell,rim_elevation (roles: inlet, manhole, outfall).
+/// The coupling file of the case format (docs/coupling.md): a header line node_id,role,x,y
+/// (roles: inlet, manhole, outfall; x, y in the DEM's CRS).
 std::string coupling_points_csv(const std::vector<CouplingPoint>& points);
 
 }  // namespace sf::couple

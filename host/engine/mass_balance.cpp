@@ -25,6 +25,10 @@ std::string VolumeBalance::table(double area_m2) const {
   row("LID underdrain outflow ....", underdrain);
   row("LID evaporation ...........", evaporation);
   row("LID storage change ........", lid_storage_change);
+  if (network_inflow != 0 || network_outflow != 0) {
+    row("Inflow from pipe network ..", network_inflow);
+    row("Outflow into pipe network .", network_outflow);
+  }
   row("Final surface volume ......", final_volume);
   std::snprintf(line, sizeof line, "  %-28s %16.6f %%\n", "Continuity error (%) ......",
                 continuity_error_pct());

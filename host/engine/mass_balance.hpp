@@ -18,11 +18,16 @@ struct VolumeBalance {
   double evaporation = 0;         // m^3 evaporated from LID measures
   double lid_storage_change = 0;  // m^3 stored in LID layers at the end minus at the start
   double final_volume = 0;        // m^3 on the surface at the end
+  // Coupled runs (host/couple): exchange with the pipe network, filled in by the coupler.
+  double network_inflow = 0;   // m^3 the network gave the surface (overflow, outfalls)
+  double network_outflow = 0;  // m^3 the surface gave the network through inlets (net)
 
-  double total_in() const { return initial_volume + rain + boundary_inflow + source_inflow; }
+  double total_in() const {
+    return initial_volume + rain + boundary_inflow + source_inflow + network_inflow;
+  }
   double total_out() const {
     return boundary_outflow + source_outflow + infiltration + underdrain + evaporation +
-           lid_storage_change + final_volume;
+           lid_storage_change + final_volume + network_outflow;
   }
   /// Percent; 0 when nothing entered.
   double continuity_error_pct() const {

@@ -163,7 +163,8 @@ double Simulation::boundary_outflow_total() {
 
 RunResult Simulation::run(const std::vector<SnapshotWriter*>& writers,
                           const std::function<void(const Progress&)>& progress,
-                          double progress_interval_s, double hydrograph_interval_s) {
+                          double progress_interval_s, double hydrograph_interval_s,
+                          const RunHooks& hooks) {
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - start).count(); };
@@ -173,9 +174,12 @@ RunResult Simulation::run(const std::vector<SnapshotWriter*>& writers,
 
   int index = 0;
   auto emit = [&] {
-    if (writers.empty()) return;
-    const SurfaceSnapshot s = snapshot(index++);
-    for (SnapshotWriter* w : writers) w->write(s);
+    if (!writers.empty()) {
+      const SurfaceSnapshot s = snapshot(index);
+      for (SnapshotWriter* w : writers) w->write(s);
+    }
+    if (hooks.on_output) hooks.on_output(index, time_);
+    ++index;
   };
   emit();
   double next_output = std::min(interval, duration);
@@ -194,10 +198,11 @@ RunResult Simulation::run(const std::vector<SnapshotWriter*>& writers,
     }
     sample_t = time_;
     sample_v = v;
+    if (hooks.on_sample) hooks.on_sample(time_);
   };
   const long long steps0 = steps_;
   while (time_ < duration) {
-    const double dt = step(next_output);
+    const double dt = hooks.step ? hooks.step(next_output) : step(next_output);
     if (time_ >= next_output) {
       emit();
       next_output = std::min(next_output + interval, duration);

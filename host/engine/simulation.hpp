@@ -40,6 +40,15 @@ struct RunResult {
   VolumeBalance balance;
 };
 
+/// Lets a coupler drive the run loop (host/app): `step` replaces the surface step (it must advance
+/// this Simulation, e.g. through advance_step); `on_output` runs after each snapshot (its index),
+/// `on_sample` after each hydrograph sample. Empty functions are skipped.
+struct RunHooks {
+  std::function<double(double t_limit)> step;
+  std::function<void(int index, double t)> on_output;
+  std::function<void(double t)> on_sample;
+};
+
 class Simulation {
  public:
   Simulation(SurfaceSetup setup, Backend backend, Precision precision);
@@ -48,7 +57,8 @@ class Simulation {
   /// progress is called at most every `progress_interval_s` wall seconds.
   RunResult run(const std::vector<SnapshotWriter*>& writers,
                 const std::function<void(const Progress&)>& progress = {},
-                double progress_interval_s = 1.0, double hydrograph_interval_s = 60.0);
+                double progress_interval_s = 1.0, double hydrograph_interval_s = 60.0,
+                const RunHooks& hooks = {});
 
   /// Advance without output until t (s since start); for tests.
   void advance_to(double t);

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "couple/exchange_runner.hpp"
 #include "engine/backend.hpp"
 #include "soil/soil_model.hpp"
 
@@ -103,6 +104,11 @@ class SurfaceSolver {
                              const std::vector<double>& volume_m3,
                              std::vector<double>* applied = nullptr) = 0;
   virtual ExchangeVolumes exchange_volumes() const = 0;
+  /// The device-resident 1D-2D exchange on this solver's state, in its execution space (the
+  /// network arrays handed to it must live in the same memory space). Must not outlive the
+  /// solver; its volumes are not in exchange_volumes().
+  virtual std::unique_ptr<couple::ExchangeRunner> make_exchange(
+      const couple::ExchangeLayout& layout) = 0;
   /// Rain per cell (m/s) from now on, replacing the uniform rate, until clear_rain_field().
   virtual void set_rain_field(const std::vector<float>& rate_m_per_s) = 0;
   virtual void clear_rain_field() = 0;

@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "couple/exchange_runner_impl.hpp"
 #include "couple/surface_exchange.hpp"
 #include "engine/soil_state.hpp"
 #include "engine/surface_solver.hpp"
@@ -204,6 +205,13 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   }
 
   ExchangeVolumes exchange_volumes() const override { return exchange_totals_; }
+
+  std::unique_ptr<couple::ExchangeRunner> make_exchange(
+      const couple::ExchangeLayout& layout) override {
+    check_cells(layout.cell);
+    return std::make_unique<couple::ExchangeRunnerImpl<T, Exec>>(layout, cur_.h, cur_.qx, cur_.qy,
+                                                                 cell_area_, view_.dry_depth);
+  }
 
   void set_rain_field(const std::vector<float>& rate) override {
     if (rate.size() != std::size_t(n_))

@@ -47,6 +47,7 @@ void write_run_summary(const std::string& path, const RunReport& r) {
       {"boundary_outflow", b.boundary_outflow}, {"sink_outflow", b.source_outflow},
       {"infiltration", b.infiltration},         {"lid_underdrain", b.underdrain},
       {"lid_evaporation", b.evaporation},       {"lid_storage_change", b.lid_storage_change},
+      {"network_inflow", b.network_inflow},     {"network_outflow", b.network_outflow},
       {"final_volume", b.final_volume},         {"continuity_error_pct", b.continuity_error_pct()}};
   json gauges = json::object();
   for (const GaugeResult& g : r.gauges)
@@ -57,6 +58,33 @@ void write_run_summary(const std::string& path, const RunReport& r) {
                       {"peak_depth_m", g.peak_depth_m}};
   j["gauges"] = gauges;
   j["outputs"] = r.outputs;
+  if (r.network) {
+    const NetworkReport& n = *r.network;
+    auto elements = [](const std::vector<ElementResult>& list) {
+      json o = json::object();
+      for (const ElementResult& e : list) {
+        json v = json::object();
+        for (const auto& [name, value] : e.values) v[name] = value;
+        o[e.id] = v;
+      }
+      return o;
+    };
+    json bal = json::object();
+    for (const auto& [name, v] : n.balance_m3) bal[name] = v;
+    bal["continuity_error_pct"] = n.continuity_error_pct;
+    j["network"] = {{"inp_file", n.inp_file},
+                    {"backend", n.backend},
+                    {"nodes", n.nodes},
+                    {"links", n.links},
+                    {"coupled_points", n.coupled_points},
+                    {"routing_steps", n.steps},
+                    {"network_continuity_error_pct", n.network_continuity_error_pct},
+                    {"pumps", elements(n.pumps)},
+                    {"outfalls", elements(n.outfalls)},
+                    {"flooded_nodes", elements(n.flooded_nodes)},
+                    {"surcharged_conduits", elements(n.surcharged_conduits)}};
+    j["coupled_volume_balance_m3"] = bal;
+  }
 
   const std::string tmp = path + ".tmp";
   {

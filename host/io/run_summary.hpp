@@ -1,7 +1,9 @@
 // summary.json of a surface run: what ran, how fast, what it found, and the volume balance.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/simulation.hpp"
@@ -12,6 +14,23 @@ struct GaugeResult {
   std::string name;
   double x = 0, y = 0;
   double ground_m = 0, peak_level_m = 0, peak_depth_m = 0;
+};
+
+/// One network element's results: named values in SI units (m, m³, m³/s, h).
+struct ElementResult {
+  std::string id;
+  std::vector<std::pair<std::string, double>> values;
+};
+
+/// The pipe network of a coupled run (docs/coupling.md).
+struct NetworkReport {
+  std::string inp_file, backend;
+  int nodes = 0, links = 0, coupled_points = 0;
+  long long steps = 0;
+  std::vector<std::pair<std::string, double>> balance_m3;  // coupled system ledger, in order
+  double continuity_error_pct = 0;                         // the coupled system
+  double network_continuity_error_pct = 0;                 // the pipes alone (SWMM's ledger)
+  std::vector<ElementResult> pumps, outfalls, flooded_nodes, surcharged_conduits;
 };
 
 struct RunReport {
@@ -27,6 +46,7 @@ struct RunReport {
   RunResult result;
   std::vector<GaugeResult> gauges;
   std::vector<std::string> outputs;  // files written, relative to the output folder
+  std::optional<NetworkReport> network;
 };
 
 /// Writes the report as JSON, atomically (temporary file, then rename).

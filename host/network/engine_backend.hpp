@@ -65,6 +65,10 @@ class EngineBackend {
   /// Courant / depth-change limited step, at most max_step.
   virtual double stable_step(double max_step, double courant) = 0;
   virtual void read(Field f, std::vector<double>& out) const = 0;
+  /// Allocates the coupling arrays (zero); call after upload_network().
+  virtual void enable_coupling() = 0;
+  /// Pointers into the backend's memory; valid until the next upload_network().
+  virtual CouplingArrays coupling_arrays() = 0;
 };
 
 std::unique_ptr<EngineBackend> make_omp_backend();

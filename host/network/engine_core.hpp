@@ -44,6 +44,7 @@ class EngineCore final : public EngineBackend {
     curve_start_.upload(net.curve_start.empty() ? std::vector<int>(1, 0) : net.curve_start);
     curve_count_.upload(net.curve_count.empty() ? std::vector<int>(1, 0) : net.curve_count);
     for (auto* b : node_state()) *b = Buf<double>(nn_);
+    for (auto* b : coupling_state()) *b = Buf<double>();
     for (auto* b : link_state()) *b = Buf<double>(nl_);
     converged_ = Buf<int>(nn_);
     flow_class_ = Buf<int>(nl_);
@@ -89,6 +90,7 @@ class EngineCore final : public EngineBackend {
     }
     rep.trials = trial;
     rep.outflow = Exec::sum_reduce(nn_, SystemOutflow{n}, OutflowTotals{});
+    if (n.outfall_booked) Exec::for_each(nn_, BookOutfallVolumes{n, dt});
     Exec::for_each(nn_, UpdateNodeStats{n, dt});
     Exec::for_each(nl_, UpdateLinkStats{l, s, dt});
     return rep;
@@ -102,6 +104,22 @@ class EngineCore final : public EngineBackend {
   }
 
   void read(Field f, std::vector<double>& out) const override { buffer(f).download(out); }
+
+  void enable_coupling() override {
+    for (auto* b : coupling_state()) *b = Buf<double>(nn_);
+  }
+
+  CouplingArrays coupling_arrays() override {
+    CouplingArrays a;
+    a.on_device = Exec::kIsDevice;
+    a.depth = depth_.data();
+    a.invert = node_invert_.data();
+    a.volume = volume_.data();
+    a.flood_volume = flood_volume_.data();
+    a.outfall_volume = outfall_booked_.data();
+    a.inflow = coupled_inflow_.data();
+    return a;
+  }
 
  private:
   const Buf<double>& buffer(Field f) const {
@@ -162,6 +180,9 @@ class EngineCore final : public EngineBackend {
             &surf_area_, &old_surf_area_, &sumdqdh_,      &dydt_,           &stage_,
             &max_depth_, &flood_volume_,  &time_flooded_, &outfall_volume_, &max_inflow_};
   }
+  std::vector<Buf<double>*> coupling_state() {
+    return {&coupled_inflow_, &outfall_booked_, &outfall_rate_last_};
+  }
   std::vector<Buf<double>*> link_state() {
     return {&flow_,   &flow_old_, &link_depth_, &link_depth_old_, &link_volume_, &link_volume_old_,
             &q1_,     &a1_,       &a2_,         &froude_,         &dqdh_,        &surf1_,
@@ -200,6 +221,9 @@ class EngineCore final : public EngineBackend {
     v.time_flooded = time_flooded_.data();
     v.outfall_volume = outfall_volume_.data();
     v.max_inflow = max_inflow_.data();
+    v.coupled_inflow = coupled_inflow_.data();  // null unless coupling is enabled
+    v.outfall_booked = outfall_booked_.data();
+    v.outfall_rate_last = outfall_rate_last_.data();
     return v;
   }
 
@@ -264,6 +288,7 @@ class EngineCore final : public EngineBackend {
   Buf<double> depth_, depth_old_, volume_, volume_old_, lat_flow_, inflow_, outflow_, inflow_old_,
       overflow_, old_net_inflow_, surf_area_, old_surf_area_, sumdqdh_, dydt_, stage_, max_depth_,
       flood_volume_, time_flooded_, outfall_volume_, max_inflow_;
+  Buf<double> coupled_inflow_, outfall_booked_, outfall_rate_last_;  // 1D-2D coupling only
   Buf<double> flow_, flow_old_, link_depth_, link_depth_old_, link_volume_, link_volume_old_, q1_,
       a1_, a2_, froude_, dqdh_, surf1_, surf2_, setting_, max_flow_, max_velocity_, pump_volume_,
       pump_startups_, time_on_;

@@ -38,6 +38,8 @@ struct BeginStepNodes {
     n.converged[i] = 0;
     n.dydt[i] = 0.0;
     n.overflow[i] = 0.0;
+    // A 1D-2D coupler writes its inflow on the device; it joins the lateral inflow the host set.
+    if (n.coupled_inflow) n.lat_flow[i] += n.coupled_inflow[i];
     if (p.kind != pipe::NodeKind::Storage && n.volume[i] > p.full_volume)
       n.overflow[i] = (n.volume[i] - p.full_volume) / dt;
   }
@@ -292,6 +294,11 @@ struct UpdateNodes {
   }
 };
 
+/// Flow leaving the system through outfall i at the end of the step (0 while water enters).
+SF_HD inline double outfall_discharge(const NodeView& n, int i) {
+  return n.outflow[i] == 0.0 ? n.inflow[i] : 0.0;
+}
+
 /// Flows leaving the system this step: outfalls and flooding (SWMM node_getSystemOutflow).
 struct SystemOutflow {
   NodeView n;
@@ -300,13 +307,29 @@ struct SystemOutflow {
     OutflowTotals t;
     if (n.params[i].kind == pipe::NodeKind::Outfall) {
       if (n.outflow[i] == 0.0)
-        t.outfall = n.inflow[i];
+        t.outfall = outfall_discharge(n, i);
       else if (n.inflow[i] == 0.0)
         t.backflow = n.outflow[i];
     } else if (n.volume[i] <= n.params[i].full_volume) {
       t.flooding = n.overflow[i];
     }
+    if (n.coupled_inflow) t.coupled = n.coupled_inflow[i];
     return t;
+  }
+};
+
+/// 1D-2D coupling: the volume through each outfall, booked over the step like the ledger books
+/// the system outflow (trapezoid of the end-of-step rates), so a coupler that moves it onto the
+/// surface keeps the coupled continuity exact.
+struct BookOutfallVolumes {
+  NodeView n;
+  double dt;
+  SF_HD void operator()(std::int64_t k) const {
+    const int i = static_cast<int>(k);
+    if (n.params[i].kind != pipe::NodeKind::Outfall) return;
+    const double q = outfall_discharge(n, i);
+    n.outfall_booked[i] += 0.5 * (n.outfall_rate_last[i] + q) * dt;
+    n.outfall_rate_last[i] = q;
   }
 };
 

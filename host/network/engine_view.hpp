@@ -38,6 +38,11 @@ struct NodeView {
   double* time_flooded = nullptr;
   double* outfall_volume = nullptr;
   double* max_inflow = nullptr;
+  // 1D-2D coupling (null unless nodes are coupled): lateral inflow written by the coupler's
+  // device kernels [m³/s], and each outfall's discharge booked as the ledger books it
+  double* coupled_inflow = nullptr;
+  double* outfall_booked = nullptr;     // [m³] since the start, trapezoidal like the ledger
+  double* outfall_rate_last = nullptr;  // [m³/s] at the end of the previous step
 };
 
 struct LinkView {
@@ -91,18 +96,33 @@ struct SharedView {
   }
 };
 
-/// System outflows of one step (summed over nodes by a reduction) [m³/s].
+/// System outflows of one step (summed over nodes by a reduction) [m³/s], and the coupled
+/// inflow the step used, so the ledger books exactly what the kernels saw.
 struct OutflowTotals {
   double outfall = 0.0;   // leaving through outfalls
   double backflow = 0.0;  // entering through outfalls (counted as external inflow)
   double flooding = 0.0;  // lost from flooded nodes
+  double coupled = 0.0;   // net lateral inflow from a 1D-2D coupler (not an outflow)
   SF_HD OutflowTotals operator+(const OutflowTotals& o) const {
     OutflowTotals r;
     r.outfall = outfall + o.outfall;
     r.backflow = backflow + o.backflow;
     r.flooding = flooding + o.flooding;
+    r.coupled = coupled + o.coupled;
     return r;
   }
+};
+
+/// Node arrays a 1D-2D coupler reads and writes in the backend's own memory (device memory
+/// for CUDA), so that the exchange runs there too (host/couple/coupled_simulation.hpp).
+struct CouplingArrays {
+  bool on_device = false;  // CUDA device memory (else host memory)
+  const double* depth = nullptr;
+  const double* invert = nullptr;
+  const double* volume = nullptr;
+  const double* flood_volume = nullptr;    // cumulative overflow volume [m³]
+  const double* outfall_volume = nullptr;  // cumulative outfall volume, ledger booking [m³]
+  double* inflow = nullptr;                // coupled lateral inflow [m³/s]
 };
 
 }  // namespace sf::network

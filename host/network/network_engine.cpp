@@ -136,8 +136,6 @@ void NetworkEngine::start() {
   variable_step_ = 0.0;
   lat_.assign(net_.node_count(), 0.0);
   backend_->set_lateral_inflows(lat_);
-  flood_taken_.assign(net_.node_count(), 0.0);
-  flood_cache_valid_ = false;
   started_ = true;
   need_state_for_controls_ = !rules_->empty();
   for (int j = 0; j < net_.link_count(); ++j)
@@ -245,23 +243,13 @@ void NetworkEngine::set_coupled_nodes(const std::vector<int>& nodes) {
     net_.node[i].ponded_area = 0.0;  // no ponding: overflow is handed to the surface
   }
   backend_->upload_network(net_);
-  coupled_q_.assign(net_.node_count(), 0.0);
+  backend_->enable_coupling();
+  coupled_ = true;
 }
 
-void NetworkEngine::set_coupled_inflow(int i, double q_m3s) {
-  if (coupled_q_.empty()) coupled_q_.assign(net_.node_count(), 0.0);
-  coupled_q_.at(i) = q_m3s;
-}
-
-double NetworkEngine::take_flooded_volume(int i) {
-  if (!flood_cache_valid_) {
-    backend_->read(Field::NodeFloodVolume, c_flood_);
-    flood_cache_valid_ = true;
-  }
-  // UpdateNodeStats sums overflow * dt, exactly the volume node continuity removed.
-  const double v = c_flood_.at(i) - flood_taken_.at(i);
-  flood_taken_[i] = c_flood_[i];
-  return v;
+CouplingArrays NetworkEngine::coupling_arrays() {
+  if (!coupled_) throw std::logic_error("coupling_arrays: call set_coupled_nodes first");
+  return backend_->coupling_arrays();
 }
 
 /// One step, cut short so as not to pass t_limit (s).
@@ -279,12 +267,7 @@ bool NetworkEngine::advance(double t_limit) {
   apply_controls(dt);
   double ext = 0.0, dwf = 0.0, withdrawn = 0.0;
   forcing_->lateral_inflows(t_, lat_, &ext, &dwf, &withdrawn);
-  double surf = 0.0;
-  for (std::size_t i = 0; i < coupled_q_.size(); ++i) {
-    lat_[i] += coupled_q_[i];
-    surf += coupled_q_[i];
-  }
-  backend_->set_lateral_inflows(lat_);
+  backend_->set_lateral_inflows(lat_);  // a coupler's inflow is added on the device
   if (!net_.outfall.empty()) {
     forcing_->outfall_stages(t_ + dt, net_, stage_);
     backend_->set_outfall_stages(stage_);
@@ -294,7 +277,7 @@ bool NetworkEngine::advance(double t_limit) {
   prev_dwf_ = dwf;
   prev_out_ = rep.outflow.outfall + withdrawn;
   prev_flood_ = rep.outflow.flooding;
-  prev_surf_ = surf;
+  prev_surf_ = rep.outflow.coupled;
   ledger_.surface_inflow += prev_surf_ * dt / 2.0;
   ledger_.external_inflow += prev_ext_ * dt / 2.0;
   ledger_.dry_weather_inflow += prev_dwf_ * dt / 2.0;
@@ -308,7 +291,6 @@ bool NetworkEngine::advance(double t_limit) {
   min_dt_ = std::min(min_dt_, dt);
   max_dt_ = std::max(max_dt_, dt);
   cache_valid_ = false;
-  flood_cache_valid_ = false;
   return true;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "inp/model.hpp"
+#include "network/engine_view.hpp"
 #include "network/network_data.hpp"
 
 namespace sf::network {
@@ -89,13 +90,14 @@ class NetworkEngine {
 
   // 1D-2D coupling (host/couple/coupled_simulation.hpp). Nodes named coupled before start()
   // never pond: water above their full depth floods, and the coupler takes it to the surface.
-  /// Marks nodes as coupled to the surface; call before start().
+  // The coupler's kernels exchange through the backend's own node arrays, so no node array
+  // crosses to the host per step.
+  /// Marks nodes as coupled to the surface and allocates the coupling arrays; before start().
   void set_coupled_nodes(const std::vector<int>& nodes);
-  /// Lateral inflow (m³/s, < 0 withdraws) added to node i's own inflows from the next step on,
-  /// until changed; booked in the ledger as MassBalance::surface_inflow.
-  void set_coupled_inflow(int i, double q_m3s);
-  /// Volume (m³) that overflowed node i since the last call (or the start).
-  double take_flooded_volume(int i);
+  /// The node arrays the coupler reads (depth, volume, cumulative flooding and outfall volume
+  /// as the ledger books it) and the inflow it writes (m³/s, added to each node's lateral
+  /// inflow every step, booked as MassBalance::surface_inflow), in the backend's memory.
+  CouplingArrays coupling_arrays();
   /// Water stored in nodes and links now (m³).
   double storage_volume() const { return stored_volume(); }
 
@@ -119,10 +121,7 @@ class NetworkEngine {
   double t_ = 0.0, last_dt_ = 0.0, variable_step_ = 0.0;
   // rates of the previous step for the trapezoidal ledger [m³/s]
   double prev_ext_ = 0.0, prev_dwf_ = 0.0, prev_out_ = 0.0, prev_flood_ = 0.0, prev_surf_ = 0.0;
-  std::vector<double> coupled_q_;    // per node, m³/s; empty while nothing is coupled
-  std::vector<double> flood_taken_;  // per node, flood volume handed out so far (m³)
-  mutable std::vector<double> c_flood_;
-  mutable bool flood_cache_valid_ = false;
+  bool coupled_ = false;
   bool started_ = false;
   int steps_ = 0, unconverged_ = 0;
   double trials_ = 0.0, min_dt_ = 1e30, max_dt_ = 0.0;

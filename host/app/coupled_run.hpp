@@ -1,0 +1,69 @@
+// The pipe-network half of `spongeflow run` for a case with [network]: builds the network and the
+// coupler around the surface Simulation, drives the run loop through RunHooks, writes the network
+// series (network.pvd), network_timeseries.csv and the network part of summary.json.
+#pragma once
+
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/case_config.hpp"
+#include "couple/coupled_simulation.hpp"
+#include "couple/coupling_points.hpp"
+#include "engine/simulation.hpp"
+#include "inp/model.hpp"
+#include "io/run_summary.hpp"
+#include "network/network_engine.hpp"
+#include "network_vtp_writer.hpp"
+
+namespace sf::app {
+
+class CoupledRun {
+ public:
+  /// Reads the .inp and the coupling points, places them on the grid and starts the network.
+  /// Throws sf::InputError for bad input (naming the file, line and node).
+  CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backend backend,
+             const std::string& out_dir);
+  ~CoupledRun();
+
+  /// Hooks for Simulation::run: the coupled step, network snapshots, time-series rows.
+  RunHooks hooks();
+  /// Files written (relative to the output folder).
+  std::vector<std::string> outputs() const;
+  /// Problems worth a warning found while setting up (rims far from the ground, ...).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+  couple::CoupledBalance balance() { return coupler_->balance(); }
+  /// Adds the exchange with the network to a surface ledger, so its continuity closes alone.
+  void add_exchange(VolumeBalance& surface);
+  /// The network section of summary.json.
+  io::NetworkReport report();
+
+ private:
+  void write_snapshot(int index, double t);
+  void write_sample(double t);
+
+  const config::CaseConfig& cfg_;
+  Simulation& surface_;
+  std::string out_dir_;
+  inp::Model model_;
+  std::unique_ptr<network::NetworkEngine> engine_;
+  couple::CouplingPlan plan_;
+  std::unique_ptr<couple::CoupledSimulation> coupler_;
+  std::unique_ptr<viz::NetworkVtpSeriesWriter> vtp_;
+  std::ofstream csv_;
+  std::vector<std::string> warnings_;
+  std::vector<int> pumps_, storages_, outfalls_, conduits_;
+  // state of the previous snapshot / sample, for rates by difference
+  double snap_t_ = 0;
+  std::vector<double> snap_flood_;
+  double sample_t_ = 0;
+  couple::CoupledBalance sample_balance_;
+  std::vector<double> surcharged_s_;  // per conduit: sampled time full (s)
+};
+
+/// The coupled continuity table of a report, SWMM style (depths over `area_m2`).
+std::string coupled_table_text(const io::NetworkReport& report, double area_m2);
+
+}  // namespace sf::app

@@ -1,0 +1,39 @@
+// Reading the [network] table of a case file: the SWMM input to couple and the exchange
+// parameters of inlets and manholes (docs/coupling.md). Problems are appended to `issues`.
+#include "config/case_reader_extra.hpp"
+
+namespace sf::config {
+namespace {
+
+void read_inlet(const TableReader& t, const std::string& prefix, InletConfig& c) {
+  auto number = [&](const std::string& key, double lo, double hi, const char* expected,
+                    double& value) {
+    if (auto v = t.number((prefix + key).c_str(), lo, hi, expected)) value = *v;
+  };
+  number("_perimeter", 0, 100, "between 0 and 100 m", c.perimeter);
+  number("_area", 0, 100, "between 0 and 100 m^2", c.area);
+  number("_weir_coeff", 0, 5, "between 0 and 5", c.weir_coeff);
+  number("_orifice_coeff", 0, 5, "between 0 and 5", c.orifice_coeff);
+}
+
+}  // namespace
+
+void read_network(const toml::table& doc, const std::string& file, const PathResolver& path_of,
+                  std::vector<InputIssue>& issues, CaseConfig& c) {
+  const toml::table* nt = doc["network"].as_table();
+  if (!nt) {
+    if (doc.contains("network"))
+      issues.push_back({file, int(doc["network"].node()->source().begin.line), "", "network",
+                        "expected a table written [network]"});
+    return;
+  }
+  const TableReader t(nt, "network", file, issues);
+  NetworkConfig n;
+  n.inp = path_of(t, "inp", true);
+  n.coupling = path_of(t, "coupling", false);
+  read_inlet(t, "inlet", n.inlet);
+  read_inlet(t, "manhole", n.manhole);
+  c.network = n;
+}
+
+}  // namespace sf::config
