@@ -12,6 +12,7 @@ packages=(
   libgtest-dev
   libthrust-dev libcub-dev             # CPU backend's Thrust when no CUDA toolkit is installed
   xvfb xauth python3-numpy             # off-screen rendering of pictures (viz/render_max_depth.py)
+  python3-matplotlib                   # network hydrograph and pump plots (viz/plot_network.py)
 )
 
 missing=()

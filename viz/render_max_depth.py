@@ -263,13 +263,13 @@ def draw_north_arrow(renderer, x, y, size, font):
     text(renderer, "N", x, y + size + 3, font, bold=True, justify="center")
 
 
-def colour_bar(renderer, lut, show_above, box, font):
+def colour_bar(renderer, lut, show_above, box, font, title="Max depth (m)", labels=6):
     left, bottom, width, height = box
     bar = vtk.vtkScalarBarActor()
     bar.SetLookupTable(lut)
-    bar.SetNumberOfLabels(6)
+    bar.SetNumberOfLabels(labels)
     bar.SetLabelFormat("%-#4.2f")
-    bar.SetTitle("Max depth (m)")
+    bar.SetTitle(title)
     bar.SetVerticalTitleSeparation(10)
     bar.SetBarRatio(0.28)
     # A swatch above the bar (no annotation) when some cells are deeper than the scale's top.
@@ -307,21 +307,42 @@ def duration_text(seconds):
     return " ".join(parts)
 
 
-# ----------------------------------------------------------------------------- main
-def render(pvd_path, png_path, min_depth, max_depth, title):
+# ----------------------------------------------------------------------------- page
+# The pieces below are shared with render_coupled.py: a map page is a white window with the map
+# (one image pixel per cell, true aspect) in a box, panels around it, and three layers:
+# page (text, colour bars), view (the map image), overlay (drawn over the map, display pixels).
+def load_last_surface(pvd_path):
+    """(cells, .vti path, time in s) of the last dataset of a surface series."""
     vti_path, time_s = last_dataset(pvd_path)
-    cells = read_cells(vti_path)
-    top = colour_range_top(cells["max_depth"], max_depth)
-    rgb, wet = map_rgb(cells, min_depth, top)
+    return read_cells(vti_path), vti_path, time_s
 
-    # Layout in pixels: map at its true aspect, panels around it.
+
+def map_layout(cells, margin_l=95, margin_r=260, margin_t=120, margin_b=105, map_size=1000,
+               font=16):
+    """Pixel layout: the map's longer side is map_size pixels, margins around it."""
     w_m, h_m = cells["nx"] * cells["dx"], cells["ny"] * cells["dx"]
-    map_w = 1000 if w_m >= h_m else int(round(1000 * w_m / h_m))
+    map_w = map_size if w_m >= h_m else int(round(map_size * w_m / h_m))
     map_h = int(round(map_w * h_m / w_m))
-    margin_l, margin_r, margin_t, margin_b = 95, 260, 120, 105
-    win_w, win_h = margin_l + map_w + margin_r, margin_b + map_h + margin_t
-    font = 16
+    return {
+        "w_m": w_m, "h_m": h_m, "map_w": map_w, "map_h": map_h,
+        "margin_l": margin_l, "margin_r": margin_r, "margin_t": margin_t, "margin_b": margin_b,
+        "win_w": margin_l + map_w + margin_r, "win_h": margin_b + map_h + margin_t, "font": font,
+    }
 
+
+def to_display(cells, layout, x, y):
+    """Display pixels of CRS coordinates x, y (numbers or numpy arrays) on the map."""
+    x0, y0 = cells["origin"]
+    px = layout["margin_l"] + (np.asarray(x) - x0) * (layout["map_w"] / layout["w_m"])
+    py = layout["margin_b"] + (np.asarray(y) - y0) * (layout["map_h"] / layout["h_m"])
+    return px, py
+
+
+def map_window(cells, rgb, layout):
+    """The window with its page, view (the map image, in place) and overlay renderers."""
+    margin_l, margin_b = layout["margin_l"], layout["margin_b"]
+    map_w, map_h, win_w, win_h = layout["map_w"], layout["map_h"], layout["win_w"], layout["win_h"]
+    w_m, h_m = layout["w_m"], layout["h_m"]
     page = vtk.vtkRenderer()
     page.SetBackground(1.0, 1.0, 1.0)
     page.SetLayer(0)
@@ -344,33 +365,9 @@ def render(pvd_path, png_path, min_depth, max_depth, title):
     camera.SetParallelScale(h_m / 2.0)
     view.ResetCameraClippingRange()
 
-    box = (margin_l, margin_b, map_w, map_h)
-    frame = [(margin_l, margin_b), (margin_l + map_w, margin_b),
-             (margin_l + map_w, margin_b + map_h), (margin_l, margin_b + map_h),
-             (margin_l, margin_b)]
-    overlay = vtk.vtkRenderer()  # on top of the map: frame, north arrow
+    overlay = vtk.vtkRenderer()  # on top of the map: frame, north arrow (and the network)
     overlay.SetLayer(2)
     overlay.InteractiveOff()
-    shapes(overlay, lines=[frame], colour=(0.3, 0.3, 0.3), width=1.5)
-    draw_north_arrow(overlay, margin_l + map_w - 34, margin_b + map_h - 62, 38, font)
-
-    series = os.path.splitext(os.path.basename(pvd_path))[0]
-    heading = title or "Maximum flood depth"
-    text(page, heading, margin_l, win_h - 28, 28, bold=True, vjust="top")
-    cell_area = cells["dx"] ** 2
-    flooded_ha = np.count_nonzero((cells["max_depth"] >= 0.15) & cells["active"]) * cell_area / 1e4
-    peak = float(cells["max_depth"][cells["active"]].max()) if cells["active"].any() else 0.0
-    text(page, f"{series}  \u00b7  t = {duration_text(time_s)}  \u00b7  peak {peak:.2f} m  "
-               f"\u00b7  area deeper than 0.15 m: {flooded_ha:.2f} ha", margin_l, win_h - 68,
-         font + 1, colour=(0.3, 0.3, 0.3), vjust="top")
-    draw_axes(page, cells, box, font - 3)
-    draw_scale_bar(page, margin_l + 4, 14, map_w / w_m, w_m, font - 2)
-    text(page, f"Cells shallower than {min_depth:g} m are not coloured; grey: hillshade of the "
-               f"bed (buildings included). Grid {cells['nx']} \u00d7 {cells['ny']} cells of "
-               f"{cells['dx']:g} m.", win_w - 14, 14, font - 4, colour=(0.45, 0.45, 0.45),
-         justify="right")
-    colour_bar(page, lookup_table(top), peak > top,
-               (margin_l + map_w + 40, margin_b + map_h * 0.25, 150, map_h * 0.62), font)
 
     window = vtk.vtkRenderWindow()
     window.SetOffScreenRendering(1)
@@ -380,8 +377,46 @@ def render(pvd_path, png_path, min_depth, max_depth, title):
     window.AddRenderer(overlay)
     window.SetSize(win_w, win_h)
     window.SetMultiSamples(8)
-    window.Render()
+    return window, page, view, overlay
 
+
+def draw_frame_and_north_arrow(overlay, layout):
+    margin_l, margin_b = layout["margin_l"], layout["margin_b"]
+    map_w, map_h = layout["map_w"], layout["map_h"]
+    frame = [(margin_l, margin_b), (margin_l + map_w, margin_b),
+             (margin_l + map_w, margin_b + map_h), (margin_l, margin_b + map_h),
+             (margin_l, margin_b)]
+    shapes(overlay, lines=[frame], colour=(0.3, 0.3, 0.3), width=1.5)
+    draw_north_arrow(overlay, margin_l + map_w - 34, margin_b + map_h - 62, 38, layout["font"])
+
+
+def draw_headings(page, layout, title, subtitle):
+    text(page, title, layout["margin_l"], layout["win_h"] - 28, 28, bold=True, vjust="top")
+    text(page, subtitle, layout["margin_l"], layout["win_h"] - 68, layout["font"] + 1,
+         colour=(0.3, 0.3, 0.3), vjust="top")
+
+
+def draw_map_furniture(page, cells, layout, footnote):
+    """Coordinate ticks, scale bar and the footnote at the bottom right."""
+    font = layout["font"]
+    box = (layout["margin_l"], layout["margin_b"], layout["map_w"], layout["map_h"])
+    draw_axes(page, cells, box, font - 3)
+    draw_scale_bar(page, layout["margin_l"] + 4, 14, layout["map_w"] / layout["w_m"],
+                   layout["w_m"], font - 2)
+    text(page, footnote, layout["win_w"] - 14, 14, font - 4, colour=(0.45, 0.45, 0.45),
+         justify="right")
+
+
+def flood_figures(cells):
+    """(peak max depth in m, area deeper than 0.15 m in ha) over the active cells."""
+    cell_area = cells["dx"] ** 2
+    flooded_ha = np.count_nonzero((cells["max_depth"] >= 0.15) & cells["active"]) * cell_area / 1e4
+    peak = float(cells["max_depth"][cells["active"]].max()) if cells["active"].any() else 0.0
+    return peak, flooded_ha
+
+
+def write_png(window, png_path):
+    window.Render()
     grab = vtk.vtkWindowToImageFilter()
     grab.SetInput(window)
     grab.SetInputBufferTypeToRGB()
@@ -392,6 +427,42 @@ def render(pvd_path, png_path, min_depth, max_depth, title):
     writer.SetInputConnection(grab.GetOutputPort())
     writer.Write()
     window.Finalize()
+
+
+def rerun_under_xvfb(script_path):
+    """VTK here draws through X; with no display, run the script again inside a virtual one
+    (when xvfb-run is installed). Returns only when no re-run happened."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("SF_RENDER_NO_XVFB"):
+        xvfb = shutil.which("xvfb-run")
+        if xvfb:
+            os.environ["SF_RENDER_NO_XVFB"] = "1"
+            os.execv(xvfb, [xvfb, "-a", "-s", "-screen 0 1920x1400x24", sys.executable,
+                            os.path.abspath(script_path)] + sys.argv[1:])
+
+
+# ----------------------------------------------------------------------------- main
+def render(pvd_path, png_path, min_depth, max_depth, title):
+    cells, vti_path, time_s = load_last_surface(pvd_path)
+    top = colour_range_top(cells["max_depth"], max_depth)
+    rgb, wet = map_rgb(cells, min_depth, top)
+    layout = map_layout(cells)
+    window, page, view, overlay = map_window(cells, rgb, layout)
+    draw_frame_and_north_arrow(overlay, layout)
+
+    series = os.path.splitext(os.path.basename(pvd_path))[0]
+    peak, flooded_ha = flood_figures(cells)
+    draw_headings(page, layout, title or "Maximum flood depth",
+                  f"{series}  \u00b7  t = {duration_text(time_s)}  \u00b7  peak {peak:.2f} m  "
+                  f"\u00b7  area deeper than 0.15 m: {flooded_ha:.2f} ha")
+    draw_map_furniture(page, cells, layout,
+                       f"Cells shallower than {min_depth:g} m are not coloured; grey: hillshade "
+                       f"of the bed (buildings included). Grid {cells['nx']} \u00d7 "
+                       f"{cells['ny']} cells of {cells['dx']:g} m.")
+    map_w, map_h = layout["map_w"], layout["map_h"]
+    colour_bar(page, lookup_table(top), peak > top,
+               (layout["margin_l"] + map_w + 40, layout["margin_b"] + map_h * 0.25, 150,
+                map_h * 0.62), layout["font"])
+    write_png(window, png_path)
     print(f"{png_path}: max_depth of {os.path.basename(vti_path)} (t = {time_s:g} s)")
 
 
@@ -409,13 +480,7 @@ def main():
     if not os.path.isfile(args.pvd):
         sys.exit(f"{args.pvd}: file not found")
 
-    # VTK here draws through X; with no display, run again inside a virtual one.
-    if not os.environ.get("DISPLAY") and not os.environ.get("SF_RENDER_NO_XVFB"):
-        xvfb = shutil.which("xvfb-run")
-        if xvfb:
-            os.environ["SF_RENDER_NO_XVFB"] = "1"
-            os.execv(xvfb, [xvfb, "-a", "-s", "-screen 0 1920x1400x24", sys.executable,
-                            os.path.abspath(__file__)] + sys.argv[1:])
+    rerun_under_xvfb(__file__)
     render(args.pvd, args.png, args.min_depth, args.max_depth, args.title)
 
 
