@@ -89,6 +89,8 @@ NodeArrays CoupledSimulation::node_arrays() {
   n.flood_volume = a.flood_volume;
   n.outfall_volume = a.outfall_volume;
   n.inflow = a.inflow;
+  n.node_inflow = a.node_inflow;
+  n.node_outflow = a.node_outflow;
   return n;
 }
 

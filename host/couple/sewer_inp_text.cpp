@@ -53,6 +53,9 @@ void write_options(std::ostringstream& s, const UrbanNetworkOptions& o) {
        "VARIABLE_STEP        0.75\n"
        "MINIMUM_STEP         0.5\n"
        "LENGTHENING_STEP     0\n"
+       "SURCHARGE_METHOD     "
+    << o.surcharge_method
+    << "\n"
        "MIN_SURFAREA         1.167\n"
        "MAX_TRIALS           8\n"
        "HEAD_TOLERANCE       0.0015\n"

@@ -118,6 +118,8 @@ class EngineCore final : public EngineBackend {
     a.flood_volume = flood_volume_.data();
     a.outfall_volume = outfall_booked_.data();
     a.inflow = coupled_inflow_.data();
+    a.node_inflow = inflow_.data();
+    a.node_outflow = outflow_.data();
     return a;
   }
 
@@ -181,7 +183,7 @@ class EngineCore final : public EngineBackend {
             &max_depth_, &flood_volume_,  &time_flooded_, &outfall_volume_, &max_inflow_};
   }
   std::vector<Buf<double>*> coupling_state() {
-    return {&coupled_inflow_, &outfall_booked_, &outfall_rate_last_};
+    return {&coupled_inflow_, &coupled_inflow_old_, &outfall_booked_, &outfall_rate_last_};
   }
   std::vector<Buf<double>*> link_state() {
     return {&flow_,   &flow_old_, &link_depth_, &link_depth_old_, &link_volume_, &link_volume_old_,
@@ -222,6 +224,7 @@ class EngineCore final : public EngineBackend {
     v.outfall_volume = outfall_volume_.data();
     v.max_inflow = max_inflow_.data();
     v.coupled_inflow = coupled_inflow_.data();  // null unless coupling is enabled
+    v.coupled_inflow_old = coupled_inflow_old_.data();
     v.outfall_booked = outfall_booked_.data();
     v.outfall_rate_last = outfall_rate_last_.data();
     return v;
@@ -288,7 +291,8 @@ class EngineCore final : public EngineBackend {
   Buf<double> depth_, depth_old_, volume_, volume_old_, lat_flow_, inflow_, outflow_, inflow_old_,
       overflow_, old_net_inflow_, surf_area_, old_surf_area_, sumdqdh_, dydt_, stage_, max_depth_,
       flood_volume_, time_flooded_, outfall_volume_, max_inflow_;
-  Buf<double> coupled_inflow_, outfall_booked_, outfall_rate_last_;  // 1D-2D coupling only
+  Buf<double> coupled_inflow_, coupled_inflow_old_, outfall_booked_,
+      outfall_rate_last_;  // 1D-2D coupling only
   Buf<double> flow_, flow_old_, link_depth_, link_depth_old_, link_volume_, link_volume_old_, q1_,
       a1_, a2_, froude_, dqdh_, surf1_, surf2_, setting_, max_flow_, max_velocity_, pump_volume_,
       pump_startups_, time_on_;

@@ -39,7 +39,14 @@ struct BeginStepNodes {
     n.dydt[i] = 0.0;
     n.overflow[i] = 0.0;
     // A 1D-2D coupler writes its inflow on the device; it joins the lateral inflow the host set.
-    if (n.coupled_inflow) n.lat_flow[i] += n.coupled_inflow[i];
+    // The surface delivers it as a volume per step (a constant rate over the step), so node
+    // continuity must integrate it as that rectangle, not as the trapezoid of two step rates:
+    // the last step's coupled inflow in the old net inflow is replaced by this step's.
+    if (n.coupled_inflow) {
+      n.old_net_inflow[i] += n.coupled_inflow[i] - n.coupled_inflow_old[i];
+      n.coupled_inflow_old[i] = n.coupled_inflow[i];
+      n.lat_flow[i] += n.coupled_inflow[i];
+    }
     if (p.kind != pipe::NodeKind::Storage && n.volume[i] > p.full_volume)
       n.overflow[i] = (n.volume[i] - p.full_volume) / dt;
   }

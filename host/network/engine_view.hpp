@@ -41,8 +41,9 @@ struct NodeView {
   // 1D-2D coupling (null unless nodes are coupled): lateral inflow written by the coupler's
   // device kernels [m³/s], and each outfall's discharge booked as the ledger books it
   double* coupled_inflow = nullptr;
-  double* outfall_booked = nullptr;     // [m³] since the start, trapezoidal like the ledger
-  double* outfall_rate_last = nullptr;  // [m³/s] at the end of the previous step
+  double* coupled_inflow_old = nullptr;  // [m³/s] the coupled inflow of the previous step
+  double* outfall_booked = nullptr;      // [m³] since the start, trapezoidal like the ledger
+  double* outfall_rate_last = nullptr;   // [m³/s] at the end of the previous step
 };
 
 struct LinkView {
@@ -123,6 +124,8 @@ struct CouplingArrays {
   const double* flood_volume = nullptr;    // cumulative overflow volume [m³]
   const double* outfall_volume = nullptr;  // cumulative outfall volume, ledger booking [m³]
   double* inflow = nullptr;                // coupled lateral inflow [m³/s]
+  const double* node_inflow = nullptr;     // total inflow at the end of the last step [m³/s]
+  const double* node_outflow = nullptr;    // total outflow at the end of the last step [m³/s]
 };
 
 }  // namespace sf::network

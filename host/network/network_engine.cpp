@@ -259,7 +259,6 @@ bool NetworkEngine::advance(double t_limit) {
   // Land on the limit; a sliver step below a thousandth of dt is merged into this one.
   if (t_ + dt * 1.001 >= t_limit) dt = t_limit - t_;
   // ledger: previous rates over the first half of this step (SWMM massbal_updateRoutingTotals)
-  ledger_.surface_inflow += prev_surf_ * dt / 2.0;
   ledger_.external_inflow += prev_ext_ * dt / 2.0;
   ledger_.dry_weather_inflow += prev_dwf_ * dt / 2.0;
   ledger_.external_outflow += prev_out_ * dt / 2.0;
@@ -277,8 +276,8 @@ bool NetworkEngine::advance(double t_limit) {
   prev_dwf_ = dwf;
   prev_out_ = rep.outflow.outfall + withdrawn;
   prev_flood_ = rep.outflow.flooding;
-  prev_surf_ = rep.outflow.coupled;
-  ledger_.surface_inflow += prev_surf_ * dt / 2.0;
+  // a coupler's inflow is a constant rate over the step (node continuity integrates it so)
+  ledger_.surface_inflow += rep.outflow.coupled * dt;
   ledger_.external_inflow += prev_ext_ * dt / 2.0;
   ledger_.dry_weather_inflow += prev_dwf_ * dt / 2.0;
   ledger_.external_outflow += prev_out_ * dt / 2.0;

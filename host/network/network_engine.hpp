@@ -120,7 +120,7 @@ class NetworkEngine {
   std::vector<double> stage_;
   double t_ = 0.0, last_dt_ = 0.0, variable_step_ = 0.0;
   // rates of the previous step for the trapezoidal ledger [m³/s]
-  double prev_ext_ = 0.0, prev_dwf_ = 0.0, prev_out_ = 0.0, prev_flood_ = 0.0, prev_surf_ = 0.0;
+  double prev_ext_ = 0.0, prev_dwf_ = 0.0, prev_out_ = 0.0, prev_flood_ = 0.0;
   bool coupled_ = false;
   bool started_ = false;
   int steps_ = 0, unconverged_ = 0;

@@ -24,6 +24,8 @@ struct NodeArrays {
   const double* flood_volume = nullptr;    // overflowed since the start (m^3, cumulative)
   const double* outfall_volume = nullptr;  // left through each outfall since the start (m^3)
   double* inflow = nullptr;  // coupled lateral inflow (m^3/s) that the routing kernels add
+  const double* node_inflow = nullptr;   // total inflow at the end of the last step (m^3/s)
+  const double* node_outflow = nullptr;  // total outflow at the end of the last step (m^3/s)
 };
 
 /// The coupling links on the device: sorted by cell (CSR cell_begin) and grouped by coupled
@@ -79,13 +81,23 @@ struct ReturnSums {
   }
 };
 
+/// What a full (overflowing) node can take from the surface without flooding it straight back:
+/// the rate its links carry away less what they and other lateral inflows bring, at the end of
+/// the last network step (m^3/s, >= 0). node inflow and outflow include the coupled inflow.
+SF_HD inline double node_room(const NodeArrays& n, int i) {
+  return max_of(n.inflow[i] - (n.node_inflow[i] - n.node_outflow[i]), 0.0);
+}
+
 /// One coupled cell at the start of a step: each inlet's rate from the cell's water level and its
 /// node's head (inlet_exchange), limited over dt (limit_exchange) by the cell's water and the
 /// node's volume; draws scaled to what the cell holds when several inlets share it; the volumes
 /// applied to the cell at once; draws rescaled to the volume the cell actually gave, so the
 /// network receives exactly what the surface lost. A node that overflowed in the last step takes
-/// nothing (it is full: what enters would flood straight back). Outfall links do not use the
-/// inlet law.
+/// at most its room (node_room): it is full, and what enters beyond what its pipes carry away
+/// floods straight back. (Taking nothing instead switches the inflow of a full junction on and
+/// off every step; a surcharged junction stores no water, so SWMM's node continuity then books
+/// the pipes' outflow in the off steps from nowhere and creates water.) Outfall links do not use
+/// the inlet law.
 template <class T>
 struct DrawThroughInlets {
   SurfaceCells<T> s;
@@ -104,7 +116,7 @@ struct DrawThroughInlets {
       if (!x.outfall[l]) {
         const int i = x.node[l];
         q = inlet_exchange(x.inlet[l], level, n.depth[i] + n.invert[i]).q;
-        if (q > 0.0 && x.flooded[x.slot[l]]) q = 0.0;
+        if (q > 0.0 && x.flooded[x.slot[l]]) q = min_of(q, node_room(n, i) * x.share[l]);
         q = limit_exchange(q, dt, have, n.volume[i]);
       }
       x.rate[l] = q;
@@ -173,7 +185,7 @@ struct HandBackToCells {
 };
 
 /// Per coupled node after HandBackToCells: marks what was handed over, and whether the node
-/// overflowed in this step (it then takes no inflow in the next).
+/// overflowed in this step (it then takes at most its room in the next).
 struct TakeOver {
   ExchangeView x;
   NodeArrays n;

@@ -64,9 +64,10 @@ TEST(UrbanDemo, CoupledLedgerClosesAndThePumpStationRuns) {
   const auto& bal = s["coupled_volume_balance_m3"];
   const double rain = bal["rain"].get<double>();
   const double captured = bal["surface_to_network"].get<double>();
-  // The coupled ledger closes to 0.5 % (the bar for the demo is 0.1 %: see
-  // docs/coupling.md, "Continuity", for where the rest comes from).
-  EXPECT_LT(std::abs(bal["continuity_error_pct"].get<double>()), 0.5) << bal.dump(2);
+  // The coupled ledger closes to about 0.1 % (0.096 % measured; what remains is SWMM's own
+  // dynamic-wave error while pipes fill, docs/coupling.md "Continuity"). Before the exchange
+  // let full nodes take their room this cut showed -0.35 %.
+  EXPECT_LT(std::abs(bal["continuity_error_pct"].get<double>()), 0.15) << bal.dump(2);
   // The surface ledger closes on its own with the exchange in it (f64 round-off).
   EXPECT_LT(std::abs(s["volume_balance_m3"]["continuity_error_pct"].get<double>()), 1e-6);
   EXPECT_GT(captured, 0.05 * rain) << "inlets took " << captured << " of " << rain << " m3";
