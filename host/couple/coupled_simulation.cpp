@@ -95,8 +95,6 @@ NodeArrays CoupledSimulation::node_arrays() {
 }
 
 double CoupledSimulation::step(double t_limit) {
-  // Flood water added after the last step raised the wave speed; the CFL bound must see it.
-  if (speed_stale_) surface_.refresh_wave_speed();
   const double dt_plan = surface_.planned_dt(t_limit);
   const NodeArrays nodes = node_arrays();
 
@@ -104,7 +102,8 @@ double CoupledSimulation::step(double t_limit) {
   //    the cells at once, on the device; only the summed volumes come back.
   const DrawSums drawn = exchange_->draw(nodes, dt_plan);
   surface_to_network_ -= drawn.net;
-  if (drawn.added > 0) surface_.refresh_wave_speed();
+  // Water added through lids can only speed up the cells it went into; the CFL bound must see it.
+  if (drawn.added > 0) surface_.raise_wave_speed(drawn.speed);
 
   // 2. The surface step; a rain field may cut it shorter than planned, so the network's inflow
   //    uses the actual length and still moves exactly the volumes taken above.
@@ -123,7 +122,7 @@ double CoupledSimulation::step(double t_limit) {
   surface_received_ += back.flood_received;
   outfall_to_surface_ += back.outfall_taken;
   outfall_received_ += back.outfall_received;
-  speed_stale_ = back.flood_received + back.outfall_received > 0;
+  if (back.flood_received + back.outfall_received > 0) surface_.raise_wave_speed(back.speed);
   return dt;
 }
 

@@ -90,7 +90,6 @@ class CoupledSimulation {
   std::vector<std::size_t> order_;  // links in the exchange's (cell) order: index into links_
   std::unique_ptr<ExchangeRunner> exchange_;
   mutable std::vector<double> rate_;
-  bool speed_stale_ = false;  // water was added after the last step
   double surface_to_network_ = 0, network_to_surface_ = 0, surface_received_ = 0;
   double outfall_to_surface_ = 0, outfall_received_ = 0;
 };

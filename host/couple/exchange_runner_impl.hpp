@@ -17,12 +17,13 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
   /// h, qx, qy are the solver's current-state buffers; their storage is swapped every step, so
   /// the pointers are taken at each call. The runner must not outlive the solver.
   ExchangeRunnerImpl(const ExchangeLayout& layout, Buffer<T>& h, Buffer<T>& qx, Buffer<T>& qy,
-                     double cell_area, T dry_depth)
+                     double cell_area, T dry_depth, T gravity)
       : h_(h),
         qx_(qx),
         qy_(qy),
         cell_area_(cell_area),
         dry_depth_(dry_depth),
+        gravity_(gravity),
         cells_(std::int64_t(layout.cell.size())),
         slots_(std::int64_t(layout.slot_node.size())),
         cell_(layout.cell),
@@ -60,7 +61,9 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
   std::vector<double> rates() const override { return rate_.to_host(); }
 
  private:
-  SurfaceCells<T> surface() { return {h_.data(), qx_.data(), qy_.data(), cell_area_, dry_depth_}; }
+  SurfaceCells<T> surface() {
+    return {h_.data(), qx_.data(), qy_.data(), cell_area_, dry_depth_, gravity_};
+  }
   ExchangeView view() {
     ExchangeView v;
     v.cell = cell_.data();
@@ -87,6 +90,7 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
   Buffer<T>& qy_;
   double cell_area_;
   T dry_depth_;
+  T gravity_;
   std::int64_t cells_, slots_;
   Buffer<std::int64_t> cell_;
   Buffer<double> bed_;

@@ -1,6 +1,7 @@
 // The surface time loop: forcing, surface step, diagnostics, output - in that order each step.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -71,6 +72,9 @@ class Simulation {
   /// Re-measures the wave speed after water was put into the state from outside (coupling), so
   /// the next step's CFL bound sees it.
   void refresh_wave_speed() { speed_ = solver_->max_wave_speed(); }
+  /// Raises the wave-speed bound to `speed` (m/s) when water added from outside made some cells
+  /// faster; cheaper than refresh_wave_speed when the coupler knows the speeds of those cells.
+  void raise_wave_speed(double speed) { speed_ = std::max(speed_, speed); }
   double time() const { return time_; }
   long long steps() const { return steps_; }
   SurfaceSnapshot snapshot(int index);

@@ -209,8 +209,8 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   std::unique_ptr<couple::ExchangeRunner> make_exchange(
       const couple::ExchangeLayout& layout) override {
     check_cells(layout.cell);
-    return std::make_unique<couple::ExchangeRunnerImpl<T, Exec>>(layout, cur_.h, cur_.qx, cur_.qy,
-                                                                 cell_area_, view_.dry_depth);
+    return std::make_unique<couple::ExchangeRunnerImpl<T, Exec>>(
+        layout, cur_.h, cur_.qx, cur_.qy, cell_area_, view_.dry_depth, view_.g);
   }
 
   void set_rain_field(const std::vector<float>& rate) override {

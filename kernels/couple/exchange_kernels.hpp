@@ -13,6 +13,7 @@
 #include "couple/exchange_limiter.hpp"
 #include "couple/inlet_exchange.hpp"
 #include "couple/surface_exchange.hpp"
+#include "swe/surface_stage.hpp"
 
 namespace sf::couple {
 
@@ -60,14 +61,25 @@ struct SurfaceCells {
   T* qy = nullptr;
   double cell_area = 0.0;  // m^2
   T dry_depth = T(0);      // m
+  T g = T(9.81);           // m/s^2, the solver's gravity
+  /// Wave speed of cell k as the surface step bounds it, taken as a wet/dry front (the larger
+  /// bound) since the neighbours are not looked at.
+  SF_HD double speed(std::int64_t k) const {
+    return double(swe::cell_wave_speed(h[k], qx[k], qy[k], g, dry_depth, true));
+  }
 };
 
 /// Volumes of one draw pass (m^3): net change of the surface cells (< 0 drained), and water
 /// added through lids (surcharge), which raises the wave speed.
+/// `speed` is the largest wave speed of a cell that gained water (m/s), so the surface can raise
+/// its CFL bound without re-measuring the whole grid; it combines by max, the volumes by sum.
 struct DrawSums {
   double net = 0.0;
   double added = 0.0;
-  SF_HD DrawSums operator+(const DrawSums& o) const { return {net + o.net, added + o.added}; }
+  double speed = 0.0;
+  SF_HD DrawSums operator+(const DrawSums& o) const {
+    return {net + o.net, added + o.added, max_of(speed, o.speed)};
+  }
 };
 
 /// Volumes of one hand-back pass (m^3): taken from the network and added to the cells, for
@@ -75,9 +87,11 @@ struct DrawSums {
 struct ReturnSums {
   double flood_taken = 0.0, flood_received = 0.0;
   double outfall_taken = 0.0, outfall_received = 0.0;
+  double speed = 0.0;  // largest wave speed of a cell that gained water (m/s), as DrawSums
   SF_HD ReturnSums operator+(const ReturnSums& o) const {
     return {flood_taken + o.flood_taken, flood_received + o.flood_received,
-            outfall_taken + o.outfall_taken, outfall_received + o.outfall_received};
+            outfall_taken + o.outfall_taken, outfall_received + o.outfall_received,
+            max_of(speed, o.speed)};
   }
 };
 
@@ -139,7 +153,7 @@ struct DrawThroughInlets {
       if (x.rate[l] > 0.0) x.rate[l] *= f;
       x.moved[l] = x.rate[l] * dt;
     }
-    return {applied, in_req};
+    return {applied, in_req, in_req > 0.0 ? s.speed(k) : 0.0};
   }
 };
 
@@ -180,6 +194,7 @@ struct HandBackToCells {
     // in fp64 applied == add to round-off; the split only matters for fp32 rounding
     r.flood_received = applied * (r.flood_taken / add);
     r.outfall_received = applied - r.flood_received;
+    r.speed = s.speed(x.cell[c]);
     return r;
   }
 };

@@ -22,6 +22,16 @@
 
 namespace sf::swe {
 
+/// Wave speed bounding the CFL step at a wet cell: max(|u|, |v|) + c, or + 2c at a wet/dry front
+/// where the front spreads at |u| + 2c (Toro 2001, sec. 10.6), so the CFL step keeps positivity
+/// for cfl <= 0.5 even for water at rest between dry cells. 0 for a dry cell.
+template <class T>
+SF_HD inline T cell_wave_speed(T h, T qx, T qy, T g, T dry_depth, bool front) {
+  if (h <= dry_depth) return T(0);
+  const T c = sqrt_of(g * h);
+  return max_of(abs_of(qx), abs_of(qy)) / h + (front ? T(2) * c : c);
+}
+
 template <class T>
 struct CellFaces {
   FaceSide<T> lo, hi;  // west/south and east/north face values, axis frame
@@ -229,13 +239,7 @@ struct SurfaceStage {
       if (stats.max_speed) update_event_stats(k, h, qx, qy);
     }
 
-    if (h <= v.dry_depth) return T(0);
-    // Next to dry cells the front spreads at |u| + 2c (Toro 2001, sec. 10.6), so the CFL step uses
-    // that speed there and positivity holds for cfl <= 0.5 even for water at rest between dry
-    // cells.
-    const T c = sqrt_of(g * h);
-    const bool front = ax.dry_neighbour || ay.dry_neighbour;
-    return max_of(abs_of(qx), abs_of(qy)) / h + (front ? T(2) * c : c);
+    return cell_wave_speed(h, qx, qy, g, v.dry_depth, ax.dry_neighbour || ay.dry_neighbour);
   }
 };
 
