@@ -216,31 +216,24 @@ std::string coupled_table_text(const io::NetworkReport& n, double area_m2) {
       {"network_to_surface", "  network -> surface (overflow) ."},
       {"outfall_to_surface", "  outfalls onto the surface ....."}};
   std::string s;
-  char line[160];
   auto value = [&](const char* key) {
     for (const auto& [name, v] : n.balance_m3)
       if (name == key) return v;
     return 0.0;
   };
-  auto row = [&](const char* label, double v) {
-    std::snprintf(line, sizeof line, "  %-34s %16.3f %12.3f\n", label, v,
-                  area_m2 > 0 ? 1000.0 * v / area_m2 : 0.0);
-    s += line;
+  auto row = [&](const char* label, double v, bool percent = false) {
+    s += balance_table_row(label, v, area_m2, 34, percent);
   };
   s += "  Coupled System Continuity                Volume (m3)   Depth (mm)\n";
   s += "  ---------------------------------------------------------------------\n";
   for (const auto& [key, label] : kRows) {
     if (std::string(key) == "surface_to_network") {
-      std::snprintf(line, sizeof line, "  %-34s %16.6f %%\n", "Continuity error (%) ............",
-                    n.continuity_error_pct);
-      s += line;
+      row("Continuity error (%) ............", n.continuity_error_pct, true);
       s += "  Exchanged inside the system:\n";
     }
     row(label, value(key));
   }
-  std::snprintf(line, sizeof line, "  %-34s %16.6f %%\n", "Pipe network alone (SWMM ledger) .",
-                n.network_continuity_error_pct);
-  s += line;
+  row("Pipe network alone (SWMM ledger) .", n.network_continuity_error_pct, true);
   return s;
 }
 

@@ -5,14 +5,20 @@
 
 namespace sf {
 
+std::string balance_table_row(const char* label, double value, double area_m2, int label_width,
+                              bool percent) {
+  char line[200];
+  if (percent)
+    std::snprintf(line, sizeof line, "  %-*s %16.6f %%\n", label_width, label, value);
+  else
+    std::snprintf(line, sizeof line, "  %-*s %16.3f %12.3f\n", label_width, label, value,
+                  area_m2 > 0 ? 1000.0 * value / area_m2 : 0.0);
+  return line;
+}
+
 std::string VolumeBalance::table(double area_m2) const {
   std::string s;
-  char line[160];
-  auto row = [&](const char* name, double v) {
-    std::snprintf(line, sizeof line, "  %-28s %16.3f %12.3f\n", name, v,
-                  area_m2 > 0 ? 1000.0 * v / area_m2 : 0.0);
-    s += line;
-  };
+  auto row = [&](const char* name, double v) { s += balance_table_row(name, v, area_m2, 28); };
   s += "  Surface Flow Continuity              Volume (m3)   Depth (mm)\n";
   s += "  ---------------------------------------------------------------\n";
   row("Initial surface volume ....", initial_volume);
@@ -30,9 +36,7 @@ std::string VolumeBalance::table(double area_m2) const {
     row("Outflow into pipe network .", network_outflow);
   }
   row("Final surface volume ......", final_volume);
-  std::snprintf(line, sizeof line, "  %-28s %16.6f %%\n", "Continuity error (%) ......",
-                continuity_error_pct());
-  s += line;
+  s += balance_table_row("Continuity error (%) ......", continuity_error_pct(), area_m2, 28, true);
   return s;
 }
 

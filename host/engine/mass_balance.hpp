@@ -38,6 +38,11 @@ struct VolumeBalance {
   std::string table(double area_m2) const;
 };
 
+/// One row of a SWMM-like continuity table: label, volume (m^3) and depth (mm) over area_m2, or
+/// with `percent` the value as a percentage (the continuity error row).
+std::string balance_table_row(const char* label, double value, double area_m2, int label_width,
+                              bool percent = false);
+
 /// Continuity errors above this (absolute, percent) are reported as warnings.
 constexpr double kContinuityWarningPct = 1.0;
 
