@@ -5,7 +5,8 @@
 # Extra arguments go to `spongeflow run`, e.g. --backend cuda or --threads 8.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x build/bin/spongeflow ] || { scripts/install-deps.sh && scripts/build.sh; }
+[ -x build/bin/spongeflow ] || scripts/install-deps.sh
+scripts/build.sh  # incremental: brings an older build up to date
 out=build/urban-demo-results
 [ -f cases/demo/data/network.inp ] || build/bin/spongeflow make-demo cases/demo/data
 build/bin/spongeflow run cases/urban-demo/case.toml --output "$out" "$@"
