@@ -81,17 +81,7 @@ CoupledSimulation::CoupledSimulation(Simulation& surface, network::NetworkEngine
 }
 
 NodeArrays CoupledSimulation::node_arrays() {
-  const network::CouplingArrays a = network_.coupling_arrays();
-  NodeArrays n;
-  n.depth = a.depth;
-  n.invert = a.invert;
-  n.volume = a.volume;
-  n.flood_volume = a.flood_volume;
-  n.outfall_volume = a.outfall_volume;
-  n.inflow = a.inflow;
-  n.node_inflow = a.node_inflow;
-  n.node_outflow = a.node_outflow;
-  return n;
+  return network_.coupling_arrays().nodes;
 }
 
 double CoupledSimulation::step(double t_limit) {

@@ -112,14 +112,14 @@ class EngineCore final : public EngineBackend {
   CouplingArrays coupling_arrays() override {
     CouplingArrays a;
     a.on_device = Exec::kIsDevice;
-    a.depth = depth_.data();
-    a.invert = node_invert_.data();
-    a.volume = volume_.data();
-    a.flood_volume = flood_volume_.data();
-    a.outfall_volume = outfall_booked_.data();
-    a.inflow = coupled_inflow_.data();
-    a.node_inflow = inflow_.data();
-    a.node_outflow = outflow_.data();
+    a.nodes.depth = depth_.data();
+    a.nodes.invert = node_invert_.data();
+    a.nodes.volume = volume_.data();
+    a.nodes.flood_volume = flood_volume_.data();
+    a.nodes.outfall_volume = outfall_booked_.data();
+    a.nodes.inflow = coupled_inflow_.data();
+    a.nodes.node_inflow = inflow_.data();
+    a.nodes.node_outflow = outflow_.data();
     return a;
   }
 

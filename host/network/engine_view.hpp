@@ -2,6 +2,7 @@
 // the point-function kernels (engine_kernels.hpp). Plain pointers only.
 #pragma once
 
+#include "couple/node_arrays.hpp"
 #include "network/network_data.hpp"
 
 namespace sf::network {
@@ -118,14 +119,7 @@ struct OutflowTotals {
 /// for CUDA), so that the exchange runs there too (host/couple/coupled_simulation.hpp).
 struct CouplingArrays {
   bool on_device = false;  // CUDA device memory (else host memory)
-  const double* depth = nullptr;
-  const double* invert = nullptr;
-  const double* volume = nullptr;
-  const double* flood_volume = nullptr;    // cumulative overflow volume [m³]
-  const double* outfall_volume = nullptr;  // cumulative outfall volume, ledger booking [m³]
-  double* inflow = nullptr;                // coupled lateral inflow [m³/s]
-  const double* node_inflow = nullptr;     // total inflow at the end of the last step [m³/s]
-  const double* node_outflow = nullptr;    // total outflow at the end of the last step [m³/s]
+  couple::NodeArrays nodes;
 };
 
 }  // namespace sf::network

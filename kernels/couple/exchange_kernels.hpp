@@ -12,22 +12,11 @@
 #include "core/math.hpp"
 #include "couple/exchange_limiter.hpp"
 #include "couple/inlet_exchange.hpp"
+#include "couple/node_arrays.hpp"
 #include "couple/surface_exchange.hpp"
 #include "swe/surface_stage.hpp"
 
 namespace sf::couple {
-
-/// The network's node arrays (network node index, SI), read and written by the exchange.
-struct NodeArrays {
-  const double* depth = nullptr;           // m above the invert
-  const double* invert = nullptr;          // m
-  const double* volume = nullptr;          // stored water (m^3)
-  const double* flood_volume = nullptr;    // overflowed since the start (m^3, cumulative)
-  const double* outfall_volume = nullptr;  // left through each outfall since the start (m^3)
-  double* inflow = nullptr;  // coupled lateral inflow (m^3/s) that the routing kernels add
-  const double* node_inflow = nullptr;   // total inflow at the end of the last step (m^3/s)
-  const double* node_outflow = nullptr;  // total outflow at the end of the last step (m^3/s)
-};
 
 /// The coupling links on the device: sorted by cell (CSR cell_begin) and grouped by coupled
 /// node ("slot", CSR slot_begin into slot_link), plus the exchange state kept between steps.
