@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
         s.z[k] = 0.2 * std::sin(0.01 * i) * std::cos(0.013 * j);
         s.h0[k] = 1.0 - s.z[k] + 0.1 * std::sin(0.05 * i + 0.03 * j);
       }
-    s.manning_uniform = 0.03;
+    s.roughness_uniform = 0.03;
     s.numerics.order = order;
     s.track_event_stats = stats;  // max speed/hazard, times, durations: extra traffic per wet cell
     s.numerics.max_dt = 1.0;

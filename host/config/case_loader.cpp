@@ -56,7 +56,7 @@ void load_soil(const SoilConfig& soil, const mesh::Raster& dem, SurfaceSetup& s)
   out.model = soil.model;
   out.evaporation_rate = soil.evaporation_m_per_s;
   out.cell_class.assign(lu.size(), 0);
-  s.manning.assign(lu.size(), 0.0);
+  s.roughness.assign(lu.size(), 0.0);
   for (int j = 0; j < lu.ny; ++j)
     for (int i = 0; i < lu.nx; ++i) {
       const std::size_t k = lu.index(i, j);
@@ -73,7 +73,7 @@ void load_soil(const SoilConfig& soil, const mesh::Raster& dem, SurfaceSetup& s)
                            (value < 0 ? std::string("no data") : "value " + std::to_string(value)) +
                            "; expected the id of a [[landuse]] class"});
       out.cell_class[k] = std::uint8_t(cls);
-      s.manning[k] = soil.model.classes[std::size_t(cls)].manning_n;
+      s.roughness[k] = soil.model.classes[std::size_t(cls)].manning_n;
     }
   soil::validate(out.model, soil.land_use_raster);
   s.soil = std::move(out);
@@ -114,14 +114,14 @@ LoadedCase load_case(const CaseConfig& c) {
   if (active == 0)
     throw InputError(InputIssue{c.dem, 0, "[grid]", "dem", "has no active (valid) cell"});
 
-  s.manning_uniform = c.manning;
+  s.roughness_uniform = c.manning;
   if (c.soil) load_soil(*c.soil, dem, s);
   if (!c.manning_raster.empty()) {
     const mesh::Raster m = mesh::read_raster_like(c.manning_raster, dem, "surface.manning_raster");
     check_values(m, s.active, 0.0, "[surface] manning_raster", "a Manning n >= 0 s m^-1/3");
-    s.manning = m.values;
+    s.roughness = m.values;
     for (std::size_t k = 0; k < n; ++k)
-      if (!s.active[k]) s.manning[k] = 0.0;
+      if (!s.active[k]) s.roughness[k] = 0.0;
   }
 
   if (!c.initial_depth_raster.empty()) {

@@ -81,7 +81,7 @@ void apply_overrides(toml::table& doc, const CaseOverrides& o, std::vector<Input
 swe::EdgeKind parse_kind(const std::string& s, bool& ok) {
   ok = true;
   if (s == "wall" || s == "closed") return swe::EdgeKind::kWall;
-  if (s == "free" || s == "transmissive" || s == "open") return swe::EdgeKind::kTransmissive;
+  if (s == "free" || s == "transmissive" || s == "open") return swe::EdgeKind::kFree;
   if (s == "critical") return swe::EdgeKind::kCritical;
   if (s == "level") return swe::EdgeKind::kLevel;
   if (s == "inflow") return swe::EdgeKind::kInflow;

@@ -16,6 +16,11 @@ std::string balance_table_row(const char* label, double value, double area_m2, i
   return line;
 }
 
+bool VolumeBalance::clamp_is_large() const {
+  const double through = total_in() - clamp;
+  return clamp > kClampWarningFraction * (through > 0 ? through : 0.0);
+}
+
 std::string VolumeBalance::table(double area_m2) const {
   std::string s;
   auto row = [&](const char* name, double v) { s += balance_table_row(name, v, area_m2, 28); };
@@ -35,6 +40,7 @@ std::string VolumeBalance::table(double area_m2) const {
     row("Inflow from pipe network ..", network_inflow);
     row("Outflow into pipe network .", network_outflow);
   }
+  if (clamp != 0) row("Depth clamp (added) .......", clamp);
   row("Final surface volume ......", final_volume);
   s += balance_table_row("Continuity error (%) ......", continuity_error_pct(), area_m2, 28, true);
   return s;

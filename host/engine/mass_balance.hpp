@@ -21,10 +21,15 @@ struct VolumeBalance {
   // Coupled runs (host/couple): exchange with the pipe network, filled in by the coupler.
   double network_inflow = 0;   // m^3 the network gave the surface (overflow, outfalls)
   double network_outflow = 0;  // m^3 the surface gave the network through inlets (net)
+  // Water the depth clamp added where a step drove a depth below zero (roundoff, or a step past
+  // the positivity bound); named so that no clamp creates water silently.
+  double clamp = 0;
 
   double total_in() const {
-    return initial_volume + rain + boundary_inflow + source_inflow + network_inflow;
+    return initial_volume + rain + boundary_inflow + source_inflow + network_inflow + clamp;
   }
+  /// True when the clamp added more than kClampWarningFraction of the water that passed through.
+  bool clamp_is_large() const;
   double total_out() const {
     return boundary_outflow + source_outflow + infiltration + underdrain + evaporation +
            lid_storage_change + final_volume + network_outflow;
@@ -45,5 +50,7 @@ std::string balance_table_row(const char* label, double value, double area_m2, i
 
 /// Continuity errors above this (absolute, percent) are reported as warnings.
 constexpr double kContinuityWarningPct = 1.0;
+/// Clamped volumes above this share of the inflows plus initial storage are reported as warnings.
+constexpr double kClampWarningFraction = 1e-6;
 
 }  // namespace sf

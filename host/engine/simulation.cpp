@@ -3,15 +3,42 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace sf {
 
+namespace {
+
+/// The dry threshold a run uses: the case's, raised in fp32 to a few units in the last place of
+/// the highest water level the grid can hold (levels are stored relative to the lowest bed), so
+/// that a depth is never below the resolution of the level it is computed from.
+double effective_dry_depth(const SurfaceSetup& s, Precision precision) {
+  const double asked = s.numerics.dry_depth;
+  if (precision != Precision::kF32) return asked;
+  double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+  for (std::size_t k = 0; k < s.z.size(); ++k) {
+    if (!s.active[k]) continue;
+    const double h0 = s.h0.empty() ? 0.0 : s.h0[k];
+    lo = std::min(lo, s.z[k]);
+    hi = std::max(hi, s.z[k] + h0);
+  }
+  if (!(hi > lo)) return asked;
+  return std::max(asked, kDryDepthUlps * double(std::numeric_limits<float>::epsilon()) * (hi - lo));
+}
+
+}  // namespace
+
 Simulation::Simulation(SurfaceSetup setup, Backend backend, Precision precision)
     : setup_(std::move(setup)), layout_(build_surface_layout(setup_)) {
   const NumericsSpec& num = setup_.numerics;
-  if (!(num.cfl > 0 && num.cfl < 1)) throw std::invalid_argument("CFL must be in (0, 1)");
+  if (!(num.cfl > 0 && num.cfl <= kPositivityCourant))
+    throw std::invalid_argument("CFL must be in (0, 0.5]: the positivity bound of the scheme");
   if (!(num.max_dt > 0)) throw std::invalid_argument("max_dt must be > 0");
+  if (!(num.gravity > 0)) throw std::invalid_argument("gravity must be > 0");
+  dry_depth_ = effective_dry_depth(setup_, precision);
+  setup_.numerics.dry_depth = dry_depth_;
+  layout_.init.dry_depth = dry_depth_;
   solver_ = make_surface_solver(backend, precision, layout_.init);
   speed_ = solver_->max_wave_speed();
   initial_volume_ = solver_->water_volume();
@@ -43,8 +70,10 @@ SurfaceStepInputs Simulation::forcing(double t0, double t1) const {
   for (std::size_t s = 0; s < setup_.boundaries.size(); ++s) {
     const BoundarySegmentSpec& seg = setup_.boundaries[s];
     if (seg.kind == swe::EdgeKind::kLevel) in.segment[s] = seg.series.mean(a, b);
-    if (seg.kind == swe::EdgeKind::kInflow)
+    if (seg.kind == swe::EdgeKind::kInflow) {
       in.segment[s] = seg.series.mean(a, b) / layout_.segment_length[s];
+      if (!seg.inflow_depth.empty()) in.segment_depth[s] = seg.inflow_depth.mean(a, b);
+    }
   }
   in.source_q.resize(setup_.sources.size());
   for (std::size_t q = 0; q < setup_.sources.size(); ++q)
@@ -52,10 +81,47 @@ SurfaceStepInputs Simulation::forcing(double t0, double t1) const {
   return in;
 }
 
+double Simulation::forcing_wave_speed(double t0, double t1) const {
+  const double g = setup_.numerics.gravity;
+  double speed = 0.0;
+  for (std::size_t s = 0; s < setup_.boundaries.size(); ++s) {
+    const BoundarySegmentSpec& seg = setup_.boundaries[s];
+    const double a = setup_.start_time + t0, b = setup_.start_time + t1;
+    if (seg.kind == swe::EdgeKind::kInflow) {
+      // The boundary state is at least as deep as the given or critical depth, so its waves are
+      // at most this fast.
+      const double q = std::abs(seg.series.max_over(a, b)) / layout_.segment_length[s];
+      if (q <= 0) continue;
+      double h = std::cbrt(q * q / g);
+      if (!seg.inflow_depth.empty())
+        h = std::min(h, std::max(seg.inflow_depth.max_over(a, b), 0.0));
+      if (h > 0) speed = std::max(speed, q / h + std::sqrt(g * h));
+    } else if (seg.kind == swe::EdgeKind::kLevel) {
+      const double h_out = seg.series.max_over(a, b) - layout_.segment_min_bed[s];
+      if (h_out > 0) speed = std::max(speed, 2.0 * std::sqrt(g * h_out));
+    }
+  }
+  return speed;
+}
+
+double Simulation::rain_dt_limit() const {
+  // Rain on a dry cell makes a film R dt deep whose front spreads at 2 sqrt(g R dt); keep that
+  // within the CFL bound: dt <= (cfl dx / (2 sqrt(g R)))^(2/3).
+  const double rate =
+      setup_.rain_field ? rain_field_max_
+                        : setup_.rain.max_over(setup_.start_time + time_,
+                                               setup_.start_time + time_ + setup_.numerics.max_dt);
+  if (!(rate > 0)) return setup_.numerics.max_dt;
+  const NumericsSpec& num = setup_.numerics;
+  return std::pow(num.cfl * setup_.grid.dx / (2.0 * std::sqrt(num.gravity * rate)), 2.0 / 3.0);
+}
+
 double Simulation::planned_dt(double t_limit) const {
   const NumericsSpec& num = setup_.numerics;
-  double dt = speed_ > 0 ? num.cfl * setup_.grid.dx / speed_ : num.max_dt;
-  dt = std::min({dt, num.max_dt, source_dt_limit_});
+  const double speed =
+      std::max(speed_, forcing_wave_speed(time_, std::min(t_limit, time_ + num.max_dt)));
+  double dt = speed > 0 ? num.cfl * setup_.grid.dx / speed : num.max_dt;
+  dt = std::min({dt, num.max_dt, source_dt_limit_, rain_dt_limit()});
   // Land exactly on t_limit; avoid leaving a sliver step shorter than a thousandth of dt.
   if (time_ + dt * 1.001 >= t_limit) dt = t_limit - time_;
   return dt;
@@ -67,25 +133,42 @@ double Simulation::step(double t_limit) {
       setup_.rain_field->field_at(time_, rain_buffer_);
       solver_->set_rain_field(rain_buffer_);
       rain_field_sum_ = 0.0;
+      rain_field_max_ = 0.0;
       for (std::size_t k = 0; k < rain_buffer_.size(); ++k)
-        if (setup_.active[k]) rain_field_sum_ += double(rain_buffer_[k]);
+        if (setup_.active[k]) {
+          rain_field_sum_ += double(rain_buffer_[k]);
+          rain_field_max_ = std::max(rain_field_max_, double(rain_buffer_[k]));
+        }
       field_valid_until_ = setup_.rain_field->next_change(time_);
     }
     t_limit = std::min(t_limit, field_valid_until_);
   }
-  const double dt = planned_dt(t_limit);
-  if (!(dt > 0) || !std::isfinite(dt))
-    throw std::runtime_error("time step collapsed to " + std::to_string(dt) +
-                             " s at t = " + std::to_string(time_) + " s (max wave speed " +
-                             std::to_string(speed_) + " m/s): the solution has become unstable");
-  const SurfaceStepInputs in = forcing(time_, time_ + dt);
-  speed_ = solver_->advance(in);
+  double dt = planned_dt(t_limit);
+  const double dx = setup_.grid.dx;
+  SurfaceStepInputs in;
+  for (int attempt = 0;; ++attempt) {
+    if (!(dt > 0) || !std::isfinite(dt) || attempt > kMaxRetakes)
+      throw std::runtime_error("time step collapsed to " + std::to_string(dt) +
+                               " s at t = " + std::to_string(time_) + " s (max wave speed " +
+                               std::to_string(speed_) + " m/s): the solution has become unstable");
+    in = forcing(time_, time_ + dt);
+    in.stage_speed_limit = kPositivityCourant * dx / dt;
+    const StepResult r = solver_->advance(in);
+    if (r.accepted) {
+      speed_ = r.speed;
+      break;
+    }
+    // The first stage sped up past the positivity bound: retake with the step that bound allows.
+    ++retakes_;
+    dt = std::min(dt, setup_.numerics.cfl * dx / r.stage_speed);
+  }
   if (!std::isfinite(speed_))
     throw std::runtime_error("non-finite wave speed after the step at t = " +
                              std::to_string(time_) + " s: the solution has become unstable");
-  rain_volume_ += setup_.rain_field ? rain_field_sum_ * setup_.grid.dx * setup_.grid.dx * dt
-                                    : in.rain_rate * dt * active_area_;
-  time_ += dt;
+  rain_volume_ +=
+      setup_.rain_field ? rain_field_sum_ * dx * dx * dt : in.rain_rate * dt * active_area_;
+  // A step planned to land on t_limit lands on it exactly (no sliver steps from roundoff).
+  time_ = dt == t_limit - time_ ? t_limit : time_ + dt;
   ++steps_;
   min_dt_ = steps_ == 1 ? dt : std::min(min_dt_, dt);
   max_dt_ = std::max(max_dt_, dt);
@@ -101,10 +184,9 @@ VolumeBalance Simulation::balance() {
   b.initial_volume = initial_volume_;
   b.rain = rain_volume_;
   const BoundaryVolumes bv = solver_->boundary_volumes();
-  for (int s = 0; s < 4; ++s) {
-    for (double v : bv.out[s]) b.boundary_outflow += v;
-    for (double v : bv.in[s]) b.boundary_inflow += v;
-  }
+  b.boundary_outflow = bv.out;
+  b.boundary_inflow = bv.in;
+  b.clamp = solver_->clamp_volume();
   const SourceVolumes sv = solver_->source_volumes();
   for (double v : sv.in) b.source_inflow += v;
   for (double v : sv.out) b.source_outflow += v;
@@ -154,11 +236,7 @@ SurfaceSnapshot Simulation::snapshot(int index) {
 }
 
 double Simulation::boundary_outflow_total() {
-  const BoundaryVolumes bv = solver_->boundary_volumes();
-  double sum = 0.0;
-  for (int s = 0; s < 4; ++s)
-    for (double v : bv.out[s]) sum += v;
-  return sum;
+  return solver_->boundary_volumes().out;
 }
 
 RunResult Simulation::run(const std::vector<SnapshotWriter*>& writers,

@@ -16,6 +16,14 @@
 
 namespace sf {
 
+/// Courant number up to which a forward-Euler stage keeps depths non-negative with the wave speeds
+/// of swe::cell_wave_speed (Audusse et al. 2004); the largest cfl a case may ask for.
+constexpr double kPositivityCourant = 0.5;
+/// Units in the last place of the highest level that an fp32 dry threshold covers.
+constexpr double kDryDepthUlps = 4.0;
+/// Retakes of one step before the run is declared unstable.
+constexpr int kMaxRetakes = 20;
+
 struct Progress {
   double time_s = 0, duration_s = 0;  // simulated since start
   long long steps = 0;
@@ -77,6 +85,10 @@ class Simulation {
   void raise_wave_speed(double speed) { speed_ = std::max(speed_, speed); }
   double time() const { return time_; }
   long long steps() const { return steps_; }
+  /// Order-2 steps retaken because their first stage broke the positivity bound.
+  long long retakes() const { return retakes_; }
+  /// The dry threshold in use (m): the case's, raised in fp32 (see effective_dry_depth).
+  double dry_depth() const { return dry_depth_; }
   SurfaceSnapshot snapshot(int index);
   VolumeBalance balance();
   SurfaceSolver& solver() { return *solver_; }
@@ -86,6 +98,9 @@ class Simulation {
  private:
   double step(double t_limit);  // one step not past t_limit; returns dt
   SurfaceStepInputs forcing(double t0, double t1) const;
+  /// Fastest wave of the boundary states that inflow and level edges can impose on [t0, t1] (m/s).
+  double forcing_wave_speed(double t0, double t1) const;
+  double rain_dt_limit() const;  // s; bounds the step while rain wets dry cells
   double boundary_outflow_total();
 
   SurfaceSetup setup_;
@@ -93,6 +108,8 @@ class Simulation {
   std::unique_ptr<SurfaceSolver> solver_;
   double time_ = 0.0;
   long long steps_ = 0;
+  long long retakes_ = 0;
+  double dry_depth_ = 0.0;
   double speed_ = 0.0;            // max wave speed of the current state
   double source_dt_limit_ = 0.0;  // s; bounds the step while sources pour into dry cells
   double min_dt_ = 0.0, max_dt_ = 0.0;
@@ -102,6 +119,7 @@ class Simulation {
   // Spatial rain: the field in use, valid until field_valid_until_ (s), and its sum (m/s).
   std::vector<float> rain_buffer_;
   double rain_field_sum_ = 0.0;
+  double rain_field_max_ = 0.0;
   double field_valid_until_ = -1.0;
 };
 

@@ -1,11 +1,34 @@
 #include "engine/surface_layout.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <stdexcept>
 
 namespace sf {
 namespace {
+
+// Cells over which a free edge's local bed slope is measured, inwards from the edge cell.
+constexpr int kSlopeCells = 5;
+
+/// Bed slope falling towards the edge at edge cell (i, j), over up to kSlopeCells active cells
+/// inwards (0 when none); (di, dj) points inwards.
+double local_bed_slope(const SurfaceSetup& s, int i, int j, int di, int dj) {
+  const GridGeometry& g = s.grid;
+  const double z_edge = s.z[std::size_t(j) * g.nx + i];
+  int m = 0;
+  double z_in = z_edge;
+  for (int step = 1; step <= kSlopeCells; ++step) {
+    const int ii = i + step * di, jj = j + step * dj;
+    if (ii < 0 || jj < 0 || ii >= g.nx || jj >= g.ny) break;
+    const std::size_t k = std::size_t(jj) * g.nx + ii;
+    if (!s.active[k]) break;
+    m = step;
+    z_in = s.z[k];
+  }
+  return m > 0 ? (z_in - z_edge) / (m * g.dx) : 0.0;
+}
 
 void assign_edges(const SurfaceSetup& s, SurfaceLayout& out) {
   const GridGeometry& g = s.grid;
@@ -17,10 +40,16 @@ void assign_edges(const SurfaceSetup& s, SurfaceLayout& out) {
     const int len = side < 2 ? g.ny : g.nx;
     init.edge_kind[side].assign(len, std::uint8_t(swe::EdgeKind::kWall));
     init.edge_segment[side].assign(len, 0);
+    init.edge_slope[side].assign(len, 0.0);
   }
   out.segment_length.assign(s.boundaries.size(), 0.0);
+  out.segment_min_bed.assign(s.boundaries.size(), std::numeric_limits<double>::infinity());
   for (std::size_t b = 0; b < s.boundaries.size(); ++b) {
     const BoundarySegmentSpec& seg = s.boundaries[b];
+    if (seg.kind == swe::EdgeKind::kFree &&
+        (!(seg.min_slope > 0) || (!std::isnan(seg.slope) && !(seg.slope > 0))))
+      throw std::invalid_argument("boundary '" + seg.name +
+                                  "': a free edge needs a slope > 0 and a min_slope > 0");
     const int side = seg.side;
     const int len = side < 2 ? g.ny : g.nx;
     int covered = 0;
@@ -31,7 +60,16 @@ void assign_edges(const SurfaceSetup& s, SurfaceLayout& out) {
       const int j = side == swe::kSouth ? 0 : side == swe::kNorth ? g.ny - 1 : e;
       init.edge_kind[side][e] = std::uint8_t(seg.kind);
       init.edge_segment[side][e] = std::uint8_t(b);
-      if (s.active[std::size_t(j) * g.nx + i]) ++covered;
+      const std::size_t k = std::size_t(j) * g.nx + i;
+      if (!s.active[k]) continue;
+      ++covered;
+      out.segment_min_bed[b] = std::min(out.segment_min_bed[b], s.z[k]);
+      if (seg.kind == swe::EdgeKind::kFree) {
+        const int di = side == swe::kWest ? 1 : side == swe::kEast ? -1 : 0;
+        const int dj = side == swe::kSouth ? 1 : side == swe::kNorth ? -1 : 0;
+        const double slope = std::isnan(seg.slope) ? local_bed_slope(s, i, j, di, dj) : seg.slope;
+        init.edge_slope[side][e] = std::max(slope, seg.min_slope);
+      }
     }
     if (covered == 0)
       throw std::invalid_argument("boundary '" + seg.name + "' covers no active edge cell");
@@ -91,8 +129,8 @@ SurfaceLayout build_surface_layout(const SurfaceSetup& s) {
     throw std::invalid_argument("grid must have positive size and cell size");
   if (s.z.size() != n || s.active.size() != n)
     throw std::invalid_argument("bed elevation and active mask must have nx*ny values");
-  if (!s.manning.empty() && s.manning.size() != n)
-    throw std::invalid_argument("Manning raster must have nx*ny values");
+  if (!s.roughness.empty() && s.roughness.size() != n)
+    throw std::invalid_argument("roughness raster must have nx*ny values");
   if (!s.h0.empty() && s.h0.size() != n)
     throw std::invalid_argument("initial depth must have nx*ny values");
 
@@ -103,8 +141,9 @@ SurfaceLayout build_surface_layout(const SurfaceSetup& s) {
   init.dx = g.dx;
   init.z = s.z;
   init.active.assign(s.active.begin(), s.active.end());
-  init.manning = s.manning;
-  init.manning_uniform = s.manning_uniform;
+  init.friction_law = s.friction_law;
+  init.roughness = s.roughness;
+  init.roughness_uniform = s.roughness_uniform;
   init.h0 = s.h0;
   init.qx0 = s.qx0;
   init.qy0 = s.qy0;

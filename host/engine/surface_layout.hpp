@@ -11,8 +11,9 @@ namespace sf {
 
 struct SurfaceLayout {
   SurfaceSolverInit init;
-  std::vector<double> segment_length;  // active edge length of each boundary segment (m)
-  std::vector<int> source_cell_count;  // cells each source is spread over
+  std::vector<double> segment_length;   // active edge length of each boundary segment (m)
+  std::vector<double> segment_min_bed;  // lowest bed of each segment's active edge cells (m)
+  std::vector<int> source_cell_count;   // cells each source is spread over
 };
 
 /// Throws std::invalid_argument naming the segment/source when it covers no active cell.

@@ -12,9 +12,11 @@
 #include "engine/rain_field.hpp"
 #include "soil/soil_model.hpp"
 
+#include "core/physical_constants.hpp"
 #include "engine/snapshot.hpp"
 #include "engine/time_series.hpp"
 #include "swe/boundary.hpp"
+#include "swe/friction.hpp"
 
 namespace sf {
 
@@ -26,6 +28,12 @@ struct BoundarySegmentSpec {
   double from = -std::numeric_limits<double>::infinity();
   double to = std::numeric_limits<double>::infinity();
   TimeSeries series;  // kLevel: water level (m); kInflow: discharge (m^3/s); else unused
+  // kInflow: depth (m) of a supercritical inflow; empty = the critical depth of the discharge.
+  TimeSeries inflow_depth;
+  // kFree: energy slope (-) of the uniform flow leaving the edge; NaN = the local bed slope
+  // (over the last few cells towards the edge), never below min_slope.
+  double slope = std::numeric_limits<double>::quiet_NaN();
+  double min_slope = 1e-3;
 };
 
 struct SourceSpec {
@@ -36,20 +44,21 @@ struct SourceSpec {
 };
 
 struct NumericsSpec {
-  int order = 1;            // 1 = first order; 2 = MUSCL-minmod + Heun
-  double cfl = 0.5;         // Courant number, 0 < cfl < 1
-  double max_dt = 10.0;     // s
-  double dry_depth = 1e-6;  // m; velocities are zero below it
-  double gravity = 9.80665;
+  int order = 1;              // 1 = first order; 2 = MUSCL-minmod + Heun
+  double cfl = 0.5;           // Courant number, 0 < cfl <= 0.5 (the positivity bound)
+  double max_dt = 10.0;       // s
+  double dry_depth = 1e-6;    // m; velocities are zero below it (raised in fp32, see Simulation)
+  double gravity = kGravity;  // m s^-2
 };
 
 struct SurfaceSetup {
   std::string name;
   GridGeometry grid;
-  std::vector<double> z;                        // bed elevation (m)
-  std::vector<unsigned char> active;            // 0 = nodata (wall)
-  std::vector<double> manning;                  // empty = manning_uniform
-  double manning_uniform = 0.03;                // s m^-1/3
+  std::vector<double> z;              // bed elevation (m)
+  std::vector<unsigned char> active;  // 0 = nodata (wall)
+  swe::FrictionLaw friction_law = swe::FrictionLaw::kManning;
+  std::vector<double> roughness;                // friction coefficient per cell; empty = uniform
+  double roughness_uniform = 0.03;              // unit of the law (Manning n: s m^-1/3)
   std::vector<double> h0;                       // initial depth (m); empty = dry
   std::vector<double> qx0, qy0;                 // initial unit discharges (m^2/s); empty = at rest
   std::vector<BoundarySegmentSpec> boundaries;  // edges not covered are walls

@@ -5,13 +5,16 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "core/physical_constants.hpp"
 #include "couple/exchange_runner.hpp"
 #include "engine/backend.hpp"
 #include "soil/soil_model.hpp"
+#include "swe/friction.hpp"
 
 namespace sf {
 
@@ -21,21 +24,23 @@ struct SurfaceSolverInit {
   double dx = 0.0;                   // m
   std::vector<double> z;             // bed elevation (m)
   std::vector<std::uint8_t> active;  // 1 active, 0 inactive (wall)
-  std::vector<double> manning;       // per cell (s m^-1/3); empty = manning_uniform everywhere
-  double manning_uniform = 0.0;
+  swe::FrictionLaw friction_law = swe::FrictionLaw::kManning;
+  std::vector<double> roughness;  // friction coefficient per cell; empty = roughness_uniform
+  double roughness_uniform = 0.0;
   std::vector<double> h0;        // initial depth (m); empty = dry
   std::vector<double> qx0, qy0;  // initial unit discharges (m^2/s); empty = at rest
   std::array<std::vector<std::uint8_t>, 4> edge_kind;     // per side (W, E, S, N): swe::EdgeKind
   std::array<std::vector<std::uint8_t>, 4> edge_segment;  // per side: boundary segment number
+  std::array<std::vector<double>, 4> edge_slope;          // per side: free edge energy slope (-)
   std::array<bool, 32> segment_is_level{};  // segment values that are water levels (m)
   // Sources: distinct cells, CSR entries (source index, weight) per cell.
   std::vector<std::int64_t> source_cells;
   std::vector<int> source_entry_begin;  // size source_cells.size() + 1 (or empty)
   std::vector<int> source_entry_source;
   std::vector<double> source_entry_weight;
-  int order = 1;             // 1 or 2
-  double dry_depth = 1e-6;   // m
-  double gravity = 9.80665;  // m s^-2
+  int order = 1;              // 1 or 2
+  double dry_depth = 1e-6;    // m
+  double gravity = kGravity;  // m s^-2
   // Infiltration and sponge measures per cell (absent: an impervious, sealed surface).
   struct Soil {
     soil::SoilModel model;
@@ -51,11 +56,22 @@ struct SurfaceSolverInit {
 };
 
 struct SurfaceStepInputs {
-  double dt = 0.0;                   // s
-  double rain_rate = 0.0;            // m/s, uniform (ignored while a rain field is set)
-  double time_end = 0.0;             // s since start at the end of the step
-  std::array<double, 32> segment{};  // per boundary segment: level (m) or unit inflow (m^2/s)
-  std::vector<double> source_q;      // per source: discharge (m^3/s)
+  double dt = 0.0;                         // s
+  double rain_rate = 0.0;                  // m/s, uniform (ignored while a rain field is set)
+  double time_end = 0.0;                   // s since start at the end of the step
+  std::array<double, 32> segment{};        // per boundary segment: level (m) or unit inflow (m^2/s)
+  std::array<double, 32> segment_depth{};  // per inflow segment: supercritical depth (m), 0 none
+  std::vector<double> source_q;            // per source: discharge (m^3/s)
+  // Order 2: the step is rejected, with no effect on the state or the ledger, when the wave speed
+  // after its first stage exceeds this (m/s): the second stage would break the positivity bound.
+  double stage_speed_limit = std::numeric_limits<double>::infinity();
+};
+
+/// Outcome of SurfaceSolver::advance.
+struct StepResult {
+  bool accepted = true;
+  double speed = 0;        // accepted: max wave speed of the new state (m/s)
+  double stage_speed = 0;  // order 2: max wave speed after the first stage (m/s)
 };
 
 struct SurfaceFields {
@@ -71,7 +87,7 @@ struct SoilVolumes {
 };
 
 struct BoundaryVolumes {
-  std::array<std::vector<double>, 4> out, in;  // per side and edge cell (m^3), since the start
+  double out = 0, in = 0;  // through the domain edges since the start (m^3)
 };
 
 struct SourceVolumes {
@@ -88,13 +104,16 @@ class SurfaceSolver {
   virtual ~SurfaceSolver() = default;
   /// Largest max(|u|,|v|) + sqrt(g h) of the current state (m/s).
   virtual double max_wave_speed() = 0;
-  /// Advances one step; returns the max wave speed of the new state (the step's one host sync).
-  virtual double advance(const SurfaceStepInputs& inputs) = 0;
+  /// Advances one step (one host sync at order 1, two at order 2), or rejects it without any
+  /// effect when its first stage breaks inputs.stage_speed_limit.
+  virtual StepResult advance(const SurfaceStepInputs& inputs) = 0;
   virtual void read_fields(SurfaceFields& fields) = 0;
   virtual double water_volume() = 0;  // m^3 over active cells, summed in double
   virtual BoundaryVolumes boundary_volumes() = 0;
   virtual SourceVolumes source_volumes() = 0;
   virtual SoilVolumes soil_volumes() = 0;
+  /// Water added by clamping negative depths to zero since the start (m^3); a ledger term.
+  virtual double clamp_volume() const = 0;
   /// Depths (m) of the given cells, one gather and one small copy back (1D-2D coupling).
   virtual void read_depths(const std::vector<std::int64_t>& cells, std::vector<double>& depth) = 0;
   /// Adds volume_m3[c] to cells[c] (m^3): positive adds water, negative removes at most what is

@@ -62,7 +62,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     for (std::int64_t k = 0; k < n_; ++k) z[k] = init.active[k] ? T(init.z[k] - z_ref_) : T(0);
     z_.upload(z);
     active_.upload(init.active);
-    if (!init.manning.empty()) manning_.upload(convert(init.manning));
+    if (!init.roughness.empty()) roughness_.upload(convert(init.roughness));
     cur_.h.upload(init.h0.empty() ? std::vector<T>(n_, T(0)) : masked(init.h0, init.active));
     if (!init.qx0.empty()) cur_.qx.upload(masked(init.qx0, init.active));
     if (!init.qy0.empty()) cur_.qy.upload(masked(init.qy0, init.active));
@@ -75,20 +75,20 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     view_.dry_depth = T(init.dry_depth);
     view_.z = z_.data();
     view_.active = active_.data();
-    view_.manning = manning_.empty() ? nullptr : manning_.data();
-    view_.manning_uniform = T(init.manning_uniform);
+    view_.friction_law = init.friction_law;
+    view_.roughness = roughness_.empty() ? nullptr : roughness_.data();
+    view_.roughness_uniform = T(init.roughness_uniform);
     for (int s = 0; s < 4; ++s) {
       const std::size_t len = s < 2 ? std::size_t(init.ny) : std::size_t(init.nx);
       const auto& kind = init.edge_kind[s];
       const auto& seg = init.edge_segment[s];
+      const auto& slope = init.edge_slope[s];
       edge_kind_[s].upload(kind.empty() ? std::vector<std::uint8_t>(len, 0) : kind);
       edge_segment_[s].upload(seg.empty() ? std::vector<std::uint8_t>(len, 0) : seg);
-      edge_out_[s] = Buffer<double>(len);
-      edge_in_[s] = Buffer<double>(len);
+      edge_slope_[s].upload(slope.empty() ? std::vector<T>(len, T(0)) : convert(slope));
       view_.edge_kind[s] = edge_kind_[s].data();
       view_.edge_segment[s] = edge_segment_[s].data();
-      view_.edge_out[s] = edge_out_[s].data();
-      view_.edge_in[s] = edge_in_[s].data();
+      view_.edge_slope[s] = edge_slope_[s].data();
     }
     segment_is_level_ = init.segment_is_level;
     cell_area_ = init.dx * init.dx;
@@ -108,28 +108,41 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     swe::SurfaceStage<T, 1, false> probe = make_stage<1, false>(cur_.in(), cur_.in(), next_.out());
     probe.p.dt = T(0);  // a zero-length step only measures speeds; next_ is overwritten later
     probe.p.flux_weight = 0.0;
-    return double(Exec::max_reduce(n_, probe, T(0)));
+    return double(reduce(probe).speed);
   }
 
-  double advance(const SurfaceStepInputs& in) override {
-    apply_sources(in);
-    if (soil_)  // rain reaches the ground through the soil step, which books its share
-      soil_->step(cur_.h.data(), active_.data(), view_.rain, T(in.rain_rate), T(in.dt));
-    T speed;
+  // The flux stages come first and write only scratch states, so that an order-2 step whose
+  // first stage breaks the speed limit is rejected without a trace; point sources and the soil
+  // step (rain, infiltration, LID) follow on the accepted state (Lie splitting).
+  StepResult advance(const SurfaceStepInputs& in) override {
+    StepResult result;
+    swe::StageSums<T> sums;
     if (order_ == 1) {
       auto stage = make_stage<1, true>(cur_.in(), cur_.in(), next_.out());
       fill_params(stage.p, in, 1.0);
-      speed = Exec::max_reduce(n_, stage, T(0));
+      sums = reduce(stage);
     } else {
       auto first = make_stage<2, false>(cur_.in(), cur_.in(), stage_.out());
       fill_params(first.p, in, 0.5);
-      Exec::for_each(n_, launch::DiscardResult<decltype(first)>{first});
+      const swe::StageSums<T> first_sums = reduce(first);
+      result.stage_speed = double(first_sums.speed);
+      if (result.stage_speed > in.stage_speed_limit) {
+        result.accepted = false;
+        return result;
+      }
       auto second = make_stage<2, true>(stage_.in(), cur_.in(), next_.out());
       fill_params(second.p, in, 0.5);
-      speed = Exec::max_reduce(n_, second, T(0));
+      sums = swe::StageSumsCombine{}(first_sums, reduce(second));
     }
     cur_.swap(next_);
-    return double(speed);
+    edge_out_ += sums.edge_out;
+    edge_in_ += sums.edge_in;
+    clamp_ += sums.clamp;
+    apply_sources(in);
+    if (soil_)  // rain reaches the ground through the soil step, which books its share
+      soil_->step(cur_.h.data(), active_.data(), view_.rain, T(in.rain_rate), T(in.dt));
+    result.speed = double(sums.speed);
+    return result;
   }
 
   void read_fields(SurfaceFields& f) override {
@@ -151,14 +164,9 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     return Exec::sum_reduce(n_, launch::AsDouble<T>{cur_.h.data()}, 0.0) * cell_area_;
   }
 
-  BoundaryVolumes boundary_volumes() override {
-    BoundaryVolumes b;
-    for (int s = 0; s < 4; ++s) {
-      b.out[s] = edge_out_[s].to_host();
-      b.in[s] = edge_in_[s].to_host();
-    }
-    return b;
-  }
+  BoundaryVolumes boundary_volumes() override { return {edge_out_, edge_in_}; }
+
+  double clamp_volume() const override { return clamp_; }
 
   SourceVolumes source_volumes() override { return {source_in_.to_host(), source_out_.to_host()}; }
 
@@ -233,6 +241,11 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   std::int64_t cell_count() const override { return n_; }
 
  private:
+  template <class Stage>
+  swe::StageSums<T> reduce(const Stage& stage) {
+    return Exec::reduce(n_, stage, swe::StageSums<T>{}, swe::StageSumsCombine{});
+  }
+
   template <int Order, bool Final>
   swe::SurfaceStage<T, Order, Final> make_stage(swe::StateIn<T> in, swe::StateIn<T> base,
                                                 swe::StateOut<T> out) {
@@ -276,7 +289,10 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     p.rain_rate = soil_ ? T(0) : T(in.rain_rate);
     p.time_end = T(in.time_end);
     p.flux_weight = weight;
-    for (int s = 0; s < swe::kMaxBoundarySegments; ++s) p.segment.value[s] = T(in.segment[s]);
+    for (int s = 0; s < swe::kMaxBoundarySegments; ++s) {
+      p.segment.value[s] = T(in.segment[s]);
+      p.segment_depth.value[s] = T(in.segment_depth[s]);
+    }
     // Levels are stored relative to the bed reference, like z.
     for (int s = 0; s < swe::kMaxBoundarySegments; ++s)
       if (segment_is_level_[s]) p.segment.value[s] = T(in.segment[s] - z_ref_);
@@ -329,11 +345,13 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   swe::SurfaceView<T> view_;
   Buffer<T> z_;
   Buffer<std::uint8_t> active_;
-  Buffer<T> manning_;
+  Buffer<T> roughness_;
   StateBuffers cur_, next_, stage_;
   Buffer<T> hmax_;
   Buffer<std::uint8_t> edge_kind_[4], edge_segment_[4];
-  Buffer<double> edge_out_[4], edge_in_[4];
+  Buffer<T> edge_slope_[4];
+  double edge_out_ = 0.0, edge_in_ = 0.0;  // ledger totals of accepted steps (m^3)
+  double clamp_ = 0.0;
   Buffer<std::int64_t> source_cells_;
   Buffer<int> source_begin_, source_index_;
   Buffer<T> source_weight_;

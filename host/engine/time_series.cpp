@@ -64,6 +64,14 @@ double TimeSeries::mean(double t0, double t1) const {
   return integral(t0, t1) / (t1 - t0);
 }
 
+double TimeSeries::max_over(double t0, double t1) const {
+  if (times_.empty()) return 0.0;
+  double m = std::max(value(t0), value(t1));
+  for (std::size_t i = 0; i < times_.size(); ++i)
+    if (times_[i] >= t0 && times_[i] <= t1) m = std::max(m, values_[i]);
+  return m;
+}
+
 TimeSeries TimeSeries::scaled(double factor) const {
   if (times_.empty()) return {};
   std::vector<double> v = values_;

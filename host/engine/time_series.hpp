@@ -19,6 +19,7 @@ class TimeSeries {
   double value(double t) const;
   double integral(double t0, double t1) const;  // of v over [t0, t1]
   double mean(double t0, double t1) const;      // integral / (t1 - t0); value(t0) if t1 == t0
+  double max_over(double t0, double t1) const;  // largest value on [t0, t1]
   TimeSeries scaled(double factor) const;
   bool empty() const { return times_.empty(); }
   const std::vector<double>& times() const { return times_; }

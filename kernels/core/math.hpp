@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/hd.hpp"
+#include "core/physical_constants.hpp"
 
 namespace sf {
 
@@ -34,8 +35,5 @@ SF_HD SF_FORCEINLINE T pow_of(T a, T b) {
   using std::pow;
   return pow(a, b);
 }
-
-/// Standard gravity (m s^-2), ISO 80000-3.
-constexpr double kGravity = 9.80665;
 
 }  // namespace sf

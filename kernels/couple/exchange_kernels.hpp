@@ -50,7 +50,7 @@ struct SurfaceCells {
   T* qy = nullptr;
   double cell_area = 0.0;  // m^2
   T dry_depth = T(0);      // m
-  T g = T(9.81);           // m/s^2, the solver's gravity
+  T g = T(kGravity);       // m/s^2, replaced by the solver's gravity
   /// Wave speed of cell k as the surface step bounds it, taken as a wet/dry front (the larger
   /// bound) since the neighbours are not looked at.
   SF_HD double speed(std::int64_t k) const {

@@ -65,8 +65,8 @@ inline int reduce_blocks(std::int64_t n) {
   return int(needed < max_blocks ? needed : max_blocks);
 }
 
-template <class R, class Op, class F>
-R reduce(std::int64_t n, F f, R init, Op op, R (*combine)(R, R)) {
+template <class R, class Op, class F, class Combine>
+R reduce(std::int64_t n, F f, R init, Op op, Combine combine) {
   if (n <= 0) return init;
   const int blocks = reduce_blocks(n);
   // Stream-ordered allocation comes from the driver's pool: no allocation cost per step.
@@ -105,6 +105,12 @@ struct CudaExec {
   static R max_reduce(std::int64_t n, F f, R init) {
     return detail::reduce<R>(
         n, f, init, detail::MaxOp{}, +[](R a, R b) { return a > b ? a : b; });
+  }
+
+  /// General reduction: op is an associative SF_HD functor combining two R values.
+  template <class R, class F, class Op>
+  static R reduce(std::int64_t n, F f, R init, Op op) {
+    return detail::reduce<R>(n, f, init, op, op);
   }
 
   template <class R, class F>

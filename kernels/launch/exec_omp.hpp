@@ -51,6 +51,19 @@ struct OmpExec {
                                     thrust::maximum<R>());
   }
 
+  /// General reduction: op is an associative SF_HD functor combining two R values.
+  template <class R, class F, class Op>
+  static R reduce(std::int64_t n, F f, R init, Op op) {
+    if (n <= 0) return init;
+    if (n < kSerialBelow) {
+      R acc = init;
+      for (std::int64_t k = 0; k < n; ++k) acc = op(acc, f(k));
+      return acc;
+    }
+    return thrust::transform_reduce(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
+                                    thrust::counting_iterator<std::int64_t>(n), f, init, op);
+  }
+
   template <class R, class F>
   static R sum_reduce(std::int64_t n, F f, R init) {
     if (n <= 0) return init;

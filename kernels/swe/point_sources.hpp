@@ -22,15 +22,15 @@ struct PointSourceStep {
   T* h;
   T* qx;
   T* qy;
-  const std::int64_t* cell;      // distinct target cells
-  const int* entry_begin;        // CSR: entries of cell c are [entry_begin[c], entry_begin[c+1])
-  const int* entry_source;       // source index of each entry
-  const T* entry_weight;         // share of that source's Q going to this cell
-  double* volume_in;             // accumulated volume added per distinct cell (m^3)
-  double* volume_out;            // accumulated volume removed per distinct cell (m^3)
-  T cell_area;                   // m^2
-  T dt;                          // s
-  T dry_depth;                   // m
+  const std::int64_t* cell;  // distinct target cells
+  const int* entry_begin;    // CSR: entries of cell c are [entry_begin[c], entry_begin[c+1])
+  const int* entry_source;   // source index of each entry
+  const T* entry_weight;     // share of that source's Q going to this cell
+  double* volume_in;         // accumulated volume added per distinct cell (m^3)
+  double* volume_out;        // accumulated volume removed per distinct cell (m^3)
+  T cell_area;               // m^2
+  T dt;                      // s
+  T dry_depth;               // m
   SourceRates<T> rates;
 
   SF_HD void operator()(std::int64_t c) const {

@@ -1,14 +1,17 @@
 // One fused pass of the finite-volume update: for each cell, the four face fluxes (hydrostatic
-// reconstruction + HLLC), rain, semi-implicit Manning friction, the velocity cut-off and, in the
-// last stage of a step, the running maximum depth. It returns the cell's wave speed
-// max(|u|,|v|) + sqrt(g h) so that the launch layer's max-reduction gives the next CFL step in the
-// same pass. Each face flux is computed by both neighbouring cells from identical inputs in the
-// same (+x / +y) frame, so mass is exchanged exactly.
+// reconstruction + HLLC, or the boundary state at an open edge), rain, semi-implicit bed friction,
+// the velocity cut-off and, in the last stage of a step, the running maximum depth. It returns the
+// cell's wave speed max(|u|,|v|) + sqrt(g h), the volumes through its domain-edge faces and any
+// water a depth clamp added, so that one reduction of the launch layer gives the next CFL step and
+// the stage's ledger terms in the same pass, with no per-cell accumulators: a stage that is
+// rejected (order 2, see SurfaceSolverImpl::advance) leaves no trace. Each face flux is computed by
+// both neighbouring cells from identical inputs in the same (+x / +y) frame, so mass is exchanged
+// exactly.
 //
 // Order 1: cell values at faces. Order 2: MUSCL with minmod on h, eta = h + z, u and v; first order
 // next to dry, inactive or edge cells. The bed-slope source is split at the reconstructed points.
 // Memory per cell update (first order, fp32): read h, qx, qy, z (16 B), active (1 B), hmax (4 B),
-// write h, qx, qy (12 B) = 33 B, plus 4 B for a Manning raster. Neighbour reads hit cache.
+// write h, qx, qy (12 B) = 33 B, plus 4 B for a roughness raster. Neighbour reads hit cache.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +34,23 @@ SF_HD inline T cell_wave_speed(T h, T qx, T qy, T g, T dry_depth, bool front) {
   const T c = sqrt_of(g * h);
   return max_of(abs_of(qx), abs_of(qy)) / h + (front ? T(2) * c : c);
 }
+
+/// What one cell update returns, combined over cells by StageSumsCombine.
+template <class T>
+struct StageSums {
+  T speed = T(0);       // max wave speed of the new state (m/s)
+  double clamp = 0;     // water added by clamping negative depths (m^3, weighted like the fluxes)
+  double edge_out = 0;  // volume leaving through domain edges (m^3, weighted)
+  double edge_in = 0;   // volume entering through domain edges (m^3, weighted)
+};
+
+struct StageSumsCombine {
+  template <class T>
+  SF_HD StageSums<T> operator()(const StageSums<T>& a, const StageSums<T>& b) const {
+    return {max_of(a.speed, b.speed), a.clamp + b.clamp, a.edge_out + b.edge_out,
+            a.edge_in + b.edge_in};
+  }
+};
 
 template <class T>
 struct CellFaces {
@@ -91,9 +111,11 @@ struct SurfaceStage {
 
   struct Accum {
     T mass = T(0), mom_n = T(0), mom_t = T(0);  // net inflow per unit length, axis frame
-    T h_lo = T(0), z_lo = T(0);  // own reconstructed depth and face bed on the low face
-    T h_hi = T(0), z_hi = T(0);  // ... and on the high face
-    bool dry_neighbour = false;  // a face where water meets a (reconstructed) dry side
+    T h_lo = T(0), z_lo = T(0);        // own reconstructed depth and face bed on the low face
+    T h_hi = T(0), z_hi = T(0);        // ... and on the high face
+    bool dry_neighbour = false;        // a face where water meets a (reconstructed) dry side
+    T edge_speed = T(0);               // fastest wave of a boundary state on this axis (m/s)
+    double edge_out = 0, edge_in = 0;  // volumes through domain-edge faces (m^3, weighted)
   };
 
   // Flux across the high (east/north) face of cell (i, j) seen from that cell, or across its low
@@ -116,28 +138,29 @@ struct SurfaceStage {
       const int side = axis == 0 ? (high ? kEast : kWest) : (high ? kNorth : kSouth);
       const int e = axis == 0 ? j : i;
       const EdgeKind kind = static_cast<EdgeKind>(v.edge_kind[side][e]);
-      const T value = p.segment.value[v.edge_segment[side][e]];
+      const int segment = v.edge_segment[side][e];
+      const T value = p.segment.value[segment];
       const T outward = high ? T(1) : T(-1);
-      // A free (transmissive) edge lets water out, never in: water moving inwards meets a wall.
-      const bool inward = kind == EdgeKind::kTransmissive && outward * mine.un < T(0);
-      if (kind == EdgeKind::kWall || inward) {
+      if (kind == EdgeKind::kWall || (kind == EdgeKind::kInflow && value <= T(0))) {
         r = wall_flux(mine, high);
-      } else if (kind == EdgeKind::kInflow) {
-        r.flux = inflow_edge_flux(mine, outward, value, v.g);
-        r.h_left = r.h_right = mine.h;
-        r.z_face = mine.z;
       } else {
-        const FaceSide<T> ghost = edge_ghost(kind, mine, outward, value, v.g, v.dry_depth);
-        r = high ? hydrostatic_face_flux(mine, ghost, v.g)
-                 : hydrostatic_face_flux(ghost, mine, v.g);
+        const T coefficient = v.roughness ? v.roughness[at(i, j)] : v.roughness_uniform;
+        const T slope = v.edge_slope[side] ? v.edge_slope[side][e] : T(0);
+        const EdgeState<T> b =
+            edge_state(kind, mine, outward, value, p.segment_depth.value[segment], slope,
+                       v.friction_law, coefficient, v.g, v.dry_depth);
+        r.flux = edge_flux(b, mine, outward, v.g);
+        r.h_left = r.h_right = mine.h;  // the edge face's bed is the cell's own: no bed source
+        r.z_face = mine.z;
+        acc.edge_speed = max_of(acc.edge_speed, abs_of(b.w) + sqrt_of(v.g * b.h));
       }
       // Volume through this edge face during the stage (m^3), split by direction.
       const double vol =
           double(outward * r.flux.mass) * double(v.dx) * double(p.dt) * p.flux_weight;
       if (vol > 0)
-        v.edge_out[side][e] += vol;
+        acc.edge_out += vol;
       else if (vol < 0)
-        v.edge_in[side][e] -= vol;
+        acc.edge_in -= vol;
     }
     acc.mass += sign * r.flux.mass;
     acc.mom_n += sign * r.flux.mom_n;
@@ -183,14 +206,15 @@ struct SurfaceStage {
     if (h > stats.user_threshold) stats.duration_user[k] += p.dt;
   }
 
-  SF_HD T operator()(std::int64_t k) const {
+  SF_HD StageSums<T> operator()(std::int64_t k) const {
     // 32-bit index arithmetic: grids are limited to 2^31 cells (checked by the solver).
     const int kk = int(k), i = kk % v.nx, j = kk / v.nx;
+    StageSums<T> sums;
     if (v.active[k] == 0) {
       out.h[k] = T(0);
       out.qx[k] = T(0);
       out.qy[k] = T(0);
-      return T(0);
+      return sums;
     }
     const T g = v.g, dt = p.dt, r = dt / v.dx;
 
@@ -210,11 +234,14 @@ struct SurfaceStage {
     T h = in.h[k] + r * (ax.mass + ay.mass) + dt * rain;
     T qx = in.qx[k] + r * (ax.mom_n + ay.mom_t + sx);
     T qy = in.qy[k] + r * (ay.mom_n + ax.mom_t + sy);
-    h = max_of(h, T(0));
+    if (h < T(0)) {  // roundoff or a step beyond the positivity bound: book what the clamp adds
+      sums.clamp = -double(h) * double(v.dx) * double(v.dx) * p.flux_weight;
+      h = T(0);
+    }
 
     if (h > v.dry_depth) {
-      const T n = v.manning ? v.manning[k] : v.manning_uniform;
-      const T factor = manning_friction_factor(h, qx, qy, n, dt, g);
+      const T coefficient = v.roughness ? v.roughness[k] : v.roughness_uniform;
+      const T factor = friction_factor(v.friction_law, coefficient, h, qx, qy, dt, g);
       qx *= factor;
       qy *= factor;
     } else {
@@ -239,7 +266,12 @@ struct SurfaceStage {
       if (stats.max_speed) update_event_stats(k, h, qx, qy);
     }
 
-    return cell_wave_speed(h, qx, qy, g, v.dry_depth, ax.dry_neighbour || ay.dry_neighbour);
+    sums.speed =
+        max_of(cell_wave_speed(h, qx, qy, g, v.dry_depth, ax.dry_neighbour || ay.dry_neighbour),
+               max_of(ax.edge_speed, ay.edge_speed));
+    sums.edge_out = ax.edge_out + ay.edge_out;
+    sums.edge_in = ax.edge_in + ay.edge_in;
+    return sums;
   }
 };
 

@@ -5,24 +5,25 @@
 #include <cstdint>
 
 #include "swe/boundary.hpp"
+#include "swe/friction.hpp"
 
 namespace sf::swe {
 
 template <class T>
 struct SurfaceView {
   int nx = 0, ny = 0;
-  T dx = T(0);                               // cell size (m)
-  T g = T(9.80665);                          // gravity (m s^-2)
-  T dry_depth = T(0);                        // below this depth (m) velocities are set to zero
-  const T* z = nullptr;                      // bed elevation minus a reference level (m)
-  const std::uint8_t* active = nullptr;      // 0 = inactive (nodata) cell, acts as a wall
-  const T* manning = nullptr;                // Manning n per cell (s m^-1/3), or nullptr
-  T manning_uniform = T(0);                  // used when manning == nullptr
+  T dx = T(0);                           // cell size (m)
+  T g = T(kGravity);                     // gravity (m s^-2)
+  T dry_depth = T(0);                    // below this depth (m) velocities are set to zero
+  const T* z = nullptr;                  // bed elevation minus a reference level (m)
+  const std::uint8_t* active = nullptr;  // 0 = inactive (nodata) cell, acts as a wall
+  FrictionLaw friction_law = FrictionLaw::kManning;
+  const T* roughness = nullptr;              // friction coefficient per cell (friction.hpp), or
+  T roughness_uniform = T(0);                // this one everywhere when roughness == nullptr
   const std::uint8_t* edge_kind[4] = {};     // per edge cell, EdgeKind, indexed by Side
   const std::uint8_t* edge_segment[4] = {};  // per edge cell, segment number
-  double* edge_out[4] = {};  // accumulated volume leaving the domain per edge cell (m^3)
-  double* edge_in[4] = {};   // accumulated volume entering the domain per edge cell (m^3)
-  const T* rain = nullptr;   // rain per cell (m/s); nullptr: StageParams::rain_rate everywhere
+  const T* edge_slope[4] = {};               // per edge cell, energy slope of a free edge (-)
+  const T* rain = nullptr;  // rain per cell (m/s); nullptr: StageParams::rain_rate everywhere
 };
 
 /// Running event statistics per cell, updated in the last stage of each step; all pointers null
@@ -60,7 +61,8 @@ struct StageParams {
   T rain_rate = T(0);             // uniform rain intensity (m/s)
   double flux_weight = 1;         // share of this stage in the step's boundary volumes (1 or 1/2)
   SegmentValues<T> segment = {};  // level (m) or unit inflow (m^2/s) per boundary segment
-  T time_end = T(0);              // simulated time at the end of the step (s), for event statistics
+  SegmentValues<T> segment_depth = {};  // given supercritical inflow depth (m), <= 0: none
+  T time_end = T(0);  // simulated time at the end of the step (s), for event statistics
 };
 
 }  // namespace sf::swe

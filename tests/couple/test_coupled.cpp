@@ -63,7 +63,7 @@ SurfaceSetup flat_plane(int nx, int ny, double dx, double h0, double duration) {
   s.z.assign(n, 0.0);
   s.active.assign(n, 1);
   s.h0.assign(n, h0);
-  s.manning_uniform = 0.015;
+  s.roughness_uniform = 0.015;
   s.numerics.max_dt = 1.0;
   s.duration = duration;
   s.track_event_stats = false;

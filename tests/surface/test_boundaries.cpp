@@ -15,7 +15,7 @@ TEST_P(Boundaries, InflowHydrographDeliversItsVolumeExactly) {
   const BackendCase c = GetParam();
   SF_SKIP_WITHOUT_DEVICE(c);
   SurfaceSetup s = make_grid(40, 20, 1.0, [](double x, double) { return 0.02 * x; });
-  s.manning_uniform = 0.03;
+  s.roughness_uniform = 0.03;
   BoundarySegmentSpec in;
   in.name = "river";
   in.kind = swe::EdgeKind::kInflow;
@@ -37,7 +37,7 @@ TEST_P(Boundaries, FixedLevelFillsABasinToThatLevel) {
   const BackendCase c = GetParam();
   SF_SKIP_WITHOUT_DEVICE(c);
   SurfaceSetup s = make_grid(30, 10, 1.0, [](double x, double) { return 1.0 - 0.02 * x; });
-  s.manning_uniform = 0.02;
+  s.roughness_uniform = 0.02;
   BoundarySegmentSpec sea;
   sea.name = "tide";
   sea.kind = swe::EdgeKind::kLevel;

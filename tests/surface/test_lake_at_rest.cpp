@@ -26,7 +26,7 @@ SurfaceSetup rough_lake(int order) {
   };
   SurfaceSetup s = make_grid(40, 32, 1.0, bed);
   set_level(s, [](double, double) { return 1.0; });
-  s.manning_uniform = 0.03;
+  s.roughness_uniform = 0.03;
   s.numerics.order = order;
   s.numerics.cfl = 0.45;
   return s;

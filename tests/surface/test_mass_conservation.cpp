@@ -19,7 +19,7 @@ TEST_P(MassConservation, ClosedBoxKeepsItsVolume) {
       return 0.1 * std::sin(0.8 * x) * std::sin(0.6 * y) + 0.6 * std::exp(-(x - 20) * (x - 20) / 4);
     });
     set_level(s, [](double x, double) { return x < 10 ? 1.0 : 0.05; });
-    s.manning_uniform = 0.02;
+    s.roughness_uniform = 0.02;
     s.numerics.order = order;
     Simulation sim(s, c.backend, c.precision);
     const double v0 = sim.balance().final_volume;
@@ -70,7 +70,7 @@ TEST_P(MassConservation, SourceOnDryGroundNeverClipsDepth) {
     SurfaceSetup s = make_grid(41, 41, 1.0, [](double, double) { return 0.0; });
     s.numerics.order = order;
     s.numerics.max_dt = 10.0;
-    s.manning_uniform = 0.02;
+    s.roughness_uniform = 0.02;
     SourceSpec src;
     src.name = "manhole";
     src.x = 20.5;

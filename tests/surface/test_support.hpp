@@ -49,7 +49,7 @@ inline SurfaceSetup make_grid(int nx, int ny, double dx,
   s.active.assign(std::size_t(nx) * ny, 1);
   for (int j = 0; j < ny; ++j)
     for (int i = 0; i < nx; ++i) s.z[std::size_t(j) * nx + i] = bed((i + 0.5) * dx, (j + 0.5) * dx);
-  s.manning_uniform = 0.0;
+  s.roughness_uniform = 0.0;
   return s;
 }
 
