@@ -109,6 +109,7 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
       io::NetcdfResultsOptions nc;
       nc.title = "spongeflow results: " + cfg.name;
       nc.run_start_iso8601 = cfg.start_iso8601;
+      nc.store_float64 = cfg.netcdf_float64;
       netcdf = std::make_unique<io::NetcdfResultsWriter>(
           (std::filesystem::path(out_dir) / "results.nc").string(), nc);
       writers.push_back(netcdf.get());

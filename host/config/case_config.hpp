@@ -7,11 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/physical_constants.hpp"
 #include "engine/backend.hpp"
 #include "engine/surface_setup.hpp"
 #include "engine/time_series.hpp"
 #include "soil/soil_model.hpp"
 #include "swe/boundary.hpp"
+#include "swe/friction.hpp"
 
 namespace sf::config {
 
@@ -74,16 +76,25 @@ struct CaseConfig {
   std::string name, description;
   std::string dem, active_mask, raise_mask;  // resolved paths ("" = not given)
   double raise_height = 0;                   // m
-  double manning = 0.03;                     // s m^-1/3
-  std::string manning_raster;
-  double initial_depth = 0;  // m
+  // [surface] friction: the law, its uniform coefficient and an optional raster of it, in the
+  // law's unit (config/friction_laws.hpp). `manning`/`manning_raster` land here with kManning.
+  swe::FrictionLaw friction_law = swe::FrictionLaw::kManning;
+  double roughness = 0.03;  // Manning n (s m^-1/3) by default
+  std::string roughness_raster;
+  std::string roughness_raster_key = "roughness_raster";  // key that named it, for messages
+  double initial_depth = 0;                               // m
   std::optional<double> initial_level;
   std::string initial_depth_raster;
+  // Initial flow, either as velocities (m/s, east and north; q = h u with the initial depth) or
+  // as unit discharges (m^2/s); "" = at rest.
+  std::string initial_u_raster, initial_v_raster;
+  std::string initial_qx_raster, initial_qy_raster;
   double flood_threshold = 0.15;  // m
   int order = 1;
   double cfl = 0.5;
-  double max_dt = 10;       // s
-  double dry_depth = 1e-6;  // m
+  double max_dt = 10;         // s
+  double dry_depth = 1e-6;    // m
+  double gravity = kGravity;  // m s^-2
   std::optional<Precision> precision;
   double duration = 0;         // s
   double output_interval = 0;  // s; 0 = duration
@@ -104,7 +115,8 @@ struct CaseConfig {
   bool network_vtk = true;
   double timeseries_interval = 60;  // s
   bool netcdf = true;
-  std::string start_iso8601;  // [time] start; "" when not given
+  bool netcdf_float64 = false;  // fields of results.nc as 64-bit floats (default 32-bit)
+  std::string start_iso8601;    // [time] start; "" when not given
   std::vector<GaugeConfig> gauges;
 };
 

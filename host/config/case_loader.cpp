@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "common/input_error.hpp"
+#include "config/friction_laws.hpp"
 #include "engine/surface_layout.hpp"
 #include "io/hyetograph_csv.hpp"
 #include "netcdf_rain_field.hpp"
@@ -15,20 +16,29 @@
 namespace sf::config {
 namespace {
 
-void check_values(const mesh::Raster& r, const std::vector<unsigned char>& active, double lo,
-                  const std::string& what, const std::string& expected) {
+/// Every active cell of `r` (the raster of [surface] `key`) must hold a value that `accept`s; the
+/// first that does not is named.
+template <class Accept>
+void check_values(const mesh::Raster& r, const std::vector<unsigned char>& active, Accept accept,
+                  const std::string& key, const std::string& expected) {
   for (int j = 0; j < r.ny; ++j)
     for (int i = 0; i < r.nx; ++i) {
       const std::size_t k = r.index(i, j);
       if (!active[k]) continue;
-      if (!r.valid[k] || !(r.values[k] >= lo))
+      if (!r.valid[k] || !accept(r.values[k]))
         throw InputError(
-            InputIssue{r.source, 0, what, "",
+            InputIssue{r.source, 0, "[surface]", key,
                        "cell (column " + std::to_string(i) + ", row from north " +
                            std::to_string(r.ny - 1 - j) + ") has " +
                            (r.valid[k] ? "value " + std::to_string(r.values[k]) : "no data") +
                            "; expected " + expected});
     }
+}
+
+void check_values(const mesh::Raster& r, const std::vector<unsigned char>& active, double lo,
+                  const std::string& key, const std::string& expected) {
+  check_values(
+      r, active, [lo](double v) { return v >= lo; }, key, expected);
 }
 
 TimeSeries design_storm_series(const DesignStormConfig& d, const std::string& file) {
@@ -49,14 +59,16 @@ TimeSeries design_storm_series(const DesignStormConfig& d, const std::string& fi
   }
 }
 
-/// Classes per cell from the land-use raster; Manning per cell from the classes.
+/// Classes per cell from the land-use raster; Manning n per cell from the classes (Manning law).
 void load_soil(const SoilConfig& soil, const mesh::Raster& dem, SurfaceSetup& s) {
   const mesh::Raster lu = mesh::read_raster_like(soil.land_use_raster, dem, "soil.land_use");
   SurfaceSetup::Soil out;
   out.model = soil.model;
   out.evaporation_rate = soil.evaporation_m_per_s;
   out.cell_class.assign(lu.size(), 0);
-  s.roughness.assign(lu.size(), 0.0);
+  // Classes carry a Manning n; other laws take their coefficient from [surface] alone.
+  const bool manning = s.friction_law == swe::FrictionLaw::kManning;
+  if (manning) s.roughness.assign(lu.size(), 0.0);
   for (int j = 0; j < lu.ny; ++j)
     for (int i = 0; i < lu.nx; ++i) {
       const std::size_t k = lu.index(i, j);
@@ -73,10 +85,66 @@ void load_soil(const SoilConfig& soil, const mesh::Raster& dem, SurfaceSetup& s)
                            (value < 0 ? std::string("no data") : "value " + std::to_string(value)) +
                            "; expected the id of a [[landuse]] class"});
       out.cell_class[k] = std::uint8_t(cls);
-      s.roughness[k] = soil.model.classes[std::size_t(cls)].manning_n;
+      if (manning) s.roughness[k] = soil.model.classes[std::size_t(cls)].manning_n;
     }
   soil::validate(out.model, soil.land_use_raster);
   s.soil = std::move(out);
+}
+
+/// The friction coefficient per cell, checked against the law's range.
+void load_roughness_raster(const CaseConfig& c, const mesh::Raster& dem, SurfaceSetup& s) {
+  const std::string key = "surface." + c.roughness_raster_key;
+  const mesh::Raster m = mesh::read_raster_like(c.roughness_raster, dem, key);
+  const FrictionLawInfo& law = friction_law_info(c.friction_law);
+  const double lo = friction_coefficient_min(law);
+  check_values(
+      m, s.active, [&](double v) { return v >= lo && v <= law.max; }, c.roughness_raster_key,
+      friction_coefficient_range(law));
+  s.roughness = m.values;
+  for (std::size_t k = 0; k < s.roughness.size(); ++k)
+    if (!s.active[k]) s.roughness[k] = 0.0;
+}
+
+/// One component of the initial flow as a unit discharge (m^2/s); `velocity` rasters are
+/// multiplied by the initial depth. Empty when `path` is "".
+std::vector<double> initial_discharge(const std::string& path, const char* key, bool velocity,
+                                      const mesh::Raster& dem, const SurfaceSetup& s) {
+  if (path.empty()) return std::vector<double>(dem.size(), 0.0);
+  const mesh::Raster r = mesh::read_raster_like(path, dem, std::string("surface.") + key);
+  const auto finite = [](double v) { return std::isfinite(v); };
+  check_values(r, s.active, finite, key,
+               velocity ? "a velocity in m/s" : "a unit discharge in m^2/s");
+  std::vector<double> q(dem.size(), 0.0);
+  for (int j = 0; j < r.ny; ++j)
+    for (int i = 0; i < r.nx; ++i) {
+      const std::size_t k = r.index(i, j);
+      if (!s.active[k]) continue;
+      const double h = s.h0.empty() ? 0.0 : s.h0[k];
+      if (velocity) {
+        q[k] = h * r.values[k];
+      } else if (h > 0 || r.values[k] == 0) {
+        q[k] = r.values[k];
+      } else {  // momentum without water would be an infinite velocity
+        throw InputError(InputIssue{path, 0, "[surface]", key,
+                                    "cell (column " + std::to_string(i) + ", row from north " +
+                                        std::to_string(r.ny - 1 - j) + ") has value " +
+                                        std::to_string(r.values[k]) +
+                                        " but no initial water; expected 0 m^2/s on dry cells"});
+      }
+    }
+  return q;
+}
+
+void load_initial_flow(const CaseConfig& c, const mesh::Raster& dem, SurfaceSetup& s) {
+  const bool velocity = !c.initial_u_raster.empty() || !c.initial_v_raster.empty();
+  const bool discharge = !c.initial_qx_raster.empty() || !c.initial_qy_raster.empty();
+  if (velocity) {
+    s.qx0 = initial_discharge(c.initial_u_raster, "initial_u_raster", true, dem, s);
+    s.qy0 = initial_discharge(c.initial_v_raster, "initial_v_raster", true, dem, s);
+  } else if (discharge) {
+    s.qx0 = initial_discharge(c.initial_qx_raster, "initial_qx_raster", false, dem, s);
+    s.qy0 = initial_discharge(c.initial_qy_raster, "initial_qy_raster", false, dem, s);
+  }
 }
 
 }  // namespace
@@ -114,20 +182,15 @@ LoadedCase load_case(const CaseConfig& c) {
   if (active == 0)
     throw InputError(InputIssue{c.dem, 0, "[grid]", "dem", "has no active (valid) cell"});
 
-  s.roughness_uniform = c.manning;
+  s.friction_law = c.friction_law;
+  s.roughness_uniform = c.roughness;
   if (c.soil) load_soil(*c.soil, dem, s);
-  if (!c.manning_raster.empty()) {
-    const mesh::Raster m = mesh::read_raster_like(c.manning_raster, dem, "surface.manning_raster");
-    check_values(m, s.active, 0.0, "[surface] manning_raster", "a Manning n >= 0 s m^-1/3");
-    s.roughness = m.values;
-    for (std::size_t k = 0; k < n; ++k)
-      if (!s.active[k]) s.roughness[k] = 0.0;
-  }
+  if (!c.roughness_raster.empty()) load_roughness_raster(c, dem, s);
 
   if (!c.initial_depth_raster.empty()) {
     const mesh::Raster d =
         mesh::read_raster_like(c.initial_depth_raster, dem, "surface.initial_depth_raster");
-    check_values(d, s.active, 0.0, "[surface] initial_depth_raster", "a depth >= 0 m");
+    check_values(d, s.active, 0.0, "initial_depth_raster", "a depth >= 0 m");
     s.h0 = d.values;
   } else if (c.initial_level) {
     s.h0.assign(n, 0.0);
@@ -136,11 +199,13 @@ LoadedCase load_case(const CaseConfig& c) {
   } else if (c.initial_depth > 0) {
     s.h0.assign(n, c.initial_depth);
   }
+  load_initial_flow(c, dem, s);
 
   s.numerics.order = c.order;
   s.numerics.cfl = c.cfl;
   s.numerics.max_dt = c.max_dt;
   s.numerics.dry_depth = c.dry_depth;
+  s.numerics.gravity = c.gravity;
   s.duration = c.duration;
   s.output_interval = c.output_interval;
   s.flood_threshold = c.flood_threshold;

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "common/input_error.hpp"
@@ -11,13 +13,21 @@
 #include "config/case_reader_extra.hpp"
 #include "config/case_schema.hpp"
 #include "config/table_reader.hpp"
+#include "core/physical_constants.hpp"
+#include "engine/simulation.hpp"
 
 namespace sf::config {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kInf = 1e300;
+constexpr double kSmallestPositive = std::numeric_limits<double>::min();
+
+std::string format_number(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%g", v);
+  return b;
+}
 
 std::string resolve(const std::string& p, const fs::path& base, const std::string& data_dir) {
   std::string s = p;
@@ -26,30 +36,6 @@ std::string resolve(const std::string& p, const fs::path& base, const std::strin
   fs::path path(s);
   if (path.is_relative()) path = base / path;
   return path.lexically_normal().string();
-}
-
-TimeSeries series_from(const TableReader& t, const char* key, const char* times_key, bool required,
-                       double scale, bool& ok) {
-  ok = true;
-  const auto values = t.numbers(key, required);
-  if (!values) {
-    ok = !required && !t.has(key);
-    return {};
-  }
-  for (double& v : const_cast<std::vector<double>&>(*values)) v *= scale;
-  if (values->size() == 1 && !t.raw(key)->is_array()) return TimeSeries::constant(values->front());
-  const auto times = t.numbers(times_key, true);
-  if (!times) {
-    ok = false;
-    return {};
-  }
-  try {
-    return TimeSeries(*times, *values);
-  } catch (const std::invalid_argument& e) {
-    t.error(times_key, e.what());
-    ok = false;
-    return {};
-  }
 }
 
 void apply_overrides(toml::table& doc, const CaseOverrides& o, std::vector<InputIssue>& issues) {
@@ -78,26 +64,7 @@ void apply_overrides(toml::table& doc, const CaseOverrides& o, std::vector<Input
   }
 }
 
-swe::EdgeKind parse_kind(const std::string& s, bool& ok) {
-  ok = true;
-  if (s == "wall" || s == "closed") return swe::EdgeKind::kWall;
-  if (s == "free" || s == "transmissive" || s == "open") return swe::EdgeKind::kFree;
-  if (s == "critical") return swe::EdgeKind::kCritical;
-  if (s == "level") return swe::EdgeKind::kLevel;
-  if (s == "inflow") return swe::EdgeKind::kInflow;
-  ok = false;
-  return swe::EdgeKind::kWall;
-}
-
 }  // namespace
-
-std::optional<swe::Side> parse_side(const std::string& s) {
-  if (s == "west") return swe::kWest;
-  if (s == "east") return swe::kEast;
-  if (s == "south") return swe::kSouth;
-  if (s == "north") return swe::kNorth;
-  return std::nullopt;
-}
 
 CaseConfig read_case_file(const std::string& path, const CaseOverrides& overrides) {
   if (!fs::exists(path)) throw InputError(InputIssue{path, 0, "", "", "case file not found"});
@@ -144,27 +111,21 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   c.raise_height = grid.number("raise_height", -1e4, 1e4, "between -1e4 and 1e4 m").value_or(0);
 
   const TableReader surf(doc["surface"].as_table(), "surface", path, issues);
-  c.manning = surf.number("manning", 0, 1, "a Manning n >= 0 and <= 1 s m^-1/3").value_or(0.03);
-  c.manning_raster = path_of(surf, "manning_raster");
-  c.initial_depth = surf.number("initial_depth", 0, 1e4, ">= 0 m").value_or(0);
-  c.initial_level = surf.number("initial_level", -1e5, 1e5, "a level in m");
-  if (c.initial_level && surf.has("initial_depth"))
-    surf.error("initial_level", "cannot be combined with initial_depth; give one of them");
-  c.initial_depth_raster = path_of(surf, "initial_depth_raster");
-  c.flood_threshold = surf.number("flood_threshold", 0, 1e3, ">= 0 m").value_or(0.15);
-  c.user_threshold = surf.number("user_threshold", 0, 1e3, ">= 0 m").value_or(0.3);
+  read_surface(surf, path_of, c);
 
   const TableReader num(doc["numerics"].as_table(), "numerics", path, issues);
   if (auto o = num.number("order", 1, 2, "1 or 2")) {
     if (*o != 1 && *o != 2) num.error("order", "value must be 1 or 2");
     c.order = int(*o);
   }
-  if (auto cfl = num.number("cfl", -kInf, kInf, "in (0, 1)")) {
-    if (!(*cfl > 0 && *cfl < 1))
-      num.error("cfl", "value " + std::to_string(*cfl) +
-                           " is out of range; expected 0 < cfl < 1 (0.5 is a safe choice)");
-    c.cfl = *cfl;
-  }
+  // The engine refuses a Courant number above the bound that keeps depths non-negative.
+  const std::string cfl_range =
+      "0 < cfl <= " + format_number(kPositivityCourant) + " (the scheme's positivity bound)";
+  c.cfl =
+      num.number("cfl", kSmallestPositive, kPositivityCourant, cfl_range.c_str()).value_or(c.cfl);
+  // 100 m s^-2 catches a gravity typed in cm s^-2.
+  c.gravity =
+      num.number("gravity", kSmallestPositive, 100, "> 0 and <= 100 m s^-2").value_or(kGravity);
   c.max_dt = num.number("max_dt", 1e-9, 1e6, "> 0 s").value_or(10);
   c.dry_depth = num.number("dry_depth", 0, 0.1, "between 0 and 0.1 m").value_or(1e-6);
   if (auto p = num.string("precision")) {
@@ -240,58 +201,8 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
       doc, path, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); },
       issues, c);
 
-  if (const toml::array* arr = doc["boundary"].as_array()) {
-    int n = 0;
-    for (const toml::node& node : *arr) {
-      const std::string label = "boundary[" + std::to_string(n) + "]";
-      const TableReader b(node.as_table(), label, path, issues);
-      BoundaryConfig bc;
-      bc.name = b.string("name").value_or("boundary" + std::to_string(n));
-      if (auto s = b.string("side", true)) {
-        if (auto side = parse_side(*s))
-          bc.side = *side;
-        else
-          b.error("side", "'" + *s + "' is not an edge; expected west, east, south or north");
-      }
-      if (auto from = b.number("from", -kInf, kInf, "a coordinate in m")) bc.from = *from;
-      if (auto to = b.number("to", -kInf, kInf, "a coordinate in m")) bc.to = *to;
-      if (bc.to < bc.from) b.error("to", "is smaller than from; expected from <= to");
-      if (auto t = b.string("type", true)) {
-        bool ok;
-        bc.kind = parse_kind(*t, ok);
-        if (!ok) b.error("type", "'" + *t + "'; expected wall, free, critical, level or inflow");
-      }
-      bool ok = true;
-      if (bc.kind == swe::EdgeKind::kLevel)
-        bc.series = series_from(b, "level", "times", true, 1, ok);
-      if (bc.kind == swe::EdgeKind::kInflow)
-        bc.series = series_from(b, "discharge", "times", true, 1, ok);
-      c.boundaries.push_back(bc);
-      ++n;
-    }
-  } else if (doc.contains("boundary")) {
-    issues.push_back({path, int(doc["boundary"].node()->source().begin.line), "", "boundary",
-                      "expected an array of tables written [[boundary]]"});
-  }
-
-  if (const toml::array* arr = doc["source"].as_array()) {
-    int n = 0;
-    for (const toml::node& node : *arr) {
-      const TableReader s(node.as_table(), "source[" + std::to_string(n) + "]", path, issues);
-      SourceConfig sc;
-      sc.name = s.string("name").value_or("source" + std::to_string(n));
-      sc.x = s.number("x", -kInf, kInf, "a coordinate in m", true).value_or(0);
-      sc.y = s.number("y", -kInf, kInf, "a coordinate in m", true).value_or(0);
-      sc.radius = s.number("radius", 0, 1e6, ">= 0 m").value_or(0);
-      bool ok;
-      sc.discharge = series_from(s, "discharge", "times", true, 1, ok);
-      c.sources.push_back(sc);
-      ++n;
-    }
-  } else if (doc.contains("source")) {
-    issues.push_back({path, int(doc["source"].node()->source().begin.line), "", "source",
-                      "expected an array of tables written [[source]]"});
-  }
+  read_boundaries(doc, path, issues, c);
+  read_sources(doc, path, issues, c);
 
   read_network(
       doc, path, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); },
@@ -301,6 +212,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   c.output_dir = out.has("directory") ? path_of(out, "directory") : (base / "results").string();
   c.vtk = out.boolean("vtk").value_or(true);
   c.netcdf = out.boolean("netcdf").value_or(true);
+  c.netcdf_float64 = out.boolean("netcdf_float64").value_or(false);
   c.network_vtk = out.boolean("network_vtk").value_or(true);
   c.timeseries_interval =
       out.number("timeseries_interval", 1e-3, 1e9, "> 0 s").value_or(c.timeseries_interval);

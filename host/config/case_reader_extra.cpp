@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "config/friction_laws.hpp"
 #include "rain/storm_presets.hpp"
 
 namespace sf::config {
@@ -198,6 +199,13 @@ void read_soil(const toml::table& doc, const std::string& file, const PathResolv
         if (v == id) t.error("id", std::to_string(id) + " is used by two classes");
       lc.name = t.string("name").value_or("class" + std::to_string(id));
       lc.manning_n = t.number("manning", 0, 1, "a Manning n >= 0").value_or(0.03);
+      if (t.has("manning") && c.friction_law != swe::FrictionLaw::kManning)
+        t.error("manning",
+                "a class's Manning n only applies with friction = \"manning\"; this case "
+                "uses friction = \"" +
+                    std::string(friction_law_info(c.friction_law).name) +
+                    "\": give its coefficient as [surface] roughness or "
+                    "roughness_raster");
       lc.impervious_share = t.number("impervious", 0, 1, "between 0 and 1").value_or(0);
       const std::string model = t.string("infiltration").value_or("none");
       const double drying = t.number("drying_days", 0.01, 365, "> 0 days").value_or(7);

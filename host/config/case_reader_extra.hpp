@@ -1,5 +1,6 @@
-// Reading the rain-grid, design-storm and soil/LID parts of a case file (case_reader.cpp reads
-// the rest). Problems are appended to `issues`; nothing throws.
+// Reading the parts of a case file that have their own file: [surface], the rain grid, the design
+// storm, soil/LID, boundaries and sources, [network] (case_reader.cpp reads the rest and calls
+// these). Problems are appended to `issues`; nothing throws.
 #pragma once
 
 #include <functional>
@@ -13,11 +14,23 @@ namespace sf::config {
 
 using PathResolver = std::function<std::string(const TableReader&, const char*, bool)>;
 
+/// [surface]: friction law and coefficient, initial water and flow, thresholds
+/// (case_reader_surface.cpp).
+void read_surface(const TableReader& surf, const PathResolver& path_of, CaseConfig& c);
 void read_rain_grid(const TableReader& rain, const PathResolver& path_of, CaseConfig& c);
 void read_design_storm(const toml::table& doc, const std::string& file,
                        std::vector<InputIssue>& issues, CaseConfig& c);
 void read_soil(const toml::table& doc, const std::string& file, const PathResolver& path_of,
                std::vector<InputIssue>& issues, CaseConfig& c);
+/// A number (constant) or an array matching `times_key` (linear in between); ok = false when a
+/// given or required series could not be read (case_reader_boundary.cpp).
+TimeSeries read_series(const TableReader& t, const char* key, const char* times_key, bool required,
+                       bool& ok);
+/// [[boundary]] and [[source]] (case_reader_boundary.cpp).
+void read_boundaries(const toml::table& doc, const std::string& file,
+                     std::vector<InputIssue>& issues, CaseConfig& c);
+void read_sources(const toml::table& doc, const std::string& file, std::vector<InputIssue>& issues,
+                  CaseConfig& c);
 /// [network] (case_reader_network.cpp).
 void read_network(const toml::table& doc, const std::string& file, const PathResolver& path_of,
                   std::vector<InputIssue>& issues, CaseConfig& c);

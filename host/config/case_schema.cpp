@@ -1,8 +1,28 @@
 #include "config/case_schema.hpp"
 
+#include <cstdio>
+
+#include "core/physical_constants.hpp"
+#include "engine/simulation.hpp"
+
 namespace sf::config {
 
+namespace {
+
+std::string format_number(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%g", v);
+  return b;
+}
+
+}  // namespace
+
 const std::vector<KeySpec>& case_schema() {
+  // Texts built from the engine's constants, so that the reference follows them.
+  static const std::string gravity_default = format_number(kGravity);
+  static const std::string cfl_meaning =
+      "Courant number, 0 < cfl <= " + format_number(kPositivityCourant) +
+      " (the positivity bound of the scheme)";
   static const std::vector<KeySpec> keys = {
       {"case", "name", "string", "file name", "-", "Name used in messages and summary.json"},
       {"case", "description", "string", "-", "-", "Free text shown in the summary"},
@@ -19,13 +39,33 @@ const std::vector<KeySpec>& case_schema() {
        "blocks)"},
       {"grid", "raise_height", "number", "0", "m", "Height added to cells of `raise_mask`"},
 
-      {"surface", "manning", "number", "0.03", "s m^-1/3", "Uniform Manning roughness (>= 0)"},
+      {"surface", "friction", "string", "manning", "-",
+       "Bed friction law: manning, chezy, darcy_weisbach, laminar or linear (see the notes)"},
+      {"surface", "roughness", "number", "0.03 (manning); required otherwise", "unit of the law",
+       "Uniform coefficient of the friction law: Manning n (s m^-1/3, 0..1), Chezy C "
+       "(m^1/2 s^-1, > 0), Darcy-Weisbach f (dimensionless, >= 0), laminar kappa (m^2 s^-1, "
+       ">= 0) or linear tau (s^-1, >= 0)"},
+      {"surface", "roughness_raster", "path", "-", "unit of the law",
+       "Raster of the friction coefficient on the DEM grid, same ranges; replaces `roughness`"},
+      {"surface", "manning", "number", "0.03", "s m^-1/3",
+       "Uniform Manning n (0..1); means friction = manning and excludes `roughness`"},
       {"surface", "manning_raster", "path", "-", "s m^-1/3",
-       "Manning roughness raster on the DEM grid; replaces `manning`"},
+       "Manning n raster on the DEM grid; replaces `manning`; means friction = manning and "
+       "excludes `roughness_raster`"},
       {"surface", "initial_depth", "number", "0", "m", "Uniform initial water depth"},
       {"surface", "initial_level", "number", "-", "m",
        "Initial water level: depth = max(0, level - bed); excludes `initial_depth`"},
       {"surface", "initial_depth_raster", "path", "-", "m", "Initial depth raster on the DEM grid"},
+      {"surface", "initial_u_raster", "path", "at rest", "m/s",
+       "Initial eastward velocity raster on the DEM grid; the unit discharge is depth x "
+       "velocity with the initial depth. Needs initial water; excludes `initial_qx/qy_raster`"},
+      {"surface", "initial_v_raster", "path", "at rest", "m/s",
+       "Initial northward velocity raster on the DEM grid (as `initial_u_raster`)"},
+      {"surface", "initial_qx_raster", "path", "at rest", "m^2/s",
+       "Initial eastward unit discharge raster on the DEM grid; 0 on dry cells. Needs initial "
+       "water; excludes `initial_u/v_raster`"},
+      {"surface", "initial_qy_raster", "path", "at rest", "m^2/s",
+       "Initial northward unit discharge raster on the DEM grid (as `initial_qx_raster`)"},
       {"surface", "flood_threshold", "number", "0.15", "m",
        "Depth above which a cell counts as flooded in the summary"},
       {"surface", "user_threshold", "number", "0.3", "m",
@@ -33,10 +73,13 @@ const std::vector<KeySpec>& case_schema() {
 
       {"numerics", "order", "integer", "1", "-",
        "1 = first order; 2 = MUSCL (minmod) in space and Heun in time"},
-      {"numerics", "cfl", "number", "0.5", "-", "Courant number, 0 < cfl < 1"},
+      {"numerics", "cfl", "number", "0.5", "-", cfl_meaning.c_str()},
       {"numerics", "max_dt", "number", "10", "s", "Largest time step"},
       {"numerics", "dry_depth", "number", "1e-6", "m",
        "Depth below which velocities are set to zero"},
+      {"numerics", "gravity", "number", gravity_default.c_str(), "m s^-2",
+       "Gravitational acceleration of the surface flow (> 0 and <= 100); the default is "
+       "standard gravity"},
       {"numerics", "precision", "string", "f64 (cpu), f32 (cuda)", "-",
        "Real type of the state: f32 or f64; `--precision` overrides"},
 
@@ -91,7 +134,8 @@ const std::vector<KeySpec>& case_schema() {
       {"landuse", "id", "integer", "required", "-", "Value of this class in the land_use raster"},
       {"landuse", "name", "string", "class<id>", "-", "Name used in messages"},
       {"landuse", "manning", "number", "0.03", "s m^-1/3",
-       "Manning n of the class (used when no manning_raster is given)"},
+       "Manning n of the class (used where no manning_raster or roughness_raster is given); only "
+       "with friction = manning"},
       {"landuse", "impervious", "number", "0", "-",
        "Impervious share of the cell (0..1); only the rest infiltrates"},
       {"landuse", "infiltration", "string", "none", "-",
@@ -144,13 +188,22 @@ const std::vector<KeySpec>& case_schema() {
        "CRS)"},
       {"boundary", "to", "number", "edge end", "m", "End of the segment along the edge"},
       {"boundary", "type", "string", "required", "-",
-       "wall, free (transmissive outflow), critical (outflow at critical depth), level (fixed "
-       "water level) or inflow (discharge hydrograph)"},
+       "wall, free (open edge with normal-depth outflow; also open, transmissive), critical "
+       "(outflow at critical depth), level (water level outside) or inflow (discharge "
+       "hydrograph); see the notes"},
       {"boundary", "level", "number or array", "-", "m",
        "Water level for type = level: a number, or an array matching `times`"},
       {"boundary", "discharge", "number or array", "-", "m^3/s",
        "Inflow for type = inflow over the whole segment: a number or an array matching `times`"},
-      {"boundary", "times", "array", "-", "s", "Times of a level or discharge series"},
+      {"boundary", "depth", "number or array", "critical depth", "m",
+       "Type = inflow: depth (> 0) of a supercritical inflow, a number or an array matching "
+       "`times`; ignored while the inflow is subcritical"},
+      {"boundary", "slope", "number", "local bed slope", "m/m",
+       "Type = free: energy slope (> 0) of the uniform flow leaving the edge"},
+      {"boundary", "min_slope", "number", "1e-3", "m/m",
+       "Type = free: smallest energy slope (> 0) used on the edge, a floor for flat or adverse "
+       "beds"},
+      {"boundary", "times", "array", "-", "s", "Times of a level, discharge or depth series"},
 
       {"source", "name", "string", "source<N>", "-", "Name used in messages and the summary"},
       {"source", "x", "number", "required", "m", "Centre easting in the DEM's CRS"},
@@ -189,6 +242,8 @@ const std::vector<KeySpec>& case_schema() {
       {"output", "netcdf", "boolean", "true", "-",
        "Write CF-1.8 netCDF results (results.nc: depth, level, u, v per output time; maps of "
        "maximum depth, speed, hazard, times and durations; docs/results-netcdf.md)"},
+      {"output", "netcdf_float64", "boolean", "false", "-",
+       "Store the fields of results.nc as 64-bit floats (twice the size) instead of 32-bit"},
       {"output", "gauges", "array", "-", "m",
        "Points [[x, y], ...] whose peak water level is reported in summary.json"},
       {"output", "gauge_names", "array", "-", "-", "Names of the gauges"},
@@ -218,6 +273,7 @@ std::string case_schema_markdown() {
       const bool array =
           current == "boundary" || current == "source" || current == "landuse" || current == "lid";
       md += "\n### " + std::string(array ? "[[" : "[") + current + (array ? "]]" : "]") + "\n\n";
+      if (const char* note = case_table_note(current)) md += std::string(note) + "\n\n";
       md += "| key | type | default | unit | meaning |\n|---|---|---|---|---|\n";
     }
     md += "| `" + std::string(k.key) + "` | " + k.type + " | " + k.default_value + " | " + k.unit +

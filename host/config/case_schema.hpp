@@ -20,6 +20,10 @@ struct KeySpec {
 const std::vector<KeySpec>& case_schema();
 const std::vector<std::string>& case_tables();
 
+/// Markdown paragraphs printed above a table's keys (what its keys mean together), or nullptr
+/// (case_schema_notes.cpp).
+const char* case_table_note(const std::string& table);
+
 /// The key reference in Markdown, as found in docs/case-file.md.
 std::string case_schema_markdown();
 

@@ -66,17 +66,19 @@ TEST(CliErrors, UnknownKeyIsNamedWithTheAllowedOnes) {
   const auto r = run_spongeflow("run " + c.string());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.output.find("case.toml:5: [surface] maning_raster: unknown key; expected one of: "
-                          "manning, manning_raster"),
+                          "friction, roughness, roughness_raster, manning, manning_raster"),
             std::string::npos)
       << r.output;
 }
 
-TEST(CliErrors, CflOfOneOrMore) {
-  const auto c = make_case("cfl", "manning = 0.03", "[numerics]\ncfl = 1.0\n");
+TEST(CliErrors, CflAboveThePositivityBound) {
+  const auto c = make_case("cfl", "manning = 0.03", "[numerics]\ncfl = 0.6\n");
   const auto r = run_spongeflow("run " + c.string());
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.output.find("[numerics] cfl: value 1"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("expected 0 < cfl < 1"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("case.toml:8: [numerics] cfl: value 0.6 is out of range; expected "
+                          "0 < cfl <= 0.5 (the scheme's positivity bound)"),
+            std::string::npos)
+      << r.output;
 }
 
 TEST(CliErrors, WrongTypeAndEveryProblemListed) {
