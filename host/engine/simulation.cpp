@@ -152,7 +152,7 @@ double Simulation::step(double t_limit) {
                                " s at t = " + std::to_string(time_) + " s (max wave speed " +
                                std::to_string(speed_) + " m/s): the solution has become unstable");
     in = forcing(time_, time_ + dt);
-    in.stage_speed_limit = kPositivityCourant * dx / dt;
+    in.stage_speed_limit = kStageCourantLimit * dx / dt;
     const StepResult r = solver_->advance(in);
     if (r.accepted) {
       speed_ = r.speed;

@@ -19,6 +19,10 @@ namespace sf {
 /// Courant number up to which a forward-Euler stage keeps depths non-negative with the wave speeds
 /// of swe::cell_wave_speed (Audusse et al. 2004); the largest cfl a case may ask for.
 constexpr double kPositivityCourant = 0.5;
+/// Courant number of an order-2 first stage above which the step is retaken: the positivity bound
+/// plus 1 % so that a stage as fast as the step's start (a steady boundary state) is not retaken
+/// for roundoff; the depth-clamp ledger term shows what such a margin costs.
+constexpr double kStageCourantLimit = 1.01 * kPositivityCourant;
 /// Units in the last place of the highest level that an fp32 dry threshold covers.
 constexpr double kDryDepthUlps = 4.0;
 /// Retakes of one step before the run is declared unstable.
