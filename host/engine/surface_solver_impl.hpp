@@ -108,7 +108,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     swe::SurfaceStage<T, 1, false> probe = make_stage<1, false>(cur_.in(), cur_.in(), next_.out());
     probe.p.dt = T(0);  // a zero-length step only measures speeds; next_ is overwritten later
     probe.p.flux_weight = 0.0;
-    return double(Exec::max_reduce(n_, probe, T(0)));
+    return double(exec_.max_reduce(n_, probe, T(0)));
   }
 
   double advance(const SurfaceStepInputs& in) override {
@@ -119,14 +119,14 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     if (order_ == 1) {
       auto stage = make_stage<1, true>(cur_.in(), cur_.in(), next_.out());
       fill_params(stage.p, in, 1.0);
-      speed = Exec::max_reduce(n_, stage, T(0));
+      speed = exec_.max_reduce(n_, stage, T(0));
     } else {
       auto first = make_stage<2, false>(cur_.in(), cur_.in(), stage_.out());
       fill_params(first.p, in, 0.5);
       Exec::for_each(n_, launch::DiscardResult<decltype(first)>{first});
       auto second = make_stage<2, true>(stage_.in(), cur_.in(), next_.out());
       fill_params(second.p, in, 0.5);
-      speed = Exec::max_reduce(n_, second, T(0));
+      speed = exec_.max_reduce(n_, second, T(0));
     }
     cur_.swap(next_);
     return double(speed);
@@ -148,7 +148,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   }
 
   double water_volume() override {
-    return Exec::sum_reduce(n_, launch::AsDouble<T>{cur_.h.data()}, 0.0) * cell_area_;
+    return exec_.sum_reduce(n_, launch::AsDouble<T>{cur_.h.data()}, 0.0) * cell_area_;
   }
 
   BoundaryVolumes boundary_volumes() override {
@@ -322,6 +322,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     return std::vector<double>(host.begin(), host.end());
   }
 
+  Exec exec_;  // launch layer instance: owns the reductions' persistent scratch
   std::int64_t n_;
   int order_;
   double z_ref_ = 0.0;
