@@ -1,6 +1,7 @@
 // spongeflow-bench: cell-updates/s of the surface solver on a synthetic wet DEM, and the
 // effective memory bandwidth (bytes moved per cell update / time per cell update).
 //   spongeflow-bench --cells N --backend cpu|cuda --precision f32|f64 --order 1|2 [--steps S]
+//                    [--json]   (one JSON object instead of the sentence, for scripts)
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -18,7 +19,7 @@ namespace {
 void usage() {
   std::fprintf(stderr,
                "usage: spongeflow-bench [--cells N] [--backend cpu|cuda] [--precision f32|f64]\n"
-               "                        [--order 1|2] [--steps S] [--stats] [--stream]\n");
+               "                        [--order 1|2] [--steps S] [--stats] [--stream] [--json]\n");
 }
 
 // Bytes each cell update must move at least: read h, qx, qy, z (4 reals), active (1 B) and hmax
@@ -59,7 +60,7 @@ int main(int argc, char** argv) {
   long long cells = 4'000'000;
   std::string backend = "cpu", precision = "f32";
   int order = 1, steps = 50;
-  bool stats = false;
+  bool stats = false, json = false;
   for (int a = 1; a < argc; ++a) {
     auto next = [&]() -> const char* {
       if (a + 1 >= argc) {
@@ -80,6 +81,8 @@ int main(int argc, char** argv) {
       steps = std::atoi(next());
     else if (!std::strcmp(argv[a], "--stats"))
       stats = true;
+    else if (!std::strcmp(argv[a], "--json"))
+      json = true;
     else if (!std::strcmp(argv[a], "--stream")) {
       std::printf(
           "cpu triad bandwidth: %.1f GB/s (3 x 8 B per element, best of 10, %lld elements)\n",
@@ -122,11 +125,26 @@ int main(int argc, char** argv) {
     const double updates = double(sim.steps() - steps0) * double(n) * n;
     const double rate = updates / wall;
     const double bytes = bytes_per_cell_update(p, order);
+    // On a GPU the update should be bound by memory bandwidth: the ratio to the device's peak
+    // says how close it comes (0 where the peak is unknown, e.g. on the CPU backend).
+    const double peak = b == sf::Backend::kCuda ? sf::cuda_device_info().peak_bandwidth_gbs : 0.0;
+    const double ratio = peak > 0 ? rate * bytes / 1e9 / peak : 0.0;
+    if (json) {
+      std::printf(
+          "{\"backend\": \"%s\", \"precision\": \"%s\", \"order\": %d, \"event_stats\": %s, "
+          "\"cells\": %lld, \"steps\": %lld, \"cell_updates_per_s\": %.4e, "
+          "\"bytes_per_cell_update\": %.1f, \"effective_bandwidth_gbs\": %.2f, "
+          "\"peak_bandwidth_gbs\": %.1f, \"bandwidth_bound_ratio\": %.4f}\n",
+          backend.c_str(), precision.c_str(), order, stats ? "true" : "false", (long long)n * n,
+          sim.steps() - steps0, rate, bytes, rate * bytes / 1e9, peak, ratio);
+      return 0;
+    }
     std::printf(
         "backend %s, %s, order %d%s, %d x %d cells, %lld steps: %.3e cell-updates/s, "
         "%.1f B/cell-update, effective bandwidth %.1f GB/s\n",
         backend.c_str(), precision.c_str(), order, stats ? " + event stats" : "", n, n,
         sim.steps() - steps0, rate, bytes, rate * bytes / 1e9);
+    if (peak > 0) std::printf("%.0f %% of the device's peak %.0f GB/s\n", 100 * ratio, peak);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 1;

@@ -179,6 +179,10 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
                   g.name.c_str(), g.peak_level_m, g.peak_depth_m);
     out << line;
   }
+  if (r.balance.clamp_is_large())
+    err << "WARNING: the depth clamp added " << r.balance.clamp
+        << " m3 (more than 1e-6 of the water that entered): steps went past the positivity "
+           "bound; lower numerics.cfl\n";
   if (std::abs(err_pct) > kContinuityWarningPct)
     err << "WARNING: continuity error " << err_pct << " % exceeds " << kContinuityWarningPct
         << " %: check the time step (cfl), boundaries and inputs\n";

@@ -138,6 +138,7 @@ CoupledBalance CoupledSimulation::balance() {
   c.source_outflow = b.source_outflow;
   c.infiltration = b.infiltration;
   c.other_surface_losses = b.underdrain + b.evaporation + b.lid_storage_change;
+  c.surface_clamp = b.clamp;
   const network::MassBalance& m = network_.mass_balance();
   c.network_initial = m.initial_storage;
   c.network_final = network_.storage_volume();

@@ -33,6 +33,7 @@ struct CoupledBalance {
   double surface_initial = 0, surface_final = 0;
   double rain = 0, boundary_inflow = 0, boundary_outflow = 0, source_inflow = 0, source_outflow = 0,
          infiltration = 0, other_surface_losses = 0;  // underdrain, evap, LID
+  double surface_clamp = 0;  // water the surface's depth clamp added (VolumeBalance::clamp)
   // network
   double network_initial = 0, network_final = 0;
   double network_inflow = 0;      // dry-weather and external inflows of the .inp
@@ -48,7 +49,7 @@ struct CoupledBalance {
 
   double total_in() const {
     return surface_initial + network_initial + rain + boundary_inflow + source_inflow +
-           network_inflow;
+           network_inflow + surface_clamp;
   }
   /// Water poured out by coupled outfalls stays in the system (it is on the surface), so it is
   /// not in outfall_outflow.

@@ -44,7 +44,7 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
         outfall_taken_(layout.slot_node.size()) {}
 
   DrawSums draw(const NodeArrays& nodes, double dt) override {
-    return Exec::sum_reduce(cells_, DrawThroughInlets<T>{surface(), view(), nodes, dt}, DrawSums{});
+    return exec_.sum_reduce(cells_, DrawThroughInlets<T>{surface(), view(), nodes, dt}, DrawSums{});
   }
 
   void set_node_inflow(const NodeArrays& nodes, double dt) override {
@@ -53,7 +53,7 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
 
   ReturnSums hand_back(const NodeArrays& nodes) override {
     const ReturnSums r =
-        Exec::sum_reduce(cells_, HandBackToCells<T>{surface(), view(), nodes}, ReturnSums{});
+        exec_.sum_reduce(cells_, HandBackToCells<T>{surface(), view(), nodes}, ReturnSums{});
     Exec::for_each(slots_, TakeOver{view(), nodes});
     return r;
   }
@@ -85,6 +85,7 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
     return v;
   }
 
+  Exec exec_;  // owns the reductions' scratch
   Buffer<T>& h_;
   Buffer<T>& qx_;
   Buffer<T>& qy_;

@@ -34,4 +34,11 @@ bool cuda_device_available();
 /// True when this build contains the CUDA backend.
 bool cuda_backend_built();
 
+/// The CUDA device the backend runs on, for reports; an empty name when there is none.
+struct CudaDeviceInfo {
+  std::string name;
+  double peak_bandwidth_gbs = 0.0;  // memory clock x bus width x 2 (double data rate), GB/s
+};
+CudaDeviceInfo cuda_device_info();
+
 }  // namespace sf

@@ -67,10 +67,11 @@ class SoilState {
   }
 
  private:
-  static double sum(const Buffer<double>& b) {
-    return Exec::sum_reduce(std::int64_t(b.size()), launch::AsDouble<double>{b.data()}, 0.0);
+  double sum(const Buffer<double>& b) const {
+    return exec_.sum_reduce(std::int64_t(b.size()), launch::AsDouble<double>{b.data()}, 0.0);
   }
 
+  mutable Exec exec_;  // owns the reductions' scratch; a cache, so reading volumes stays const
   std::size_t n_;
   double cell_area_;
   double evaporation_;

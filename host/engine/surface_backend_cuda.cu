@@ -26,4 +26,19 @@ bool cuda_device_available() {
   return count > 0;
 }
 
+CudaDeviceInfo cuda_device_info() {
+  CudaDeviceInfo info;
+  if (!cuda_device_available()) return info;
+  int device = 0, clock_khz = 0, bus_bits = 0;
+  cudaDeviceProp prop{};
+  if (cudaGetDevice(&device) != cudaSuccess ||
+      cudaGetDeviceProperties(&prop, device) != cudaSuccess)
+    return info;
+  info.name = prop.name;
+  cudaDeviceGetAttribute(&clock_khz, cudaDevAttrMemoryClockRate, device);
+  cudaDeviceGetAttribute(&bus_bits, cudaDevAttrGlobalMemoryBusWidth, device);
+  info.peak_bandwidth_gbs = 2.0 * clock_khz * 1e3 * (bus_bits / 8.0) / 1e9;
+  return info;
+}
+
 }  // namespace sf

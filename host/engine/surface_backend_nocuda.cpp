@@ -17,5 +17,8 @@ bool cuda_backend_built() {
 bool cuda_device_available() {
   return false;
 }
+CudaDeviceInfo cuda_device_info() {
+  return {};
+}
 
 }  // namespace sf

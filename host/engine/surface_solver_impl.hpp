@@ -161,7 +161,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   }
 
   double water_volume() override {
-    return Exec::sum_reduce(n_, launch::AsDouble<T>{cur_.h.data()}, 0.0) * cell_area_;
+    return exec_.sum_reduce(n_, launch::AsDouble<T>{cur_.h.data()}, 0.0) * cell_area_;
   }
 
   BoundaryVolumes boundary_volumes() override { return {edge_out_, edge_in_}; }
@@ -243,7 +243,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
  private:
   template <class Stage>
   swe::StageSums<T> reduce(const Stage& stage) {
-    return Exec::reduce(n_, stage, swe::StageSums<T>{}, swe::StageSumsCombine{});
+    return exec_.reduce(n_, stage, swe::StageSums<T>{}, swe::StageSumsCombine{});
   }
 
   template <int Order, bool Final>
@@ -338,6 +338,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     return std::vector<double>(host.begin(), host.end());
   }
 
+  Exec exec_;  // launch layer instance: owns the reductions' persistent scratch
   std::int64_t n_;
   int order_;
   double z_ref_ = 0.0;

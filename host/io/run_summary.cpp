@@ -48,6 +48,7 @@ void write_run_summary(const std::string& path, const RunReport& r) {
       {"infiltration", b.infiltration},         {"lid_underdrain", b.underdrain},
       {"lid_evaporation", b.evaporation},       {"lid_storage_change", b.lid_storage_change},
       {"network_inflow", b.network_inflow},     {"network_outflow", b.network_outflow},
+      {"depth_clamp", b.clamp},
       {"final_volume", b.final_volume},         {"continuity_error_pct", b.continuity_error_pct()}};
   json gauges = json::object();
   for (const GaugeResult& g : r.gauges)

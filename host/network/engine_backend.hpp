@@ -44,6 +44,12 @@ struct InitialState {
   std::vector<double> link_flow, link_q1, link_depth, link_volume, link_area, link_setting;
 };
 
+/// The state that pump start/stop depths and control rules read at the start of a step.
+struct ControlState {
+  std::vector<double> node_depth, node_volume, node_inflow;
+  std::vector<double> link_flow, link_depth, link_setting;
+};
+
 struct TrialReport {
   int trials = 0;
   bool converged = false;
@@ -60,8 +66,14 @@ class EngineBackend {
   virtual void set_outfall_stages(const std::vector<double>& stage) = 0;
   virtual void set_link_settings(const std::vector<double>& setting) = 0;
   virtual void set_regulators(const std::vector<RegulatorParams>& r) = 0;
-  /// One routing step of length dt: Picard trials until convergence, then statistics.
+  /// One routing step of length dt: Picard trials until convergence, then statistics. Ends
+  /// with the step's one wait for the device (its report, and the mirrored control state).
   virtual TrialReport route(double dt, int max_trials) = 0;
+  /// When on, every route() also brings back the ControlState at the end of the step in the
+  /// same wait, so controls need no reads of their own.
+  virtual void mirror_control_state(bool on) = 0;
+  /// The ControlState mirrored by the last route() (empty vectors while mirroring is off).
+  virtual void read_control_state(ControlState& out) const = 0;
   /// Courant / depth-change limited step, at most max_step.
   virtual double stable_step(double max_step, double courant) = 0;
   virtual void read(Field f, std::vector<double>& out) const = 0;

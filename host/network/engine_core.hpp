@@ -1,13 +1,20 @@
 // EngineCore<Exec>: device buffers of the network and the sequence of kernels of a routing
 // step (SWMM 5.2 dynwave_execute: trials of conduit momentum, regulator flows and node
 // continuity until all nodes converge). Instantiated for OmpExec and CudaExec.
+// On a GPU a routing step waits for the device twice: once for the stable step length (one
+// reduction) and once for the step's report, copied with the state the controls read at the end
+// of route(). The inputs of a step go up asynchronously from pinned memory; the Picard loop's
+// convergence test stays on the device (trial_control.hpp).
 #pragma once
 
+#include <algorithm>
 #include <vector>
 
 #include "launch/device_buffer.hpp"
+#include "launch/pinned_buffer.hpp"
 #include "network/engine_backend.hpp"
 #include "network/engine_kernels.hpp"
+#include "network/trial_control.hpp"
 
 namespace sf::network {
 
@@ -15,6 +22,8 @@ template <class Exec>
 class EngineCore final : public EngineBackend {
   template <class T>
   using Buf = launch::DeviceBuffer<T, Exec>;
+  template <class T>
+  using Pinned = launch::PinnedBuffer<T, Exec>;
 
  public:
   const char* name() const override { return Exec::kName; }
@@ -47,6 +56,13 @@ class EngineCore final : public EngineBackend {
     for (auto* b : coupling_state()) *b = Buf<double>();
     for (auto* b : link_state()) *b = Buf<double>(nl_);
     converged_ = Buf<int>(nn_);
+    control_ = Buf<TrialControl>(1);
+    report_ = Pinned<TrialControl>(1);
+    lat_staging_ = Pinned<double>(nn_);
+    stage_staging_ = Pinned<double>(nn_);
+    setting_staging_ = Pinned<double>(nl_);
+    for (auto& m : mirror_) m = Pinned<double>(0);
+    mirror_node_ = mirror_link_ = 0;
     flow_class_ = Buf<int>(nl_);
     normal_flow_ = Buf<int>(nl_);
     shared_.options = net.conduit_options;
@@ -66,41 +82,68 @@ class EngineCore final : public EngineBackend {
     setting_.upload(s.link_setting);
   }
 
-  void set_lateral_inflows(const std::vector<double>& q) override { lat_flow_.upload(q); }
-  void set_outfall_stages(const std::vector<double>& stage) override { stage_.upload(stage); }
-  void set_link_settings(const std::vector<double>& setting) override { setting_.upload(setting); }
+  // Pinned staging, one area per input: route() ends with a synchronisation, so each area is
+  // free again before the next step writes it (a second write before a route() only makes the
+  // later values win, as no kernel reads them in between).
+  void set_lateral_inflows(const std::vector<double>& q) override {
+    upload_async(q, lat_staging_, lat_flow_);
+  }
+  void set_outfall_stages(const std::vector<double>& stage) override {
+    upload_async(stage, stage_staging_, stage_);
+  }
+  void set_link_settings(const std::vector<double>& setting) override {
+    upload_async(setting, setting_staging_, setting_);
+  }
   void set_regulators(const std::vector<RegulatorParams>& r) override { regulator_.upload(r); }
 
   TrialReport route(double dt, int max_trials) override {
     const NodeView n = node_view();
     const LinkView l = link_view();
     const SharedView s = shared_view();
+    TrialControl* c = control_.data();
     Exec::for_each(nn_, BeginStepNodes{n, dt});
     Exec::for_each(nl_, BeginStepLinks{l});
-    TrialReport rep;
-    int trial = 0;
-    while (trial < max_trials) {
-      Exec::for_each(nl_, ConduitTrials{n, l, s, trial, dt});
-      Exec::for_each(nn_, GatherConduitFlows{n, l, s});
-      Exec::for_each(nl_, NonConduitTrials{n, l, s, trial, dt});
-      const int unconverged = Exec::sum_reduce(nn_, UpdateNodes{n, l, s, trial, dt}, 0);
-      ++trial;
-      rep.converged = unconverged == 0;
-      if (trial > 1 && rep.converged) break;
+    Exec::for_each(1, StartTrials{c});
+    for (int trial = 0; trial < max_trials; ++trial) {
+      Exec::for_each(nl_, UnlessDone<ConduitTrials>{c, {n, l, s, trial, dt}});
+      Exec::for_each(nn_, UnlessDone<GatherConduitFlows>{c, {n, l, s}});
+      Exec::for_each(nl_, UnlessDone<NonConduitTrials>{c, {n, l, s, trial, dt}});
+      exec_.sum_reduce_into(nn_, CountUnlessDone<UpdateNodes>{c, {n, l, s, trial, dt}}, 0,
+                            EndTrial{c});
+      // In host memory the verdict can be read at no cost: stop queuing trials at once.
+      if (!Exec::kIsDevice && c->done) break;
     }
-    rep.trials = trial;
-    rep.outflow = Exec::sum_reduce(nn_, SystemOutflow{n}, OutflowTotals{});
+    exec_.sum_reduce_into(nn_, SystemOutflow{n}, OutflowTotals{}, StoreOutflow{c});
     if (n.outfall_booked) Exec::for_each(nn_, BookOutfallVolumes{n, dt});
     Exec::for_each(nn_, UpdateNodeStats{n, dt});
     Exec::for_each(nl_, UpdateLinkStats{l, s, dt});
+    Exec::copy_to_host_async(report_.data(), c, sizeof(TrialControl));
+    if (mirror_node_ || mirror_link_) queue_mirror_copies();
+    Exec::synchronize();
+    TrialReport rep;
+    rep.trials = report_[0].trials;
+    rep.converged = report_[0].converged != 0;
+    rep.outflow = report_[0].outflow;
     return rep;
   }
 
   double stable_step(double max_step, double courant) override {
-    const double t_link =
-        -Exec::max_reduce(nl_, NegLinkCourantStep{link_view(), courant, max_step}, -max_step);
-    const double t_node = -Exec::max_reduce(nn_, NegNodeDepthStep{node_view(), t_link}, -t_link);
-    return t_node < t_link ? t_node : t_link;
+    const NegStableStep f{{link_view(), courant, max_step}, {node_view(), max_step}};
+    return -exec_.max_reduce(std::int64_t(nl_) + nn_, f, -max_step);
+  }
+
+  void mirror_control_state(bool on) override {
+    mirror_node_ = on ? nn_ : 0;
+    mirror_link_ = on ? nl_ : 0;
+    for (int m = 0; m < kMirrors; ++m)
+      mirror_[m] = Pinned<double>(m < kNodeMirrors ? mirror_node_ : mirror_link_);
+  }
+
+  void read_control_state(ControlState& out) const override {
+    std::vector<double>* dst[kMirrors] = {&out.node_depth, &out.node_volume, &out.node_inflow,
+                                          &out.link_flow,  &out.link_depth,  &out.link_setting};
+    for (int m = 0; m < kMirrors; ++m)
+      dst[m]->assign(mirror_[m].data(), mirror_[m].data() + mirror_[m].size());
   }
 
   void read(Field f, std::vector<double>& out) const override { buffer(f).download(out); }
@@ -124,6 +167,24 @@ class EngineCore final : public EngineBackend {
   }
 
  private:
+  static constexpr int kMirrors = 6, kNodeMirrors = 3;
+
+  void upload_async(const std::vector<double>& host, Pinned<double>& staging, Buf<double>& dst) {
+    if (dst.size() != host.size()) dst = Buf<double>(host.size());
+    if (staging.size() != host.size()) staging = Pinned<double>(host.size());
+    std::copy(host.begin(), host.end(), staging.data());
+    Exec::copy_to_device_async(dst.data(), staging.data(), host.size() * sizeof(double));
+  }
+
+  /// The state that pump start/stop depths and control rules read, in ControlState's order.
+  void queue_mirror_copies() {
+    const Buf<double>* src[kMirrors] = {&depth_, &volume_,     &inflow_,
+                                        &flow_,  &link_depth_, &setting_};
+    for (int m = 0; m < kMirrors; ++m)
+      Exec::copy_to_host_async(mirror_[m].data(), src[m]->data(),
+                               mirror_[m].size() * sizeof(double));
+  }
+
   const Buf<double>& buffer(Field f) const {
     switch (f) {
       case Field::NodeDepth:
@@ -274,8 +335,14 @@ class EngineCore final : public EngineBackend {
     return s;
   }
 
+  Exec exec_;  // owns the reductions' scratch
   int nn_ = 0, nl_ = 0;
   SharedView shared_;
+  Buf<TrialControl> control_;
+  Pinned<TrialControl> report_;
+  Pinned<double> lat_staging_, stage_staging_, setting_staging_;
+  Pinned<double> mirror_[kMirrors];
+  int mirror_node_ = 0, mirror_link_ = 0;  // mirrored lengths; 0 while nothing is mirrored
   Buf<pipe::NodeParams> node_params_;
   Buf<double> node_invert_;
   Buf<int> node_curve_, node_outfall_, adj_start_, adj_link_, converged_;

@@ -376,6 +376,17 @@ struct NegNodeDepthStep {
   }
 };
 
+/// Both limits in one reduction over links then nodes: index k < l.n is link k, the rest node
+/// k - l.n. The minimum of all of them and t_max equals SWMM's link limit followed by the node
+/// limit under it, since a minimum does not depend on grouping or order.
+struct NegStableStep {
+  NegLinkCourantStep links;
+  NegNodeDepthStep nodes;
+  SF_HD double operator()(std::int64_t k) const {
+    return k < links.l.n ? links(k) : nodes(k - links.l.n);
+  }
+};
+
 /// Per-step statistics (SWMM stats.c): maxima, flooding, pump and outfall volumes.
 struct UpdateNodeStats {
   NodeView n;

@@ -142,6 +142,7 @@ void NetworkEngine::start() {
     if (net_.link_kind[j] == LinkKind::Pump &&
         (net_.regulator[j].pump.startup_depth > 0.0 || net_.regulator[j].pump.shutoff_depth > 0.0))
       need_state_for_controls_ = true;
+  backend_->mirror_control_state(need_state_for_controls_);
   cache_valid_ = false;
 }
 
@@ -175,14 +176,13 @@ void NetworkEngine::apply_controls(double dt) {
   }
   std::vector<std::string> rule_of(net_.link_count());
   if (!rules_->empty()) {
-    std::vector<double> volume, full;
-    backend_->read(Field::NodeVolume, volume);
+    std::vector<double> full;
     for (const auto& p : net_.node) full.push_back(p.full_depth);
     RuleInputs in;
     in.t = t_;
     in.cal = forcing_->calendar(t_);
     in.node_depth = &c_depth_;
-    in.node_volume = &volume;
+    in.node_volume = &c_volume_;
     in.node_inflow = &c_inflow_;
     std::vector<double> flow_inp(c_flow_);
     for (int j = 0; j < net_.link_count(); ++j) flow_inp[j] *= net_.conduit[j].direction;
@@ -290,6 +290,7 @@ bool NetworkEngine::advance(double t_limit) {
   min_dt_ = std::min(min_dt_, dt);
   max_dt_ = std::max(max_dt_, dt);
   cache_valid_ = false;
+  if (need_state_for_controls_) take_mirrored_state();
   return true;
 }
 
@@ -315,6 +316,19 @@ void NetworkEngine::refresh_cache() const {
   backend_->read(Field::LinkFlow, c_flow_);
   backend_->read(Field::LinkDepth, c_ldepth_);
   backend_->read(Field::LinkSetting, c_setting_);
+  cache_valid_ = true;
+}
+
+/// The state route() brought back with its report: the next step's controls read it from here.
+void NetworkEngine::take_mirrored_state() {
+  ControlState s;
+  backend_->read_control_state(s);
+  c_depth_.swap(s.node_depth);
+  c_volume_.swap(s.node_volume);
+  c_inflow_.swap(s.node_inflow);
+  c_flow_.swap(s.link_flow);
+  c_ldepth_.swap(s.link_depth);
+  c_setting_.swap(s.link_setting);
   cache_valid_ = true;
 }
 

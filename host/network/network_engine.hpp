@@ -107,6 +107,7 @@ class NetworkEngine {
   double next_step_length();
   double stored_volume() const;
   void refresh_cache() const;
+  void take_mirrored_state();
   bool advance(double t_limit);
 
   const inp::Model& model_;

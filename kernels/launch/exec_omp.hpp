@@ -1,6 +1,7 @@
 // OpenMP launch layer: runs point functions over an index range with Thrust's OMP system.
-// The CUDA twin is exec_cuda.cuh; both expose the same static interface so that engine code is
-// written once as templates over the Exec type.
+// The CUDA twin is exec_cuda.cuh; both expose the same interface so that engine code is written
+// once as templates over the Exec type: static element-wise launches and memory functions, and
+// reductions called on an instance (the CUDA one owns its scratch; this one holds nothing).
 #pragma once
 
 #include <thrust/for_each.h>
@@ -16,7 +17,8 @@
 
 namespace sf::launch {
 
-struct OmpExec {
+class OmpExec {
+ public:
   static constexpr const char* kName = "cpu";
   static constexpr bool kIsDevice = false;
   // Below this many items a fork/join costs more than the work (pipe networks of a few hundred
@@ -36,7 +38,7 @@ struct OmpExec {
 
   /// f(i) may write its outputs and returns a value; the maximum over i (and init) is returned.
   template <class R, class F>
-  static R max_reduce(std::int64_t n, F f, R init) {
+  R max_reduce(std::int64_t n, F f, R init) const {
     if (n <= 0) return init;
     if (n < kSerialBelow) {
       R m = init;
@@ -53,7 +55,7 @@ struct OmpExec {
 
   /// General reduction: op is an associative SF_HD functor combining two R values.
   template <class R, class F, class Op>
-  static R reduce(std::int64_t n, F f, R init, Op op) {
+  R reduce(std::int64_t n, F f, R init, Op op) const {
     if (n <= 0) return init;
     if (n < kSerialBelow) {
       R acc = init;
@@ -65,7 +67,7 @@ struct OmpExec {
   }
 
   template <class R, class F>
-  static R sum_reduce(std::int64_t n, F f, R init) {
+  R sum_reduce(std::int64_t n, F f, R init) const {
     if (n <= 0) return init;
     if (n < kSerialBelow) {
       R sum = init;
@@ -77,6 +79,13 @@ struct OmpExec {
                                     thrust::plus<R>());
   }
 
+  /// Calls sink(sum) once; on this backend at once, on the calling thread (CudaExec: on the
+  /// device, without a host synchronisation).
+  template <class R, class F, class Sink>
+  void sum_reduce_into(std::int64_t n, F f, R init, Sink sink) const {
+    sink(sum_reduce(n, f, init));
+  }
+
   static void* allocate(std::size_t bytes) {
     if (bytes == 0) return nullptr;
     void* p = std::aligned_alloc(64, (bytes + 63) / 64 * 64);
@@ -85,6 +94,14 @@ struct OmpExec {
   }
   static void deallocate(void* p) { std::free(p); }
   static void copy_to_device(void* dst, const void* src, std::size_t bytes) {
+    if (bytes) std::memcpy(dst, src, bytes);
+  }
+  static void* allocate_pinned(std::size_t bytes) { return allocate(bytes); }
+  static void deallocate_pinned(void* p) { deallocate(p); }
+  static void copy_to_device_async(void* dst, const void* src, std::size_t bytes) {
+    copy_to_device(dst, src, bytes);
+  }
+  static void copy_to_host_async(void* dst, const void* src, std::size_t bytes) {
     if (bytes) std::memcpy(dst, src, bytes);
   }
   static void copy_to_host(void* dst, const void* src, std::size_t bytes) {
