@@ -8,10 +8,8 @@
 // both neighbouring cells from identical inputs in the same (+x / +y) frame, so mass is exchanged
 // exactly.
 //
-// Order 1: cell values at faces. Order 2: MUSCL with minmod on eta = h + z, u and v and the centred
-// bed slope (see faces()); first order next to dry, inactive or edge cells and where a face depth
-// would leave the range of its neighbours'. The bed-slope source is split at the reconstructed
-// points.
+// Order 1: cell values at faces. Order 2: MUSCL with minmod on h, eta = h + z, u and v; first order
+// next to dry, inactive or edge cells. The bed-slope source is split at the reconstructed points.
 // Memory per cell update (first order, fp32): read h, qx, qy, z (16 B), active (1 B), hmax (4 B),
 // write h, qx, qy (12 B) = 33 B, plus 4 B for a roughness raster. Neighbour reads hit cache.
 #pragma once
@@ -95,29 +93,19 @@ struct SurfaceStage {
     if (!wet(i, j) || !wet(i - di, j - dj) || !wet(i + di, j + dj)) return f;
     const FaceSide<T> m = cell_side(at(i - di, j - dj), axis);
     const FaceSide<T> q = cell_side(at(i + di, j + dj), axis);
-    // The water level is limited; the bed slope is the centred difference, the same estimate
-    // both neighbours of a face make to second order, so that they see (nearly) one face bed and
-    // no spurious step (independent limiters on h and eta gave an odd-even sawtooth near Fr = 1).
-    // Face depths keep the cell's mean depth and stay within the depths of the three cells (so
-    // the CFL speeds bound the face waves and depths stay positive); otherwise order 1.
+    const T dh = minmod(c.h - m.h, q.h - c.h);
     const T deta = minmod((c.h + c.z) - (m.h + m.z), (q.h + q.z) - (c.h + c.z));
-    const T dz = T(0.5) * (q.z - m.z);
-    const T half_dh = T(0.5) * (deta - dz);
-    const T hlo = c.h - half_dh, hhi = c.h + half_dh;
-    const T h_min = min_of(c.h, min_of(m.h, q.h)), h_max = max_of(c.h, max_of(m.h, q.h));
-    if (min_of(hlo, hhi) < h_min || max_of(hlo, hhi) > h_max) return f;
-    const T zlo = c.z - T(0.5) * dz, zhi = c.z + T(0.5) * dz;
-    // Velocities by minmod, so face velocities stay within the neighbours' (the CFL bound).
-    const T half_un = T(0.5) * minmod(c.un - m.un, q.un - c.un);
-    const T half_ut = T(0.5) * minmod(c.ut - m.ut, q.ut - c.ut);
-    f.lo.h = hlo;
-    f.hi.h = hhi;
-    f.lo.z = zlo;
-    f.hi.z = zhi;
-    f.lo.un = c.un - half_un;
-    f.hi.un = c.un + half_un;
-    f.lo.ut = c.ut - half_ut;
-    f.hi.ut = c.ut + half_ut;
+    const T dun = minmod(c.un - m.un, q.un - c.un);
+    const T dut = minmod(c.ut - m.ut, q.ut - c.ut);
+    const T eta = c.h + c.z;
+    f.lo.h = c.h - T(0.5) * dh;
+    f.hi.h = c.h + T(0.5) * dh;
+    f.lo.z = (eta - T(0.5) * deta) - f.lo.h;
+    f.hi.z = (eta + T(0.5) * deta) - f.hi.h;
+    f.lo.un = c.un - T(0.5) * dun;
+    f.hi.un = c.un + T(0.5) * dun;
+    f.lo.ut = c.ut - T(0.5) * dut;
+    f.hi.ut = c.ut + T(0.5) * dut;
     return f;
   }
 

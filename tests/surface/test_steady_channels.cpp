@@ -51,12 +51,14 @@ double sawtooth(const SurfaceSnapshot& s, double dx, const std::function<double(
   return worst;
 }
 
-double mass_tolerance(const BackendCase& c) { return c.precision == Precision::kF64 ? 1e-10 : 1e-5; }
+// fp32: thousands of steps of rounding in the depth updates of a channel through which several
+// times its volume flows.
+double mass_tolerance(const BackendCase& c) { return c.precision == Precision::kF64 ? 1e-10 : 1e-4; }
 
 struct MacDonaldCase {
   const char* name;
   MacDonald1D (*make)(double g);
-  double l1_order1, l1_order2;  // m, bounds on dx = L / 200
+  double l1_order1, l1_order2;  // m, bounds on dx = L / 200 (about 1.3 x the measured errors)
 };
 
 class MacDonald : public testing::TestWithParam<BackendCase> {};
@@ -97,14 +99,14 @@ TEST_P(MacDonald, SteadyProfilesWithManningDarcyWeisbachAndRain) {
   const BackendCase c = GetParam();
   SF_SKIP_WITHOUT_DEVICE(c);
   const MacDonaldCase cases[] = {
-      {"long subcritical", macdonald_long_subcritical, 1.0, 1.0},
-      {"long supercritical", macdonald_long_supercritical, 1.0, 1.0},
-      {"long sub->super", macdonald_long_sub_to_super, 1.0, 1.0},
-      {"long super->sub jump", macdonald_long_super_to_sub_jump, 1.0, 1.0},
-      {"short sub->super", macdonald_short_sub_to_super, 1.0, 1.0},
-      {"short with shock", macdonald_short_shock, 1.0, 1.0},
-      {"subcritical rain DW", macdonald_long_subcritical_rain, 1.0, 1.0},
-      {"supercritical rain DW", macdonald_long_supercritical_rain, 1.0, 1.0},
+      {"long subcritical", macdonald_long_subcritical, 0.0085, 0.006},
+      {"long supercritical", macdonald_long_supercritical, 0.045, 0.012},
+      {"long sub->super", macdonald_long_sub_to_super, 0.008, 0.003},
+      {"long super->sub jump", macdonald_long_super_to_sub_jump, 0.011, 0.006},
+      {"short sub->super", macdonald_short_sub_to_super, 0.0027, 6e-4},
+      {"short with shock", macdonald_short_shock, 0.0055, 0.0022},
+      {"subcritical rain DW", macdonald_long_subcritical_rain, 0.0057, 0.005},
+      {"supercritical rain DW", macdonald_long_supercritical_rain, 0.035, 0.0075},
   };
   for (const MacDonaldCase& mc : cases) run_macdonald(c, mc);
 }
@@ -120,9 +122,9 @@ TEST_P(Bumps, SubcriticalTranscriticalAndShock) {
     double l1_order1, l1_order2;
   };
   const Case cases[] = {
-      {"subcritical", BumpCase::Subcritical, 1.0, 1.0},
-      {"transcritical", BumpCase::TranscriticalNoShock, 1.0, 1.0},
-      {"shock", BumpCase::TranscriticalShock, 1.0, 1.0},
+      {"subcritical", BumpCase::Subcritical, 0.0015, 1.2e-4},
+      {"transcritical", BumpCase::TranscriticalNoShock, 0.0026, 2.6e-4},
+      {"shock", BumpCase::TranscriticalShock, 0.0018, 6e-4},
   };
   const int n = 250;
   const double dx = 25.0 / n;
@@ -223,8 +225,8 @@ TEST_P(OpenEdges, CriticalOutletControlsTheBackwaterCurve) {
                 "%.4f, hc %.4f), L1 %.2e m\n",
                 to_string(c.precision).c_str(), order, r.snap.depth[0], ex.depth(0.5 * dx),
                 r.snap.depth[n - 1], ex.depth(ex.L - 0.5 * dx), ex.hc(), r.l1);
-    EXPECT_LT(r.l1, 1.0);
-    EXPECT_NEAR(r.snap.depth[0] / ex.depth(0.5 * dx), 1.0, 1.0);
+    EXPECT_LT(r.l1, 0.003);  // measured 1.6e-3 (order 1), 3.3e-4 (order 2)
+    EXPECT_NEAR(r.snap.depth[0] / ex.depth(0.5 * dx), 1.0, 0.005);
     EXPECT_LT(r.continuity, mass_tolerance(c));
   }
 }
