@@ -1,4 +1,4 @@
-// Adapts a functor that returns a value (for a fused reduction) to a plain for_each body.
+// Reads an array as doubles, for reductions summed in double precision.
 #pragma once
 
 #include <cstdint>
@@ -6,12 +6,6 @@
 #include "core/hd.hpp"
 
 namespace sf::launch {
-
-template <class F>
-struct DiscardResult {
-  F f;
-  SF_HD void operator()(std::int64_t k) const { (void)f(k); }
-};
 
 template <class T>
 struct AsDouble {
