@@ -72,7 +72,7 @@ const std::vector<KeySpec>& case_schema() {
        "Second depth threshold: duration above it is mapped in the netCDF results"},
 
       {"numerics", "order", "integer", "1", "-",
-       "1 = first order; 2 = MUSCL (minmod) in space and Heun in time"},
+       "1 = first order; 2 = MUSCL (limited depth, bed and velocities) in space and Heun in time"},
       {"numerics", "cfl", "number", "0.5", "-", cfl_meaning.c_str()},
       {"numerics", "max_dt", "number", "10", "s", "Largest time step"},
       {"numerics", "dry_depth", "number", "1e-6", "m",

@@ -8,10 +8,12 @@
 // both neighbouring cells from identical inputs in the same (+x / +y) frame, so mass is exchanged
 // exactly.
 //
-// Order 1: cell values at faces. Order 2: MUSCL with minmod on h, eta = h + z, u and v; first order
-// next to dry, inactive or edge cells. The bed-slope source is split at the reconstructed points.
-// Memory per cell update (first order, fp32): read h, qx, qy, z (16 B), active (1 B), hmax (4 B),
-// write h, qx, qy (12 B) = 33 B, plus 4 B for a roughness raster. Neighbour reads hit cache.
+// Order 1: cell values at faces. Order 2: MUSCL with the monotonized-central limiter on h and z and
+// minmod on u and v; first order next to dry, inactive or edge cells. Limiting h and z with the
+// same odd limiter keeps a lake at rest flat (its slopes are opposite), and the face beds depend on
+// the bed alone. The bed-slope source is split at the reconstructed points. Memory per cell update
+// (first order, fp32): read h, qx, qy, z (16 B), active (1 B), hmax (4 B), write h, qx, qy (12 B) =
+// 33 B, plus 4 B for a roughness raster. Neighbour reads hit cache.
 #pragma once
 
 #include <cstdint>
@@ -93,15 +95,14 @@ struct SurfaceStage {
     if (!wet(i, j) || !wet(i - di, j - dj) || !wet(i + di, j + dj)) return f;
     const FaceSide<T> m = cell_side(at(i - di, j - dj), axis);
     const FaceSide<T> q = cell_side(at(i + di, j + dj), axis);
-    const T dh = minmod(c.h - m.h, q.h - c.h);
-    const T deta = minmod((c.h + c.z) - (m.h + m.z), (q.h + q.z) - (c.h + c.z));
+    const T dh = monotonized_central(c.h - m.h, q.h - c.h);
+    const T dz = monotonized_central(c.z - m.z, q.z - c.z);
     const T dun = minmod(c.un - m.un, q.un - c.un);
     const T dut = minmod(c.ut - m.ut, q.ut - c.ut);
-    const T eta = c.h + c.z;
     f.lo.h = c.h - T(0.5) * dh;
     f.hi.h = c.h + T(0.5) * dh;
-    f.lo.z = (eta - T(0.5) * deta) - f.lo.h;
-    f.hi.z = (eta + T(0.5) * deta) - f.hi.h;
+    f.lo.z = c.z - T(0.5) * dz;
+    f.hi.z = c.z + T(0.5) * dz;
     f.lo.un = c.un - T(0.5) * dun;
     f.hi.un = c.un + T(0.5) * dun;
     f.lo.ut = c.ut - T(0.5) * dut;

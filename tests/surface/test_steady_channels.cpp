@@ -5,8 +5,10 @@
 // error against the exact profile and the run's continuity.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "channel_run.hpp"
 
@@ -37,23 +39,27 @@ SteadyResult run_to_steady(const SurfaceSetup& s, const BackendCase& c, double d
   return r;
 }
 
-/// Largest odd-even (sawtooth) component of the depth error: max |second difference of h - h_exact|
-/// over the cells whose centres lie in [x0, x1] (m).
+/// Odd-even (sawtooth) amplitude of the depth error over the cells whose centres lie in [x0, x1]
+/// (m): the median of |e(i+1) - 2 e(i) + e(i-1)| / 4, e = h - h_exact. A smooth error gives about
+/// dx^2 |e''| / 4; an alternating error of amplitude a gives a. The median ignores the few cells at
+/// the bed's kinks, the critical section and a shock, where the exact profile is not smooth.
 double sawtooth(const SurfaceSnapshot& s, double dx, const std::function<double(double)>& exact,
                 double x0, double x1) {
-  double worst = 0;
+  std::vector<double> curvature;
+  auto e = [&](std::size_t k) { return s.depth[k] - exact((double(k) + 0.5) * dx); };
   for (std::size_t i = 1; i + 1 < s.depth.size(); ++i) {
     const double x = (double(i) + 0.5) * dx;
-    if (x < x0 || x > x1) continue;
-    auto e = [&](std::size_t k) { return s.depth[k] - exact((double(k) + 0.5) * dx); };
-    worst = std::max(worst, std::abs(e(i + 1) - 2 * e(i) + e(i - 1)));
+    if (x >= x0 && x <= x1) curvature.push_back(std::abs(e(i + 1) - 2 * e(i) + e(i - 1)) / 4);
   }
-  return worst;
+  std::nth_element(curvature.begin(), curvature.begin() + curvature.size() / 2, curvature.end());
+  return curvature[curvature.size() / 2];
 }
 
 // fp32: thousands of steps of rounding in the depth updates of a channel through which several
 // times its volume flows.
-double mass_tolerance(const BackendCase& c) { return c.precision == Precision::kF64 ? 1e-10 : 1e-4; }
+double mass_tolerance(const BackendCase& c) {
+  return c.precision == Precision::kF64 ? 1e-10 : 1e-4;
+}
 
 struct MacDonaldCase {
   const char* name;
@@ -86,8 +92,8 @@ void run_macdonald(const BackendCase& c, const MacDonaldCase& mc) {
                                       TimeSeries::constant(ex.bed(L) + bc.outflow_depth))
                                : edge(swe::EdgeKind::kFree, swe::kEast));
     const double duration = L > 500 ? 4000.0 : 600.0;
-    const SteadyResult r =
-        run_to_steady(s, c, duration, [&](double x) { return ex.depth(x); }, 0.0, L);
+    const SteadyResult r = run_to_steady(
+        s, c, duration, [&](double x) { return ex.depth(x); }, 0.0, L);
     std::printf("[macdonald] %-22s %s order %d: L1 %.3e m, continuity %.1e, last change %.1e m\n",
                 mc.name, to_string(c.precision).c_str(), order, r.l1, r.continuity, r.change);
     EXPECT_LT(r.l1, order == 1 ? mc.l1_order1 : mc.l1_order2) << mc.name << " order " << order;
@@ -122,9 +128,9 @@ TEST_P(Bumps, SubcriticalTranscriticalAndShock) {
     double l1_order1, l1_order2;
   };
   const Case cases[] = {
-      {"subcritical", BumpCase::Subcritical, 0.0015, 1.2e-4},
-      {"transcritical", BumpCase::TranscriticalNoShock, 0.0026, 2.6e-4},
-      {"shock", BumpCase::TranscriticalShock, 0.0018, 6e-4},
+      {"subcritical", BumpCase::Subcritical, 0.0015, 1.1e-4},
+      {"transcritical", BumpCase::TranscriticalNoShock, 0.0026, 2.2e-4},
+      {"shock", BumpCase::TranscriticalShock, 0.0018, 6.2e-4},
   };
   const int n = 250;
   const double dx = 25.0 / n;
@@ -138,19 +144,22 @@ TEST_P(Bumps, SubcriticalTranscriticalAndShock) {
       set_level(s, [&](double, double) { return level; });
       s.boundaries.push_back(
           edge(swe::EdgeKind::kInflow, swe::kWest, TimeSeries::constant(ex.q * dx)));
-      s.boundaries.push_back(bc.kind == BumpCase::TranscriticalNoShock
-                                 ? edge(swe::EdgeKind::kFree, swe::kEast)
-                                 : edge(swe::EdgeKind::kLevel, swe::kEast,
-                                        TimeSeries::constant(ex.h_downstream)));
+      s.boundaries.push_back(
+          bc.kind == BumpCase::TranscriticalNoShock
+              ? edge(swe::EdgeKind::kFree, swe::kEast)
+              : edge(swe::EdgeKind::kLevel, swe::kEast, TimeSeries::constant(ex.h_downstream)));
       const SteadyResult r = run_to_steady(
           s, c, 300.0, [&](double x) { return ex.depth(x); }, 0.0, 25.0);
-      // Away from the shock (SWASHES' is at 11.67 m) the steady profile is smooth.
-      const double saw = sawtooth(r.snap, dx, [&](double x) { return ex.depth(x); }, 1.0, 11.0);
-      std::printf("[bump] %-13s %s order %d: L1 %.3e m, sawtooth %.1e m, continuity %.1e, last "
-                  "change %.1e m\n",
-                  bc.name, to_string(c.precision).c_str(), order, r.l1, saw, r.continuity,
-                  r.change);
+      // Over the bump (8 to 12 m). With minmod on h and eta the order-2 profiles alternated by
+      // 4e-4 m (transcritical), 2e-4 m (shock) and 6e-5 m (subcritical); order 1 gives 3e-6 m.
+      const double saw = sawtooth(
+          r.snap, dx, [&](double x) { return ex.depth(x); }, 8.3, 11.7);
+      std::printf(
+          "[bump] %-13s %s order %d: L1 %.3e m, sawtooth %.1e m, continuity %.1e, last "
+          "change %.1e m\n",
+          bc.name, to_string(c.precision).c_str(), order, r.l1, saw, r.continuity, r.change);
       EXPECT_LT(r.l1, order == 1 ? bc.l1_order1 : bc.l1_order2) << bc.name << " order " << order;
+      EXPECT_LT(saw, 2e-5) << bc.name << " order " << order;
       EXPECT_LT(r.continuity, mass_tolerance(c)) << bc.name;
     }
   }
@@ -172,8 +181,8 @@ TEST_P(OpenEdges, FreeEdgeOfAMildChannelLeavesAtNormalDepth) {
     s.numerics.order = order;
     s.boundaries.push_back(edge(swe::EdgeKind::kInflow, swe::kWest, TimeSeries::constant(q * dx)));
     s.boundaries.push_back(edge(swe::EdgeKind::kFree, swe::kEast));
-    const SteadyResult r =
-        run_to_steady(s, c, 6000.0, [&](double) { return hn; }, 0.0, n * dx);
+    const SteadyResult r = run_to_steady(
+        s, c, 6000.0, [&](double) { return hn; }, 0.0, n * dx);
     const double last = r.snap.depth[n - 1];
     std::printf("[normal-depth] %s order %d: hn %.4f m, last cell %.4f m, L1 %.2e m\n",
                 to_string(c.precision).c_str(), order, hn, last, r.l1);
@@ -185,7 +194,8 @@ TEST_P(OpenEdges, FreeEdgeOfAMildChannelLeavesAtNormalDepth) {
 
 /// Backwater (M2) profile of a flat channel with Manning friction that ends in a critical outlet at
 /// x = L: from dh/dx = -S_f / (1 - Fr^2), x(h) = L - (F(h) - F(hc)) with
-/// F(h) = (3/13 h^(13/3) - 3/4 (q^2/g) h^(4/3)) / (n^2 q^2) (Chow 1959, ch. 10, direct integration).
+/// F(h) = (3/13 h^(13/3) - 3/4 (q^2/g) h^(4/3)) / (n^2 q^2) (Chow 1959, ch. 10, direct
+/// integration).
 struct CriticalOutletProfile {
   double q, n, L, g;
   double hc() const { return std::cbrt(q * q / g); }
@@ -221,10 +231,11 @@ TEST_P(OpenEdges, CriticalOutletControlsTheBackwaterCurve) {
     s.boundaries.push_back(edge(swe::EdgeKind::kCritical, swe::kEast));
     const SteadyResult r = run_to_steady(
         s, c, 3000.0, [&](double x) { return ex.depth(x); }, 0.0, ex.L);
-    std::printf("[critical-outlet] %s order %d: h(0) %.4f m (exact %.4f), last cell %.4f (exact "
-                "%.4f, hc %.4f), L1 %.2e m\n",
-                to_string(c.precision).c_str(), order, r.snap.depth[0], ex.depth(0.5 * dx),
-                r.snap.depth[n - 1], ex.depth(ex.L - 0.5 * dx), ex.hc(), r.l1);
+    std::printf(
+        "[critical-outlet] %s order %d: h(0) %.4f m (exact %.4f), last cell %.4f (exact "
+        "%.4f, hc %.4f), L1 %.2e m\n",
+        to_string(c.precision).c_str(), order, r.snap.depth[0], ex.depth(0.5 * dx),
+        r.snap.depth[n - 1], ex.depth(ex.L - 0.5 * dx), ex.hc(), r.l1);
     EXPECT_LT(r.l1, 0.003);  // measured 1.6e-3 (order 1), 3.3e-4 (order 2)
     EXPECT_NEAR(r.snap.depth[0] / ex.depth(0.5 * dx), 1.0, 0.005);
     EXPECT_LT(r.continuity, mass_tolerance(c));
