@@ -2,8 +2,11 @@
 // input files: a wet plane of N cells with M manholes in chains of ten pipes under it, every
 // junction exchanging with its cell through a gully inlet. Runs S coupled steps, then S steps of
 // the same surface alone; the difference is what the exchange and the network routing cost.
-//   spongeflow-bench-coupled [--backend cpu|cuda] [--precision f32|f64] [--cells N]
-//                            [--nodes M] [--steps S] [--json]
+//   spongeflow-bench-coupled [--backend cpu|cuda] [--network-backend cpu|cuda]
+//                            [--precision f32|f64] [--cells N] [--nodes M] [--steps S] [--json]
+// --network-backend cpu beside --backend cuda runs the network on the CPU with its node arrays
+// copied to the device each step (couple/node_mirror.hpp): the measurement behind the size rule
+// of couple/network_placement.hpp.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -64,7 +67,7 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string backend = "cpu", precision = "f32";
+  std::string backend = "cpu", network_backend, precision = "f32";
   long long cells = 1'000'000;
   int nodes = 1000, steps = 50;
   bool json = false;
@@ -72,6 +75,8 @@ int main(int argc, char** argv) {
     const bool has_value = a + 1 < argc;
     if (!std::strcmp(argv[a], "--backend") && has_value)
       backend = argv[++a];
+    else if (!std::strcmp(argv[a], "--network-backend") && has_value)
+      network_backend = argv[++a];
     else if (!std::strcmp(argv[a], "--precision") && has_value)
       precision = argv[++a];
     else if (!std::strcmp(argv[a], "--cells") && has_value)
@@ -84,8 +89,9 @@ int main(int argc, char** argv) {
       json = true;
     else {
       std::fprintf(stderr,
-                   "usage: spongeflow-bench-coupled [--backend cpu|cuda] [--precision f32|f64] "
-                   "[--cells N] [--nodes M] [--steps S] [--json]\n");
+                   "usage: spongeflow-bench-coupled [--backend cpu|cuda] [--network-backend "
+                   "cpu|cuda] [--precision f32|f64] [--cells N] [--nodes M] [--steps S] "
+                   "[--json]\n");
       return 2;
     }
   }
@@ -94,7 +100,8 @@ int main(int argc, char** argv) {
     const sf::Precision p = sf::parse_precision(precision);
     const int n = int(std::sqrt(double(cells)));
     const sf::inp::Model model = sf::inp::read_inp_text(chain_network(nodes), "chains.inp");
-    sf::network::NetworkEngine net(model, b == sf::Backend::kCuda ? "cuda" : "cpu");
+    if (network_backend.empty()) network_backend = b == sf::Backend::kCuda ? "cuda" : "cpu";
+    sf::network::NetworkEngine net(model, network_backend);
     sf::Simulation surface(wet_plane(n), b, p);
     std::vector<sf::couple::CouplingLink> links;
     const int m = net.network().node_count();
@@ -115,28 +122,32 @@ int main(int argc, char** argv) {
     for (int s = 0; s < steps; ++s) sim.step(1e9);
     const double coupled_wall = seconds_since(t0);
     const double routing_per_step = double(net.statistics().steps - net_steps0) / steps;
+    const long long coupled_retakes = surface.retakes();
 
     sf::Simulation alone(wet_plane(n), b, p);
     alone.advance_step(1e9);
     t0 = std::chrono::steady_clock::now();
     for (int s = 0; s < steps; ++s) alone.advance_step(1e9);
     const double surface_wall = seconds_since(t0);
+    const long long alone_retakes = alone.retakes();
     const double overhead_ms = 1e3 * (coupled_wall - surface_wall) / steps;
     if (json) {
       std::printf(
-          "{\"backend\": \"%s\", \"precision\": \"%s\", \"cells\": %lld, \"coupled_nodes\": %d, "
-          "\"steps\": %d, \"coupled_steps_per_s\": %.2f, \"surface_steps_per_s\": %.2f, "
-          "\"exchange_and_network_ms_per_step\": %.3f, \"routing_steps_per_coupled_step\": "
-          "%.2f}\n",
-          backend.c_str(), precision.c_str(), (long long)n * n, coupled_nodes, steps,
-          steps / coupled_wall, steps / surface_wall, overhead_ms, routing_per_step);
+          "{\"backend\": \"%s\", \"network_backend\": \"%s\", \"precision\": \"%s\", "
+          "\"cells\": %lld, \"coupled_nodes\": %d, \"steps\": %d, \"coupled_steps_per_s\": %.2f, "
+          "\"surface_steps_per_s\": %.2f, \"exchange_and_network_ms_per_step\": %.3f, "
+          "\"routing_steps_per_coupled_step\": %.2f, \"retakes\": [%lld, %lld]}\n",
+          backend.c_str(), network_backend.c_str(), precision.c_str(), (long long)n * n,
+          coupled_nodes, steps, steps / coupled_wall, steps / surface_wall, overhead_ms,
+          routing_per_step, coupled_retakes, alone_retakes);
     } else {
       std::printf(
-          "backend %s, %s, %d x %d cells, %d coupled nodes, %d steps: %.1f coupled steps/s, "
-          "%.1f surface-only steps/s, exchange + network %.3f ms per step (%.2f routing steps "
-          "each)\n",
-          backend.c_str(), precision.c_str(), n, n, coupled_nodes, steps, steps / coupled_wall,
-          steps / surface_wall, overhead_ms, routing_per_step);
+          "backend %s (network %s), %s, %d x %d cells, %d coupled nodes, %d steps: %.1f coupled "
+          "steps/s, %.1f surface-only steps/s, exchange + network %.3f ms per step (%.2f routing "
+          "steps each; retakes %lld coupled, %lld alone)\n",
+          backend.c_str(), network_backend.c_str(), precision.c_str(), n, n, coupled_nodes, steps,
+          steps / coupled_wall, steps / surface_wall, overhead_ms, routing_per_step,
+          coupled_retakes, alone_retakes);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

@@ -132,6 +132,20 @@ for backend in cuda cpu; do
   [ -n "$line" ] && coupled_lines+=("$line")
 done
 
+say "== network placement beside a CUDA surface (couple/network_placement.hpp)"
+for nodes in 100 300 1000; do
+  for network in cpu cuda; do
+    if [ $((SECONDS - start)) -gt 455 ]; then
+      say "skipped placement $nodes nodes on $network: the 8-minute budget is nearly spent"
+      continue
+    fi
+    line=$(run_logged 60 "$build/bench/spongeflow-bench-coupled" --backend cuda \
+      --network-backend "$network" --precision f32 --cells 1000000 --nodes "$nodes" --steps 100 \
+      --json | grep '^{') || failures=$((failures + 1))
+    [ -n "$line" ] && coupled_lines+=("$line")
+  done
+done
+
 join() {
   local IFS=,
   echo "$*"

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/input_error.hpp"
+#include "couple/network_placement.hpp"
 #include "inp/reader.hpp"
 #include "network/network_snapshot_build.hpp"
 
@@ -39,8 +40,15 @@ CoupledRun::CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backe
     model_.options.duration_s = duration;
     model_.options.swmm_duration_s = duration;
   }
-  engine_ =
-      std::make_unique<network::NetworkEngine>(model_, backend == Backend::kCuda ? "cuda" : "cpu");
+  couple::NetworkBackendChoice where;
+  try {
+    where = couple::choose_network_backend(backend, int(model_.links.size()),
+                                           couple::parse_network_placement(nc.backend));
+  } catch (const std::invalid_argument& e) {
+    throw InputError(InputIssue{cfg.file, 0, "network", "backend", e.what()});
+  }
+  placement_ = where.reason;
+  engine_ = std::make_unique<network::NetworkEngine>(model_, where.backend);
   std::optional<std::vector<couple::CouplingPointSpec>> points;
   if (!nc.coupling.empty()) points = couple::read_coupling_csv(nc.coupling);
   const SurfaceSetup& s = surface.setup();

@@ -33,6 +33,8 @@ class CoupledRun {
   std::vector<std::string> outputs() const;
   /// Problems worth a warning found while setting up (rims far from the ground, ...).
   const std::vector<std::string>& warnings() const { return warnings_; }
+  /// Where the network computes and why (couple/network_placement.hpp), for the run log.
+  const std::string& placement() const { return placement_; }
 
   couple::CoupledBalance balance() { return coupler_->balance(); }
   /// Adds the exchange with the network to a surface ledger, so its continuity closes alone.
@@ -54,6 +56,7 @@ class CoupledRun {
   std::unique_ptr<viz::NetworkVtpSeriesWriter> vtp_;
   std::ofstream csv_;
   std::vector<std::string> warnings_;
+  std::string placement_;
   std::vector<int> pumps_, storages_, outfalls_, conduits_;
   // state of the previous snapshot / sample, for rates by difference
   double snap_t_ = 0;

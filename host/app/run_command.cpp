@@ -95,7 +95,9 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
       const auto& w = coupled->warnings();
       for (std::size_t k = 0; k < w.size() && k < 10; ++k) err << "WARNING: " << w[k] << "\n";
       if (w.size() > 10) err << "WARNING: ... and " << w.size() - 10 << " more like these\n";
-      if (!quiet) out << "  pipe network " << cfg.network->inp << " coupled to the surface\n";
+      if (!quiet)
+        out << "  pipe network " << cfg.network->inp << " coupled to the surface; "
+            << coupled->placement() << "\n";
     }
     std::unique_ptr<viz::VtkSeriesWriter> vtk;
     std::vector<SnapshotWriter*> writers;

@@ -69,6 +69,7 @@ struct NetworkConfig {
   std::string coupling;  // resolved CSV path; "" = every junction/storage node with coordinates
   InletConfig inlet{2.0, 0.12};
   InletConfig manhole{2.2, 0.38};
+  std::string backend = "auto";  // where the network computes: auto, cpu or cuda
 };
 
 struct CaseConfig {

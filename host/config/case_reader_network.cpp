@@ -33,6 +33,12 @@ void read_network(const toml::table& doc, const std::string& file, const PathRes
   n.coupling = path_of(t, "coupling", false);
   read_inlet(t, "inlet", n.inlet);
   read_inlet(t, "manhole", n.manhole);
+  if (auto b = t.string("backend")) {
+    if (*b == "auto" || *b == "cpu" || *b == "cuda" || *b == "gpu")
+      n.backend = *b;
+    else
+      t.error("backend", "'" + *b + "' is not a backend; expected \"auto\", \"cpu\" or \"cuda\"");
+  }
   c.network = n;
 }
 

@@ -235,6 +235,9 @@ const std::vector<KeySpec>& case_schema() {
        "Weir discharge coefficient of manholes"},
       {"network", "manhole_orifice_coeff", "number", "0.6", "-",
        "Orifice discharge coefficient of manholes"},
+      {"network", "backend", "string", "auto", "-",
+       "Where the network computes beside the surface: \"auto\" (with a CUDA surface, on the GPU "
+       "from 200 links, below that on the CPU), \"cpu\" or \"cuda\" (docs/coupling.md, Backends)"},
 
       {"output", "directory", "path", "results", "-",
        "Output folder, relative to the case file; `--output` overrides"},

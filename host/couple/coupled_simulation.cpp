@@ -49,7 +49,7 @@ ExchangeLayout make_layout(const std::vector<CouplingLink>& links, const std::ve
 }  // namespace
 
 CoupledSimulation::CoupledSimulation(Simulation& surface, network::NetworkEngine& network,
-                                     std::vector<CouplingLink> links)
+                                     std::vector<CouplingLink> links, bool copy_node_arrays)
     : surface_(surface), network_(network), links_(std::move(links)) {
   const SurfaceSetup& s = surface_.setup();
   const std::int64_t n_cells = std::int64_t(s.grid.nx) * s.grid.ny;
@@ -72,11 +72,14 @@ CoupledSimulation::CoupledSimulation(Simulation& surface, network::NetworkEngine
   network_.set_coupled_nodes(nodes_);
   network_.start();
   const bool surface_on_device = surface_.solver().backend() == Backend::kCuda;
-  if (network_.coupling_arrays().on_device != surface_on_device)
+  const bool network_on_device = network_.coupling_arrays().on_device;
+  if (network_on_device && !surface_on_device)
     throw std::invalid_argument(
-        "a coupled run needs the surface and the network on the same backend (surface " +
+        "a coupled run cannot put the network on the GPU beside a surface on the CPU (surface " +
         to_string(surface_.solver().backend()) + ", network " + network_.backend_name() + ")");
-  exchange_ = surface_.solver().make_exchange(make_layout(links_, nodes_, s, order_));
+  ExchangeLayout layout = make_layout(links_, nodes_, s, order_);
+  if (copy_node_arrays || network_on_device != surface_on_device) layout.mirrored_nodes = n_nodes;
+  exchange_ = surface_.solver().make_exchange(layout);
   rate_.assign(links_.size(), 0.0);
 }
 

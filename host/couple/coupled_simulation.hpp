@@ -1,4 +1,5 @@
-// The 1D-2D coupled time loop (surface and network on the same backend, CPU or CUDA): the
+// The 1D-2D coupled time loop (surface and network on the CPU or CUDA, or a small network on the
+// CPU beside a CUDA surface): the
 // surface grid leads with its CFL step, the sewer network sub-steps to the surface time after
 // each surface step, and water crosses at the coupling points through the inlet laws of
 // kernels/couple/inlet_exchange.hpp, computed where both states live (kernels/couple/
@@ -67,9 +68,12 @@ struct CoupledBalance {
 class CoupledSimulation {
  public:
   /// Takes both engines, not yet started; marks the coupled nodes (no ponding) and starts the
-  /// network. The network's end time must cover the surface duration.
+  /// network. The network's end time must cover the surface duration. A network on the CPU beside
+  /// a CUDA surface is coupled through a copy of its node arrays on the device (node_mirror.hpp);
+  /// `copy_node_arrays` forces that copy when both share a memory space (tests run the path on the
+  /// CPU). A CUDA network beside a CPU surface is refused.
   CoupledSimulation(Simulation& surface, network::NetworkEngine& network,
-                    std::vector<CouplingLink> links);
+                    std::vector<CouplingLink> links, bool copy_node_arrays = false);
 
   /// One surface step not past t_limit, the network brought to the same time; returns dt (s).
   double step(double t_limit);

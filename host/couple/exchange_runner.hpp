@@ -1,7 +1,8 @@
 // The device-resident 1D-2D exchange as the coupler sees it: an object made by the surface solver
 // (SurfaceSolver::make_exchange) that runs the kernels of kernels/couple/exchange_kernels.hpp on
 // the solver's state in its own execution space, with the network's node arrays handed in as raw
-// pointers of the same memory space. Each call returns only summed volumes.
+// pointers (of the same memory space, or of the host when the layout says they are mirrored).
+// Each call returns only summed volumes.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,9 @@ struct ExchangeLayout {
   std::vector<double> share;
   // per coupled node
   std::vector<int> slot_node, slot_begin, slot_link;
+  // > 0 when the network's node arrays live in the other memory space (network and surface on
+  // different backends): the runner then works on a copy of that many nodes (node_mirror.hpp).
+  int mirrored_nodes = 0;
 };
 
 class ExchangeRunner {

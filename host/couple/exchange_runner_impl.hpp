@@ -3,7 +3,10 @@
 // (surface_solver_impl.hpp), which know T and the launch layer Exec.
 #pragma once
 
+#include <memory>
+
 #include "couple/exchange_runner.hpp"
+#include "couple/node_mirror.hpp"
 #include "launch/device_buffer.hpp"
 
 namespace sf::couple {
@@ -41,26 +44,39 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
         slot_link_(layout.slot_link),
         flooded_(layout.slot_node.size()),
         flood_taken_(layout.slot_node.size()),
-        outfall_taken_(layout.slot_node.size()) {}
+        outfall_taken_(layout.slot_node.size()),
+        mirrored_nodes_(layout.mirrored_nodes) {}
 
   DrawSums draw(const NodeArrays& nodes, double dt) override {
-    return exec_.sum_reduce(cells_, DrawThroughInlets<T>{surface(), view(), nodes, dt}, DrawSums{});
+    const NodeArrays n = mirror(nodes) ? mirror_->for_draw(nodes) : nodes;
+    return exec_.sum_reduce(cells_, DrawThroughInlets<T>{surface(), view(), n, dt}, DrawSums{});
   }
 
   void set_node_inflow(const NodeArrays& nodes, double dt) override {
-    Exec::for_each(slots_, SetNodeInflow{view(), nodes, dt});
+    const NodeArrays n = mirror(nodes) ? mirror_->for_inflow() : nodes;
+    Exec::for_each(slots_, SetNodeInflow{view(), n, dt});
+    if (mirror_) mirror_->download_inflow(nodes);
   }
 
   ReturnSums hand_back(const NodeArrays& nodes) override {
+    const NodeArrays n = mirror(nodes) ? mirror_->for_hand_back(nodes) : nodes;
     const ReturnSums r =
-        exec_.sum_reduce(cells_, HandBackToCells<T>{surface(), view(), nodes}, ReturnSums{});
-    Exec::for_each(slots_, TakeOver{view(), nodes});
+        exec_.sum_reduce(cells_, HandBackToCells<T>{surface(), view(), n}, ReturnSums{});
+    Exec::for_each(slots_, TakeOver{view(), n});
     return r;
   }
 
   std::vector<double> rates() const override { return rate_.to_host(); }
 
  private:
+  /// The copy of the network's nodes when they live in the other memory space, made on first use
+  /// from the network's current arrays; null when the kernels read the network's arrays directly.
+  NodeMirror<Exec>* mirror(const NodeArrays& nodes) {
+    if (mirrored_nodes_ > 0 && !mirror_)
+      mirror_ = std::make_unique<NodeMirror<Exec>>(mirrored_nodes_, nodes);
+    return mirror_.get();
+  }
+
   SurfaceCells<T> surface() {
     return {h_.data(), qx_.data(), qy_.data(), cell_area_, dry_depth_, gravity_};
   }
@@ -102,6 +118,8 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
   Buffer<int> slot_node_, slot_begin_, slot_link_;
   Buffer<unsigned char> flooded_;
   Buffer<double> flood_taken_, outfall_taken_;
+  int mirrored_nodes_;
+  std::unique_ptr<NodeMirror<Exec>> mirror_;
 };
 
 }  // namespace sf::couple

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "couple/coupled_simulation.hpp"
+#include "couple/network_placement.hpp"
 #include "engine/backend.hpp"
 #include "inp/reader.hpp"
 
@@ -235,6 +236,89 @@ TEST_P(Coupled, InletsSharingACellShareItsWaterAndAnOutfallNeedsAnOutfallNode) {
   EXPECT_NEAR((q[0] + q[1]) * dt, 0.001 * 4.0, tol(1e-12, 1e-6));
   EXPECT_NEAR(sim.balance().surface_to_network, 0.001 * 4.0, tol(1e-12, 1e-6));
 }
+
+TEST_P(Coupled, NetworkNodesCopiedAcrossMemorySpacesGiveTheSameRun) {
+  // A street draining through an inlet, a surcharging manhole flooding back and an outfall
+  // pouring onto the plane: every exchange pass reads or writes the node arrays. The run with the
+  // network's nodes copied into the surface's memory space (node_mirror.hpp: a small network on
+  // the CPU beside a CUDA surface) must equal the run that reads them in place: bit for bit on
+  // the CPU, where the copy is forced; to round-off between a CPU and a CUDA network on a GPU.
+  const inp::Model model = inp::read_inp_text(
+      options(10) +
+          "[JUNCTIONS]\nJ1 -1.5 1.5 0 0 0\nJ2 -2.0 2.0 2.0 0 0\n[OUTFALLS]\nO1 -1.8 FREE NO\n"
+          "[CONDUITS]\nC1 J1 O1 30 0.013 0 0 0.2 0\n[XSECTIONS]\nC1 CIRCULAR 0.6 0 0 0 1\n"
+          "[INFLOWS]\nJ1 FLOW \"\" FLOW 1.0 1.0 0.2\nJ2 FLOW \"\" FLOW 1.0 1.0 0.05\n",
+      "mirror.inp");
+  struct Run {
+    couple::CoupledBalance balance;
+    std::vector<double> depth;
+  };
+  auto run = [&](const std::string& network_backend, bool copy) {
+    network::NetworkEngine net(model, network_backend);
+    Simulation surface = this->surface(flat_plane(40, 20, 2.0, 0.1, 600.0));
+    couple::CouplingLink inlet;
+    inlet.node = net.node_index("J1");
+    inlet.cell = 10 * 40 + 10;
+    inlet.inlet.perimeter = 4.0;
+    inlet.inlet.area = 0.3;
+    couple::CouplingLink manhole;
+    manhole.node = net.node_index("J2");
+    manhole.cell = 10 * 40 + 30;
+    manhole.inlet = couple::circular_inlet(0.0, 0.6);
+    couple::CouplingLink outfall;
+    outfall.node = net.node_index("O1");
+    outfall.cell = 5 * 40 + 20;
+    outfall.outfall = true;
+    couple::CoupledSimulation sim(surface, net, {inlet, manhole, outfall}, copy);
+    sim.advance_to(600.0);
+    return Run{sim.balance(), surface.snapshot(0).depth};
+  };
+  const Run direct = run(network_backend(), false);
+  EXPECT_GT(direct.balance.surface_to_network, 10.0);
+  EXPECT_GT(direct.balance.network_to_surface, 10.0);
+  EXPECT_GT(direct.balance.outfall_to_surface, 10.0);
+  if (GetParam().backend == Backend::kCpu) {
+    const Run copied = run("cpu", true);
+    EXPECT_EQ(copied.depth, direct.depth);
+    EXPECT_EQ(copied.balance.surface_to_network, direct.balance.surface_to_network);
+    EXPECT_EQ(copied.balance.network_to_surface, direct.balance.network_to_surface);
+    EXPECT_EQ(copied.balance.outfall_to_surface, direct.balance.outfall_to_surface);
+    EXPECT_EQ(copied.balance.network_final, direct.balance.network_final);
+  } else {
+    const Run beside = run("cpu", false);  // copied because the memory spaces differ
+    const double rel = tol(1e-9, 1e-4);
+    EXPECT_NEAR(beside.balance.surface_to_network, direct.balance.surface_to_network,
+                rel * direct.balance.surface_to_network);
+    EXPECT_NEAR(beside.balance.network_to_surface, direct.balance.network_to_surface,
+                rel * direct.balance.network_to_surface);
+    EXPECT_NEAR(beside.balance.outfall_to_surface, direct.balance.outfall_to_surface,
+                rel * direct.balance.outfall_to_surface);
+    EXPECT_LT(std::fabs(beside.balance.continuity_error_pct()), tol(1e-6, 1e-3));
+  }
+}
+
+#ifndef SF_COUPLED_GPU  // host logic only: once, in the CPU build
+TEST(NetworkPlacement, SmallNetworksStayOnTheCpuBesideACudaSurface) {
+  using couple::NetworkPlacement;
+  const int at = couple::kNetworkLinksOnGpu;
+  EXPECT_EQ(couple::choose_network_backend(Backend::kCuda, at - 1, NetworkPlacement::kAuto).backend,
+            "cpu");
+  EXPECT_EQ(couple::choose_network_backend(Backend::kCuda, at, NetworkPlacement::kAuto).backend,
+            "cuda");
+  EXPECT_EQ(
+      couple::choose_network_backend(Backend::kCpu, 100 * at, NetworkPlacement::kAuto).backend,
+      "cpu");
+  EXPECT_EQ(couple::choose_network_backend(Backend::kCuda, 1, NetworkPlacement::kCuda).backend,
+            "cuda");
+  EXPECT_EQ(
+      couple::choose_network_backend(Backend::kCuda, 100 * at, NetworkPlacement::kCpu).backend,
+      "cpu");
+  EXPECT_THROW(couple::choose_network_backend(Backend::kCpu, 10, NetworkPlacement::kCuda),
+               std::invalid_argument);
+  EXPECT_EQ(couple::parse_network_placement("gpu"), NetworkPlacement::kCuda);
+  EXPECT_THROW(couple::parse_network_placement("fpga"), std::invalid_argument);
+}
+#endif
 
 INSTANTIATE_TEST_SUITE_P(Backends, Coupled, testing::ValuesIn(kCases), case_name);
 
