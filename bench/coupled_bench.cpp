@@ -5,7 +5,7 @@
 //   spongeflow-bench-coupled [--backend cpu|cuda] [--network-backend cpu|cuda]
 //                            [--precision f32|f64] [--cells N] [--nodes M] [--steps S] [--json]
 // --network-backend cpu beside --backend cuda runs the network on the CPU with its node arrays
-// copied to the device each step (couple/node_mirror.hpp): the measurement behind the size rule
+// copied to the device each step (engine/node_mirror.hpp): the measurement behind the size rule
 // of couple/network_placement.hpp.
 #include <algorithm>
 #include <chrono>

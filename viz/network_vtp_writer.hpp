@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/network_snapshot.hpp"
+#include "network/network_snapshot.hpp"
 #include "pvd_collection.hpp"
 
 namespace sf::viz {

@@ -8,7 +8,7 @@
 #include <ostream>
 
 #include "common/input_error.hpp"
-#include "soil/capture_ratio.hpp"
+#include "sponge/capture_ratio.hpp"
 
 namespace sf::app {
 namespace {

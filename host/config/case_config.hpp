@@ -11,7 +11,7 @@
 #include "engine/backend.hpp"
 #include "engine/surface_setup.hpp"
 #include "engine/time_series.hpp"
-#include "soil/soil_model.hpp"
+#include "sponge/soil_model.hpp"
 #include "swe/boundary.hpp"
 #include "swe/friction.hpp"
 

@@ -1,18 +1,17 @@
 // The 1D-2D coupled time loop (surface and network on the CPU or CUDA, or a small network on the
-// CPU beside a CUDA surface): the
-// surface grid leads with its CFL step, the sewer network sub-steps to the surface time after
-// each surface step, and water crosses at the coupling points through the inlet laws of
-// kernels/couple/inlet_exchange.hpp, computed where both states live (kernels/couple/
-// exchange_kernels.hpp). Time-stepping choice and ledger: docs/coupling.md.
+// CPU beside a CUDA surface): the surface grid leads with its CFL step, the sewer network
+// sub-steps to the surface time after each surface step, and water crosses at the coupling points
+// through the inlet laws of kernels/exchange/inlet_exchange.hpp, computed where both states live
+// (kernels/exchange/exchange_kernels.hpp). Time-stepping choice and ledger: docs/coupling.md.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <vector>
 
-#include "couple/exchange_runner.hpp"
-#include "couple/inlet_exchange.hpp"
+#include "engine/exchange_runner.hpp"
 #include "engine/simulation.hpp"
+#include "exchange/inlet_exchange.hpp"
 #include "network/network_engine.hpp"
 
 namespace sf::couple {

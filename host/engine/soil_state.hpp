@@ -9,7 +9,7 @@
 #include "launch/device_buffer.hpp"
 #include "launch/discard.hpp"
 #include "soil/cell_soil_step.hpp"
-#include "soil/soil_model.hpp"
+#include "sponge/soil_model.hpp"
 
 namespace sf {
 

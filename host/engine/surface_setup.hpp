@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/rain_field.hpp"
-#include "soil/soil_model.hpp"
+#include "sponge/soil_model.hpp"
 
 #include "core/physical_constants.hpp"
 #include "engine/snapshot.hpp"

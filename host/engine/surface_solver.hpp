@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/physical_constants.hpp"
-#include "couple/exchange_runner.hpp"
+#include "engine/exchange_runner.hpp"
 #include "engine/backend.hpp"
-#include "soil/soil_model.hpp"
+#include "sponge/soil_model.hpp"
 #include "swe/friction.hpp"
 
 namespace sf {

@@ -10,8 +10,8 @@
 #include <type_traits>
 #include <utility>
 
-#include "couple/exchange_runner_impl.hpp"
-#include "couple/surface_exchange.hpp"
+#include "engine/exchange_runner_impl.hpp"
+#include "exchange/surface_exchange.hpp"
 #include "engine/soil_state.hpp"
 #include "engine/surface_solver.hpp"
 #include "launch/device_buffer.hpp"

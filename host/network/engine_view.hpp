@@ -2,7 +2,7 @@
 // the point-function kernels (engine_kernels.hpp). Plain pointers only.
 #pragma once
 
-#include "couple/node_arrays.hpp"
+#include "exchange/node_arrays.hpp"
 #include "network/network_data.hpp"
 
 namespace sf::network {

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "engine/network_snapshot.hpp"
+#include "network/network_snapshot.hpp"
 #include "inp/model.hpp"
 #include "network/network_engine.hpp"
 

@@ -1,7 +1,7 @@
 // limit_exchange: a step never takes more than the giving side holds, so depths stay >= 0.
 #include <gtest/gtest.h>
 
-#include "couple/exchange_limiter.hpp"
+#include "exchange/exchange_limiter.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "couple/inlet_exchange.hpp"
+#include "exchange/inlet_exchange.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "common/input_error.hpp"
-#include "soil/capture_ratio.hpp"
+#include "sponge/capture_ratio.hpp"
 
 namespace sf::soil {
 namespace {

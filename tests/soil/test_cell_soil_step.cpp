@@ -8,7 +8,7 @@
 
 #include "launch/exec_omp.hpp"
 #include "lid_fixtures.hpp"
-#include "soil/soil_model.hpp"
+#include "sponge/soil_model.hpp"
 
 namespace sf::soil {
 namespace {

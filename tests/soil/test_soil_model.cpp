@@ -6,7 +6,7 @@
 
 #include "common/input_error.hpp"
 #include "lid_fixtures.hpp"
-#include "soil/soil_model.hpp"
+#include "sponge/soil_model.hpp"
 
 namespace sf::soil {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <memory>
 
-#include "couple/exchange_runner.hpp"
-#include "couple/node_mirror.hpp"
+#include "engine/exchange_runner.hpp"
+#include "engine/node_mirror.hpp"
 #include "launch/device_buffer.hpp"
 
 namespace sf::couple {

@@ -1,5 +1,5 @@
 // Capture ratio and design depth from a daily rain series (see capture_ratio.hpp).
-#include "soil/capture_ratio.hpp"
+#include "sponge/capture_ratio.hpp"
 
 #include <algorithm>
 #include <cmath>

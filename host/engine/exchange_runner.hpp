@@ -1,5 +1,5 @@
 // The device-resident 1D-2D exchange as the coupler sees it: an object made by the surface solver
-// (SurfaceSolver::make_exchange) that runs the kernels of kernels/couple/exchange_kernels.hpp on
+// (SurfaceSolver::make_exchange) that runs the kernels of kernels/exchange/exchange_kernels.hpp on
 // the solver's state in its own execution space, with the network's node arrays handed in as raw
 // pointers (of the same memory space, or of the host when the layout says they are mirrored).
 // Each call returns only summed volumes.
@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "couple/exchange_kernels.hpp"
-#include "couple/inlet_exchange.hpp"
+#include "exchange/exchange_kernels.hpp"
+#include "exchange/inlet_exchange.hpp"
 
 namespace sf::couple {
 

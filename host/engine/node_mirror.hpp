@@ -7,7 +7,7 @@
 
 #include <cstddef>
 
-#include "couple/node_arrays.hpp"
+#include "exchange/node_arrays.hpp"
 #include "launch/device_buffer.hpp"
 
 namespace sf::couple {

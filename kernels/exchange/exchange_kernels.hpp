@@ -10,10 +10,10 @@
 #include <cstdint>
 
 #include "core/math.hpp"
-#include "couple/exchange_limiter.hpp"
-#include "couple/inlet_exchange.hpp"
-#include "couple/node_arrays.hpp"
-#include "couple/surface_exchange.hpp"
+#include "exchange/exchange_limiter.hpp"
+#include "exchange/inlet_exchange.hpp"
+#include "exchange/node_arrays.hpp"
+#include "exchange/surface_exchange.hpp"
 #include "swe/surface_stage.hpp"
 
 namespace sf::couple {

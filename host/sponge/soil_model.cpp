@@ -1,5 +1,5 @@
 // Validation and conversion of the land-use class table (see soil_model.hpp).
-#include "soil/soil_model.hpp"
+#include "sponge/soil_model.hpp"
 
 #include <cmath>
 #include <set>
