@@ -15,6 +15,7 @@
 #include "crs_gdal.hpp"
 #include "demo_dem_write.hpp"
 #include "engine/backend.hpp"
+#include "hdf5_exit.hpp"
 #include "network/network_command.hpp"
 
 namespace {
@@ -57,6 +58,7 @@ void write_demo_network(const sf::mesh::DemoCatchment& catchment, const sf::mesh
 }  // namespace
 
 int main(int argc, char** argv) {
+  sf::io::skip_hdf5_cleanup_at_exit();
   CLI::App app{"spongeflow - GPU-accelerated urban flood and drainage simulator"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("spongeflow 0.1.0"));
