@@ -68,6 +68,8 @@ void apply_overrides(toml::table& doc, const CaseOverrides& o, std::vector<Input
 
 CaseConfig read_case_file(const std::string& path, const CaseOverrides& overrides) {
   if (!fs::exists(path)) throw InputError(InputIssue{path, 0, "", "", "case file not found"});
+  if (fs::is_directory(path))
+    throw InputError(InputIssue{path, 0, "", "", "is a folder; expected a case file (case.toml)"});
   toml::table doc;
   try {
     doc = toml::parse_file(path);

@@ -115,5 +115,16 @@ TEST(CliExitStatus, HugeDurationStatesTheUpperBound) {
                         "1e+10 s");
 }
 
+TEST(CliExitStatus, FolderOrEmptyFileInsteadOfAnInputFile) {
+  const auto dir = scratch("folder_inputs");
+  expect_one_line_error(run_spongeflow("run " + dir.string()),
+                        dir.string() + ": is a folder; expected a case file (case.toml)");
+  expect_one_line_error(run_spongeflow("network " + dir.string()),
+                        dir.string() + ": is a folder; expected a SWMM .inp file");
+  write_file(dir / "empty.inp", "\n");
+  expect_one_line_error(run_spongeflow("network " + (dir / "empty.inp").string()),
+                        "empty.inp: is empty; expected a SWMM .inp file");
+}
+
 }  // namespace
 }  // namespace sf::test
