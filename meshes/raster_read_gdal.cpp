@@ -1,6 +1,7 @@
 // read_raster / read_raster_like: GDAL dataset -> sf::mesh::Raster in engine orientation.
 #include <cpl_string.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "common/input_error.hpp"
+#include "esri_ascii_check.hpp"
 #include "gdal_session.hpp"
 #include "raster_gdal.hpp"
 
@@ -41,17 +43,28 @@ std::string innermost_reason(const std::string& gdal_message) {
   return reason;
 }
 
+bool has_asc_extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".asc";
+}
+
 GDALDatasetH open_dataset(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) fail(path, "raster file not found");
   if (std::filesystem::is_directory(path, ec))
     fail(path, "is a folder; expected a raster file (GeoTIFF or ESRI ASCII grid)");
 
-  // ESRI ASCII grids hold decimal text: keep every digit (GDAL would pick Float32).
   CPLStringList open_options;
   GDALDriverH driver = GDALIdentifyDriver(path.c_str(), nullptr);
-  if (driver && std::string(GDALGetDriverShortName(driver)) == "AAIGrid")
+  const bool esri_ascii =
+      driver ? std::string(GDALGetDriverShortName(driver)) == "AAIGrid" : has_asc_extension(path);
+  if (esri_ascii) {
+    // GDAL would read "1o.050" as 1 and shift rows after a long one: check the text first.
+    check_esri_ascii_grid(path);
+    // ESRI ASCII grids hold decimal text: keep every digit (GDAL would pick Float32).
     open_options.AddNameValue("DATATYPE", "Float64");
+  }
 
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr,
                                open_options.List(), nullptr);
@@ -78,7 +91,10 @@ GridFromTransform grid_from_transform(const std::string& path, GDALDatasetH ds, 
   const double sx = gt[1];
   const double sy = std::fabs(gt[5]);
   // Relative tolerance: header text and float round-off, far below anything physical.
-  if (!(sx > 0.0) || !(sy > 0.0) || std::fabs(sx - sy) > 1e-9 * sx)
+  if (!(sx > 0.0) || gt[5] == 0.0)
+    fail(path, "cell size " + format_number(sx) + " m by " + format_number(gt[5]) +
+                   " m; expected a cell size > 0");
+  if (std::fabs(sx - sy) > 1e-9 * sx)
     fail(path, "cells are not square: " + format_number(sx) + " m (x) by " + format_number(sy) +
                    " m (y); expected equal cell sizes (resample the raster to square cells)");
   GridFromTransform g;
@@ -87,6 +103,24 @@ GridFromTransform grid_from_transform(const std::string& path, GDALDatasetH ds, 
   g.north_up = gt[5] < 0.0;
   g.y0 = g.north_up ? gt[3] + gt[5] * ny : gt[3];
   return g;
+}
+
+/// NaN or infinity where the file declares no nodata is a broken export, not a missing cell:
+/// refused with the count and the first cell, so it cannot turn into an inactive hole silently.
+void refuse_non_finite_values(const std::string& path, const Raster& r, const GridFromTransform& g,
+                              const std::vector<double>& stored,
+                              const std::vector<std::uint8_t>& mask) {
+  std::size_t count = 0, first = 0;
+  for (std::size_t k = 0; k < stored.size(); ++k)
+    if (mask[k] != 0 && !std::isfinite(stored[k]) && count++ == 0) first = k;
+  if (count == 0) return;
+  const int row = int(first / std::size_t(r.nx)), col = int(first % std::size_t(r.nx));
+  const int j = g.north_up ? r.ny - 1 - row : row;
+  fail(path, std::to_string(count) + (count == 1 ? " cell holds" : " cells hold") +
+                 " NaN or infinity (first at row " + std::to_string(row + 1) + ", column " +
+                 std::to_string(col + 1) + ", x = " + format_number(r.x_center(col)) +
+                 ", y = " + format_number(r.y_center(j)) +
+                 "); expected numbers, with missing cells set to the nodata value");
 }
 
 }  // namespace
@@ -123,6 +157,7 @@ Raster read_raster(const std::string& path) {
     fail(path, "cannot read the nodata mask of band 1 (" +
                    detail::QuietGdal::last_message("read error") + ")");
 
+  refuse_non_finite_values(path, r, g, stored, mask);
   r.values.resize(r.size());
   r.valid.resize(r.size());
   for (int row = 0; row < r.ny; ++row) {

@@ -1,7 +1,8 @@
 #include "atomic_file.hpp"
 
+#include "common/atomic_text_file.hpp"
+
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -22,19 +23,7 @@ void move_into_place(const std::string& tmp, const std::string& path) {
 }
 
 void write_text_file_atomically(const std::string& path, const std::string& text) {
-  const std::string tmp = temporary_name_for(path);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out.good()) {
-      out.close();
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw std::runtime_error(path + ": cannot write " + tmp);
-    }
-  }
-  move_into_place(tmp, path);
+  sf::write_text_file_atomically(path, text, temporary_name_for(path));
 }
 
 }  // namespace sf::viz

@@ -1,9 +1,7 @@
 #include "network_vtp_writer.hpp"
 
-#include <vtkCallbackCommand.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
-#include <vtkCommand.h>
 #include <vtkDoubleArray.h>
 #include <vtkFieldData.h>
 #include <vtkIdList.h>
@@ -23,6 +21,7 @@
 #include <utility>
 
 #include "atomic_file.hpp"
+#include "vtk_xml_file.hpp"
 
 namespace sf::viz {
 namespace {
@@ -180,34 +179,10 @@ vtkSmartPointer<vtkPolyData> to_polydata(const NetworkSnapshot& s) {
   return poly;
 }
 
-/// Collects VTK's error text instead of letting VTK print it (libraries never print).
-void keep_error_text(vtkObject*, unsigned long, void* client_data, void* call_data) {
-  auto* text = static_cast<std::string*>(client_data);
-  if (call_data) *text = static_cast<const char*>(call_data);
-}
-
 void write_vtp(vtkPolyData* poly, const std::string& path) {
-  const std::string tmp = temporary_name_for(path);
-  std::string vtk_error;
-  vtkNew<vtkCallbackCommand> on_error;
-  on_error->SetCallback(keep_error_text);
-  on_error->SetClientData(&vtk_error);
-
   vtkNew<vtkXMLPolyDataWriter> writer;
-  writer->AddObserver(vtkCommand::ErrorEvent, on_error);
   writer->SetInputData(poly);
-  writer->SetFileName(tmp.c_str());
-  writer->SetDataModeToAppended();
-  writer->EncodeAppendedDataOff();
-  writer->SetCompressorTypeToZLib();
-  writer->SetHeaderTypeToUInt64();
-  if (writer->Write() != 1 || writer->GetErrorCode() != 0 || !vtk_error.empty()) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw std::runtime_error(path + ": cannot write VTK poly data" +
-                             (vtk_error.empty() ? std::string() : ": " + vtk_error));
-  }
-  move_into_place(tmp, path);
+  write_vtk_xml_file(writer, path, "VTK poly data");
 }
 
 std::string vtp_name(const std::string& basename, int index) {

@@ -1,7 +1,5 @@
 #include "vtk_series_writer.hpp"
 
-#include <vtkCallbackCommand.h>
-#include <vtkCommand.h>
 #include <vtkNew.h>
 #include <vtkXMLImageDataWriter.h>
 
@@ -12,6 +10,7 @@
 
 #include "atomic_file.hpp"
 #include "snapshot_to_vtk.hpp"
+#include "vtk_xml_file.hpp"
 
 namespace sf::viz {
 namespace {
@@ -22,34 +21,10 @@ std::string vti_name(const std::string& basename, int index) {
   return basename + "_" + number + ".vti";
 }
 
-/// Collects VTK's error text instead of letting VTK print it (libraries never print).
-void keep_error_text(vtkObject*, unsigned long, void* client_data, void* call_data) {
-  auto* text = static_cast<std::string*>(client_data);
-  if (call_data) *text = static_cast<const char*>(call_data);
-}
-
 void write_vti(vtkImageData* image, const std::string& path) {
-  const std::string tmp = temporary_name_for(path);
-  std::string vtk_error;
-  vtkNew<vtkCallbackCommand> on_error;
-  on_error->SetCallback(keep_error_text);
-  on_error->SetClientData(&vtk_error);
-
   vtkNew<vtkXMLImageDataWriter> writer;
-  writer->AddObserver(vtkCommand::ErrorEvent, on_error);
   writer->SetInputData(image);
-  writer->SetFileName(tmp.c_str());
-  writer->SetDataModeToAppended();
-  writer->EncodeAppendedDataOff();  // raw binary, not base64
-  writer->SetCompressorTypeToZLib();
-  writer->SetHeaderTypeToUInt64();  // arrays over 4 GiB stay readable
-  if (writer->Write() != 1 || writer->GetErrorCode() != 0 || !vtk_error.empty()) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw std::runtime_error(path + ": cannot write VTK image data" +
-                             (vtk_error.empty() ? std::string() : ": " + vtk_error));
-  }
-  move_into_place(tmp, path);
+  write_vtk_xml_file(writer, path, "VTK image data");
 }
 
 }  // namespace

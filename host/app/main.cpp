@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/assess_command.hpp"
+#include "app/command_line_checks.hpp"
 #include "app/run_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
@@ -14,6 +15,7 @@
 #include "crs_gdal.hpp"
 #include "demo_dem_write.hpp"
 #include "engine/backend.hpp"
+#include "hdf5_exit.hpp"
 #include "network/network_command.hpp"
 
 namespace {
@@ -56,6 +58,7 @@ void write_demo_network(const sf::mesh::DemoCatchment& catchment, const sf::mesh
 }  // namespace
 
 int main(int argc, char** argv) {
+  sf::io::skip_hdf5_cleanup_at_exit();
   CLI::App app{"spongeflow - GPU-accelerated urban flood and drainage simulator"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("spongeflow 0.1.0"));
@@ -65,11 +68,11 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run a surface flood case described by a TOML file");
   run_cmd->add_option("case", run.case_file, "Case file (case.toml)")->required();
   run_cmd->add_option("--backend", run.backend, "cpu or cuda")
-      ->check(CLI::IsMember({"cpu", "cuda"}));
+      ->check(sf::app::one_of({"cpu", "cuda"}));
   run_cmd->add_option("--precision", run.precision, "f32 or f64 (default: f64 on cpu, f32 on cuda)")
-      ->check(CLI::IsMember({"f32", "f64"}));
+      ->check(sf::app::one_of({"f32", "f64"}));
   run_cmd->add_option("--threads", run.threads, "OpenMP threads for the cpu backend")
-      ->check(CLI::PositiveNumber);
+      ->check(sf::app::whole_number_at_least(1));
   run_cmd->add_option("--output", run.output_dir, "Output folder (overrides [output] directory)");
   run_cmd->add_option("--data", run.data_dir, "Folder that ${data} in case paths stands for");
   run_cmd->add_option("--set", sets, "Override a key: --set numerics.cfl=0.4 (repeatable)");
@@ -81,10 +84,11 @@ int main(int argc, char** argv) {
       "assess", "Run a case with and without its sponge measures and report the reductions");
   assess_cmd->add_option("case", assess.case_file, "Case file with [[lid]] measures")->required();
   assess_cmd->add_option("--backend", assess.backend, "cpu or cuda")
-      ->check(CLI::IsMember({"cpu", "cuda"}));
+      ->check(sf::app::one_of({"cpu", "cuda"}));
   assess_cmd->add_option("--precision", assess.precision, "f32 or f64")
-      ->check(CLI::IsMember({"f32", "f64"}));
-  assess_cmd->add_option("--threads", assess.threads, "OpenMP threads")->check(CLI::PositiveNumber);
+      ->check(sf::app::one_of({"f32", "f64"}));
+  assess_cmd->add_option("--threads", assess.threads, "OpenMP threads")
+      ->check(sf::app::whole_number_at_least(1));
   assess_cmd->add_option("--output", assess.output_dir, "Output folder");
   assess_cmd->add_option("--data", assess.data_dir, "Folder that ${data} stands for");
   assess_cmd->add_option("--set", assess_sets, "Override a key (repeatable)");
@@ -97,7 +101,7 @@ int main(int argc, char** argv) {
   capture_cmd->add_option("daily_csv", capture.daily_rain_csv, "Daily rain CSV")->required();
   capture_cmd->add_option("--depth", capture.depth_mm, "Design capture depth (mm)");
   capture_cmd->add_option("--target", capture.target, "Target ratio, e.g. 0.75")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(sf::app::number_between(0.0, 1.0));
 
   std::string demo_dir, demo_crs;
   std::vector<double> demo_origin;
@@ -122,9 +126,9 @@ int main(int argc, char** argv) {
   net_cmd->add_option("--timeseries", net.timeseries_path,
                       "Write node depths and link flows at the report step");
   net_cmd->add_option("--backend", net.backend, "cpu or cuda")
-      ->check(CLI::IsMember({"cpu", "cuda"}));
+      ->check(sf::app::one_of({"cpu", "cuda"}));
 
-  CLI11_PARSE(app, argc, argv);
+  if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
 
   try {
     if (*run_cmd) {

@@ -1,6 +1,8 @@
 #include "app/run_command.hpp"
 
 #include "app/coupled_run.hpp"
+#include "app/run_interrupt.hpp"
+#include "app/stopped_run.hpp"
 
 #include <omp.h>
 #include <unistd.h>
@@ -121,26 +123,37 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
     auto progress = [&](const Progress& p) {
       if (!quiet) print_progress(p, tty, err);
     };
+    InterruptRequests interrupts;  // from here on, Ctrl-C stops at the next step boundary
+    RunHooks hooks = coupled ? coupled->hooks() : RunHooks{};
+    hooks.step = interrupts.checked_step(
+        std::move(hooks.step), [&sim](double t_limit) { return sim.advance_step(t_limit); });
+    const long long steps_before = sim.steps();
     try {
-      const RunHooks hooks = coupled ? coupled->hooks() : RunHooks{};
       report.result = sim.run(writers, progress, tty ? 0.5 : 10.0,
                               coupled ? cfg.timeseries_interval : 60.0, hooks);
     } catch (const std::exception& e) {
       if (tty && !quiet) err << "\n";
-      report.status = "failed";
+      const auto* interrupted = dynamic_cast<const RunInterrupted*>(&e);
+      const std::string close_failures = close_writers(writers);
+      report.status = interrupted ? "interrupted" : "failed";
       report.error = e.what();
-      report.result.simulated_s = sim.time();
-      report.result.steps = sim.steps();
-      report.result.balance = sim.balance();
+      if (!close_failures.empty()) report.error += "; " + close_failures;
+      report.result = stopped_run_result(sim, steps_before);
       if (coupled) {
         coupled->add_exchange(report.result.balance);
         report.network = coupled->report();
         for (const std::string& f : coupled->outputs()) report.outputs.push_back(f);
       }
-      io::write_run_summary(summary_path, report);
-      err << "error: the run stopped at t = " << sim.time() << " s: " << e.what()
-          << "\nFiles written so far are kept in " << out_dir << "\n";
-      return 2;
+      report.outputs.push_back("summary.json");
+      err << (interrupted ? "spongeflow: " : "error: ") << "the run stopped at t = " << sim.time()
+          << " s: " << report.error << "\n";
+      try {
+        io::write_run_summary(summary_path, report);
+      } catch (const std::exception& summary_error) {
+        err << "error: " << summary_error.what() << "\n";
+      }
+      err << "Files written so far are kept in " << out_dir << "\n";
+      return interrupted ? 128 + interrupted->signal_number() : 2;
     }
     if (tty && !quiet) err << "\n";
     SurfaceFields f;

@@ -23,14 +23,16 @@ struct RunOptions {
   bool quiet = false;
 };
 
-/// Returns the process exit status: 0 success, 1 input error, 2 run failure.
+/// Returns the process exit status: 0 success, 1 input error, 2 run failure, 128 + signal when
+/// SIGINT (130) or SIGTERM (143) stopped the run.
 int run_case(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 /// Reads and checks the case of `options` (with its overrides); 0 on success, else the exit status.
 int prepare_case(const RunOptions& options, config::CaseConfig& cfg, Backend& backend,
                  Precision& precision, std::ostream& err);
 
-/// Loads and runs a checked case into out_dir, filling `report`; returns the exit status.
+/// Loads and runs a checked case into out_dir, filling `report`; returns the exit status (as
+/// run_case).
 int execute_case(const config::CaseConfig& cfg, Backend backend, Precision precision,
                  const std::string& out_dir, bool quiet, std::ostream& out, std::ostream& err,
                  io::RunReport& report);

@@ -68,6 +68,8 @@ void apply_overrides(toml::table& doc, const CaseOverrides& o, std::vector<Input
 
 CaseConfig read_case_file(const std::string& path, const CaseOverrides& overrides) {
   if (!fs::exists(path)) throw InputError(InputIssue{path, 0, "", "", "case file not found"});
+  if (fs::is_directory(path))
+    throw InputError(InputIssue{path, 0, "", "", "is a folder; expected a case file (case.toml)"});
   toml::table doc;
   try {
     doc = toml::parse_file(path);
@@ -139,10 +141,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   const TableReader time(doc["time"].as_table(), "time", path, issues);
   if (!doc["time"].as_table())
     issues.push_back({path, 0, "[time]", "duration", "is required but missing (no [time] table)"});
-  c.duration =
-      time.number("duration", 1e-9, 1e10, "> 0 s", doc["time"].as_table() != nullptr).value_or(0);
-  c.output_interval = time.number("output_interval", 1e-9, 1e10, "> 0 s").value_or(c.duration);
-  c.start_iso8601 = time.string("start").value_or("");
+  read_time(time, doc["time"].as_table() != nullptr, c);
 
   const TableReader rain(doc["rain"].as_table(), "rain", path, issues);
   const double mm_h = 1.0 / 1000.0 / 3600.0;

@@ -31,6 +31,15 @@ void read_boundaries(const toml::table& doc, const std::string& file,
                      std::vector<InputIssue>& issues, CaseConfig& c);
 void read_sources(const toml::table& doc, const std::string& file, std::vector<InputIssue>& issues,
                   CaseConfig& c);
+/// Longest duration a case may ask for (s): about 317 years, far past any event or season.
+constexpr double kMaxDuration = 1e10;
+/// Shortest output interval (s): finer snapshots resolve nothing a flood map needs and a run
+/// writing one per step never ends.
+constexpr double kMinOutputInterval = 0.01;
+/// Most snapshots one run may write (duration / output_interval).
+constexpr double kMaxOutputFrames = 10000;
+/// [time]: duration, output_interval (floor and frame cap) and start (case_reader_time.cpp).
+void read_time(const TableReader& time, bool has_table, CaseConfig& c);
 /// [network] (case_reader_network.cpp).
 void read_network(const toml::table& doc, const std::string& file, const PathResolver& path_of,
                   std::vector<InputIssue>& issues, CaseConfig& c);

@@ -83,12 +83,14 @@ const std::vector<KeySpec>& case_schema() {
       {"numerics", "precision", "string", "f64 (cpu), f32 (cuda)", "-",
        "Real type of the state: f32 or f64; `--precision` overrides"},
 
-      {"time", "duration", "number", "required", "s", "Simulated duration"},
+      {"time", "duration", "number", "required", "s", "Simulated duration (at most 1e10 s)"},
       {"time", "start", "string", "-", "-",
-       "Simulation start as ISO 8601 date-time (e.g. 2024-07-01T08:00:00+08:00): time axis of "
-       "the netCDF results, and the rain grid's start when [rain] start is not given"},
+       "Simulation start as ISO 8601 date-time to the whole second (e.g. "
+       "2024-07-01T08:00:00+08:00), checked when the case is read: time axis of the netCDF "
+       "results, and the rain grid's start when [rain] start is not given"},
       {"time", "output_interval", "number", "duration", "s",
-       "Interval between ParaView snapshots (the initial and final states are always written)"},
+       "Interval between snapshots, at least 0.01 s and at most 10000 snapshots per run (the "
+       "initial and final states are always written)"},
 
       {"rain", "file", "path", "-", "-",
        "CSV hyetograph: columns time (s, or minutes with `time_unit`) and intensity (mm/h)"},

@@ -3,6 +3,7 @@
 // sf::InputError listing every problem found.
 #include "inp/reader.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -333,12 +334,17 @@ Model read_inp_text(const std::string& text, const std::string& name_for_message
 }
 
 Model read_inp_file(const std::string& path, std::vector<std::string>* warnings) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(InputIssue{path, 0, "", "", "is a folder; expected a SWMM .inp file"});
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw InputError(
         InputIssue{path, 0, "", "", "cannot open the file; expected a readable SWMM .inp file"});
   std::ostringstream text;
   text << in.rdbuf();
+  if (text.str().find_first_not_of(" \t\r\n") == std::string::npos)
+    throw InputError(InputIssue{path, 0, "", "", "is empty; expected a SWMM .inp file"});
   const auto slash = path.find_last_of('/');
   const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
   return read_inp_text(text.str(), path, warnings, dir);

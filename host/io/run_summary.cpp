@@ -1,10 +1,8 @@
 #include "io/run_summary.hpp"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
+
+#include "common/atomic_text_file.hpp"
 
 namespace sf::io {
 
@@ -41,15 +39,21 @@ void write_run_summary(const std::string& path, const RunReport& r) {
   for (const auto& [t, q] : r.result.outflow_hydrograph) hydro.push_back({t, q});
   j["outflow_hydrograph_s_m3s"] = hydro;
   j["active_area_m2"] = r.result.active_area_m2;
-  j["volume_balance_m3"] = {
-      {"initial_volume", b.initial_volume},     {"rain", b.rain},
-      {"boundary_inflow", b.boundary_inflow},   {"source_inflow", b.source_inflow},
-      {"boundary_outflow", b.boundary_outflow}, {"sink_outflow", b.source_outflow},
-      {"infiltration", b.infiltration},         {"lid_underdrain", b.underdrain},
-      {"lid_evaporation", b.evaporation},       {"lid_storage_change", b.lid_storage_change},
-      {"network_inflow", b.network_inflow},     {"network_outflow", b.network_outflow},
-      {"depth_clamp", b.clamp},
-      {"final_volume", b.final_volume},         {"continuity_error_pct", b.continuity_error_pct()}};
+  j["volume_balance_m3"] = {{"initial_volume", b.initial_volume},
+                            {"rain", b.rain},
+                            {"boundary_inflow", b.boundary_inflow},
+                            {"source_inflow", b.source_inflow},
+                            {"boundary_outflow", b.boundary_outflow},
+                            {"sink_outflow", b.source_outflow},
+                            {"infiltration", b.infiltration},
+                            {"lid_underdrain", b.underdrain},
+                            {"lid_evaporation", b.evaporation},
+                            {"lid_storage_change", b.lid_storage_change},
+                            {"network_inflow", b.network_inflow},
+                            {"network_outflow", b.network_outflow},
+                            {"depth_clamp", b.clamp},
+                            {"final_volume", b.final_volume},
+                            {"continuity_error_pct", b.continuity_error_pct()}};
   json gauges = json::object();
   for (const GaugeResult& g : r.gauges)
     gauges[g.name] = {{"x", g.x},
@@ -87,14 +91,7 @@ void write_run_summary(const std::string& path, const RunReport& r) {
     j["coupled_volume_balance_m3"] = bal;
   }
 
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp);
-    if (!out) throw std::runtime_error("cannot write " + tmp);
-    out << j.dump(2) << "\n";
-    if (!out) throw std::runtime_error("failed writing " + tmp);
-  }
-  std::filesystem::rename(tmp, path);
+  write_text_file_atomically(path, j.dump(2) + "\n", path + ".tmp");
 }
 
 }  // namespace sf::io

@@ -40,8 +40,8 @@ struct RunReport {
   long long cells = 0, active_cells = 0;
   double cell_size_m = 0;
   int order = 1;
-  std::string status = "completed";  // or "failed"
-  std::string error;                 // message when failed
+  std::string status = "completed";  // "failed" (an error midway) or "interrupted" (a signal)
+  std::string error;                 // message when failed or interrupted
   double flood_threshold_m = 0.15;
   RunResult result;
   std::vector<GaugeResult> gauges;
@@ -49,7 +49,8 @@ struct RunReport {
   std::optional<NetworkReport> network;
 };
 
-/// Writes the report as JSON, atomically (temporary file, then rename).
+/// Writes the report as JSON, atomically (temporary file, then rename). Throws
+/// std::runtime_error with the system's reason; no temporary file is left behind.
 void write_run_summary(const std::string& path, const RunReport& report);
 
 }  // namespace sf::io

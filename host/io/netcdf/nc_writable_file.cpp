@@ -2,6 +2,8 @@
 
 #include <netcdf.h>
 
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -24,10 +26,18 @@ WritableFile::~WritableFile() {
 }
 
 void WritableFile::check(int status, const std::string& variable, const std::string& what) const {
+  check_io(status, 0, variable, what);
+}
+
+void WritableFile::check_io(int status, int saved_errno, const std::string& variable,
+                            const std::string& what) const {
   if (status == NC_NOERR) return;
   std::string message = display_name_ + ": ";
   if (!variable.empty()) message += variable + ": ";
-  throw std::runtime_error(message + what + ": " + nc_strerror(status));
+  message += what + ": " + nc_strerror(status);
+  // "NetCDF: HDF error" alone hides a full disk or a file-size limit; the failing write(2) says.
+  if (saved_errno != 0) message += std::string(" (") + std::strerror(saved_errno) + ")";
+  throw std::runtime_error(message);
 }
 
 std::string WritableFile::variable_name(int varid) const {
@@ -103,25 +113,39 @@ void WritableFile::redefine() {
 
 void WritableFile::write_doubles(int varid, const std::vector<std::size_t>& start,
                                  const std::vector<std::size_t>& count, const double* values) {
-  check(nc_put_vara_double(ncid_, varid, start.data(), count.data(), values), variable_name(varid),
-        start.empty() ? "writing values" : "writing values at index " + std::to_string(start[0]));
+  errno = 0;
+  const int status = nc_put_vara_double(ncid_, varid, start.data(), count.data(), values);
+  const int saved_errno = errno;
+  check_io(
+      status, saved_errno, variable_name(varid),
+      start.empty() ? "writing values" : "writing values at index " + std::to_string(start[0]));
 }
 
 void WritableFile::write_floats(int varid, const std::vector<std::size_t>& start,
                                 const std::vector<std::size_t>& count, const float* values) {
-  check(nc_put_vara_float(ncid_, varid, start.data(), count.data(), values), variable_name(varid),
-        start.empty() ? "writing values" : "writing values at index " + std::to_string(start[0]));
+  errno = 0;
+  const int status = nc_put_vara_float(ncid_, varid, start.data(), count.data(), values);
+  const int saved_errno = errno;
+  check_io(
+      status, saved_errno, variable_name(varid),
+      start.empty() ? "writing values" : "writing values at index " + std::to_string(start[0]));
 }
 
 void WritableFile::sync() {
-  check(nc_sync(ncid_), "", "flushing to disk");
+  errno = 0;
+  const int status = nc_sync(ncid_);
+  check_io(status, errno, "", "flushing to disk");
 }
 
 void WritableFile::close() {
   if (ncid_ < 0) return;
+  errno = 0;
   const int status = nc_close(ncid_);
-  ncid_ = -1;  // netCDF releases the id even when closing fails
-  check(status, "", "closing the file");
+  const int saved_errno = errno;
+  // Never closed twice: a failed close is final (netCDF-4 keeps the HDF5 file open when its last
+  // flush fails; skip_hdf5_cleanup_at_exit() keeps HDF5 from crashing on it at exit).
+  ncid_ = -1;
+  check_io(status, saved_errno, "", "closing the file");
 }
 
 }  // namespace sf::io::nc

@@ -28,6 +28,10 @@ class WritableFile {
 
   /// Throws "<file>: <variable>: <what>: <netCDF message>" when status != NC_NOERR.
   void check(int status, const std::string& variable, const std::string& what) const;
+  /// check() for a call that does I/O: adds the system's reason (strerror of `saved_errno`, the
+  /// errno right after the call, when not 0), e.g. "NetCDF: HDF error (File too large)".
+  void check_io(int status, int saved_errno, const std::string& variable,
+                const std::string& what) const;
 
   int define_dimension(const std::string& name, std::size_t length);  // 0: unlimited
   int define_variable(const std::string& name, int nc_type, const std::vector<int>& dims);
@@ -53,6 +57,7 @@ class WritableFile {
   /// Flushes everything to disk: after it, a crash leaves a readable file.
   void sync();
   /// Closes, throwing on failure (the last chance to learn that data did not reach the disk).
+  /// The file is never closed again after a first attempt, failed or not.
   void close();
 
  private:
