@@ -8,15 +8,15 @@
 
 #include "app/assess_command.hpp"
 #include "app/command_line_checks.hpp"
+#include "app/network_command.hpp"
 #include "app/run_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
-#include "couple/urban_demo_network.hpp"
 #include "crs_gdal.hpp"
-#include "demo_dem_write.hpp"
+#include "demo/demo_dem_write.hpp"
+#include "demo/urban_demo_network.hpp"
 #include "engine/backend.hpp"
 #include "hdf5_exit.hpp"
-#include "network/network_command.hpp"
 
 namespace {
 

@@ -37,6 +37,7 @@ struct RuleAction {
 class RuleSet {
  public:
   RuleSet(const inp::Model& model, const Forcing& forcing);
+  RuleSet(inp::Model&&, const Forcing&) = delete;  // keeps a reference: a temporary would dangle
   bool empty() const { return m_.rules.empty(); }
   /// The actions chosen this step (one per link at most).
   std::vector<RuleAction> evaluate(const RuleInputs& in) const;

@@ -22,6 +22,7 @@ struct Calendar {
 class Forcing {
  public:
   explicit Forcing(const inp::Model& model);
+  explicit Forcing(inp::Model&&) = delete;  // keeps a reference: a temporary would dangle
 
   Calendar calendar(double t) const;
 

@@ -47,6 +47,8 @@ class NetworkEngine {
  public:
   /// Builds the network (SWMM's input adjustments included). Throws sf::InputError.
   explicit NetworkEngine(const inp::Model& model, const std::string& backend = "cpu");
+  /// The engine keeps a reference to the model: a temporary would dangle.
+  explicit NetworkEngine(inp::Model&&, const std::string& = "cpu") = delete;
   ~NetworkEngine();
   NetworkEngine(const NetworkEngine&) = delete;
   NetworkEngine& operator=(const NetworkEngine&) = delete;

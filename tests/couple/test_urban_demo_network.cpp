@@ -9,8 +9,8 @@
 #include <set>
 #include <string>
 
-#include "couple/sewer_design.hpp"
-#include "couple/urban_demo_network.hpp"
+#include "demo/sewer_design.hpp"
+#include "demo/urban_demo_network.hpp"
 #include "inp/reader.hpp"
 #include "network/network_engine.hpp"
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <string>
 
-#include "demo_dem.hpp"
-#include "demo_dem_write.hpp"
+#include "demo/demo_dem.hpp"
+#include "demo/demo_dem_write.hpp"
 #include "raster_gdal.hpp"
 #include "scratch_dir.hpp"
 

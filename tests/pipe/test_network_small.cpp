@@ -4,9 +4,14 @@
 
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 #include "inp/reader.hpp"
 #include "network/network_engine.hpp"
+
+// The engine keeps a reference to its model: building one from a temporary must not compile.
+static_assert(!std::is_constructible_v<sf::network::NetworkEngine, sf::inp::Model&&>);
+static_assert(std::is_constructible_v<sf::network::NetworkEngine, const sf::inp::Model&>);
 
 namespace {
 

@@ -91,7 +91,11 @@ CaseResult run_case(const fs::path& inp, const fs::path& summary) {
     bool ok = true;
     for (const auto& [id, lk] : ref["links"].obj) {
       const int j = eng.link_index(id);
-      if (j < 0) continue;
+      if (j < 0) {  // the reference names a link the model does not have: a broken case
+        ADD_FAILURE() << r.name << ": reference link " << id << " is not in the model";
+        ok = false;
+        continue;
+      }
       const double q_ref = lk["max_abs_flow"].number_or(0.0) * flow;
       const double q = st.link_max_flow[j];
       const double diff = std::fabs(q - q_ref);
@@ -106,7 +110,11 @@ CaseResult run_case(const fs::path& inp, const fs::path& summary) {
     }
     for (const auto& [id, nd] : ref["nodes"].obj) {
       const int i = eng.node_index(id);
-      if (i < 0) continue;
+      if (i < 0) {
+        ADD_FAILURE() << r.name << ": reference node " << id << " is not in the model";
+        ok = false;
+        continue;
+      }
       const double d_ref = nd["max_depth"].number_or(0.0) * len;
       const double dcm = 100.0 * std::fabs(st.node_max_depth[i] - d_ref);
       if (dcm > r.depth_dev_cm) {

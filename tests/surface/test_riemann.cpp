@@ -13,11 +13,16 @@ namespace {
 constexpr double g = 9.80665;
 }
 
-TEST(Hllc, EqualStatesGiveThePhysicalFluxExactly) {
-  const auto f = sf::swe::hllc_flux(1.3, 0.7, -0.2, 1.3, 0.7, -0.2, g);
-  EXPECT_EQ(f.mass, 1.3 * 0.7);
-  EXPECT_DOUBLE_EQ(f.mom_n, 1.3 * 0.7 * 0.7 + 0.5 * g * 1.3 * 1.3);
-  EXPECT_DOUBLE_EQ(f.mom_t, 1.3 * 0.7 * -0.2);
+TEST(Hllc, EqualStatesGiveThePhysicalFluxInEveryWaveRegion) {
+  // Consistency, F(U, U) = F(U), through each branch of the solver: the star region (subcritical
+  // either way, at rest) and the upwind states of supercritical flow to the right and the left.
+  for (const double u : {0.7, -0.7, 0.0, 5.0, -5.0}) {
+    const double h = 1.3, v = -0.2;
+    const auto f = sf::swe::hllc_flux(h, u, v, h, u, v, g);
+    EXPECT_NEAR(f.mass, h * u, 1e-14) << "u = " << u;
+    EXPECT_NEAR(f.mom_n, h * u * u + 0.5 * g * h * h, 1e-12) << "u = " << u;
+    EXPECT_NEAR(f.mom_t, h * u * v, 1e-14) << "u = " << u;
+  }
 }
 
 TEST(Hllc, MirroredStatesGiveZeroMassFlux) {

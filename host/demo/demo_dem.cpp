@@ -1,5 +1,5 @@
 // make_demo_catchment: the synthetic urban catchment, built cell by cell from its cell centre.
-#include "demo_dem.hpp"
+#include "demo/demo_dem.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "couple/sewer_design.hpp"
+#include "demo/sewer_design.hpp"
 
 #include <cmath>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "couple/sewer_inp_text.hpp"
+#include "demo/sewer_inp_text.hpp"
 
 #include <cmath>
 #include <cstdint>

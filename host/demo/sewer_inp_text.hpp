@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "couple/sewer_layout.hpp"
+#include "demo/sewer_layout.hpp"
 
 namespace sf::couple {
 

@@ -1,5 +1,5 @@
 // write_demo_catchment: the demo rasters as GeoTIFFs plus a README that says what they hold.
-#include "demo_dem_write.hpp"
+#include "demo/demo_dem_write.hpp"
 
 #include <filesystem>
 #include <fstream>

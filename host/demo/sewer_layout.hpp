@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "demo_dem.hpp"
+#include "demo/demo_dem.hpp"
 
 namespace sf::couple {
 

@@ -1,9 +1,9 @@
-#include "couple/urban_demo_network.hpp"
+#include "demo/urban_demo_network.hpp"
 
 #include <locale>
 #include <sstream>
 
-#include "couple/sewer_inp_text.hpp"
+#include "demo/sewer_inp_text.hpp"
 
 namespace sf::couple {
 namespace {

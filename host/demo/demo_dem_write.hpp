@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "demo_dem.hpp"
+#include "demo/demo_dem.hpp"
 
 namespace sf::mesh {
 

@@ -1,4 +1,4 @@
-#include "network/network_command.hpp"
+#include "app/network_command.hpp"
 
 #include <chrono>
 #include <cmath>

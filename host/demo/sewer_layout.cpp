@@ -1,6 +1,6 @@
 // lay_out_demo_sewer: streets -> manholes, gully inlets and pipes; rational-method sizes;
 // inverts from cover, crown matching and minimum fall; the pump station at the east edge.
-#include "couple/sewer_layout.hpp"
+#include "demo/sewer_layout.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "couple/sewer_design.hpp"
+#include "demo/sewer_design.hpp"
 
 namespace sf::couple {
 namespace {

@@ -1,5 +1,5 @@
 // The urban demo sewer: an EPA SWMM 5 network (SI, CMS, DYNWAVE) laid out deterministically under
-// the streets of the synthetic demo catchment (meshes/demo_dem.hpp), with the list of nodes that
+// the streets of the synthetic demo catchment (demo/demo_dem.hpp), with the list of nodes that
 // exchange water with the surface grid. Layout rules: docs/coupling.md.
 #pragma once
 
@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "couple/coupling_role.hpp"
-#include "couple/sewer_layout.hpp"
-#include "demo_dem.hpp"
+#include "demo/demo_dem.hpp"
+#include "demo/sewer_layout.hpp"
 
 namespace sf::couple {
 
