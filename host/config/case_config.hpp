@@ -9,6 +9,7 @@
 
 #include "core/physical_constants.hpp"
 #include "engine/backend.hpp"
+#include "engine/defaults.hpp"
 #include "engine/surface_setup.hpp"
 #include "engine/time_series.hpp"
 #include "sponge/soil_model.hpp"
@@ -90,12 +91,12 @@ struct CaseConfig {
   // as unit discharges (m^2/s); "" = at rest.
   std::string initial_u_raster, initial_v_raster;
   std::string initial_qx_raster, initial_qy_raster;
-  double flood_threshold = 0.15;  // m
+  double flood_threshold = kDefaultFloodThreshold;  // m
   int order = 1;
-  double cfl = 0.5;
-  double max_dt = 10;         // s
-  double dry_depth = 1e-6;    // m
-  double gravity = kGravity;  // m s^-2
+  double cfl = NumericsSpec{}.cfl;
+  double max_dt = NumericsSpec{}.max_dt;        // s
+  double dry_depth = NumericsSpec{}.dry_depth;  // m
+  double gravity = kGravity;                    // m s^-2
   std::optional<Precision> precision;
   double duration = 0;         // s
   double output_interval = 0;  // s; 0 = duration

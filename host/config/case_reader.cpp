@@ -128,8 +128,9 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   // 100 m s^-2 catches a gravity typed in cm s^-2.
   c.gravity =
       num.number("gravity", kSmallestPositive, 100, "> 0 and <= 100 m s^-2").value_or(kGravity);
-  c.max_dt = num.number("max_dt", 1e-9, 1e6, "> 0 s").value_or(10);
-  c.dry_depth = num.number("dry_depth", 0, 0.1, "between 0 and 0.1 m").value_or(1e-6);
+  c.max_dt = num.number("max_dt", 1e-9, 1e6, "> 0 s").value_or(NumericsSpec{}.max_dt);
+  c.dry_depth =
+      num.number("dry_depth", 0, 0.1, "between 0 and 0.1 m").value_or(NumericsSpec{}.dry_depth);
   if (auto p = num.string("precision")) {
     try {
       c.precision = parse_precision(*p);

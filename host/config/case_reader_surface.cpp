@@ -88,7 +88,8 @@ void read_surface(const TableReader& surf, const PathResolver& path_of, CaseConf
     surf.error("initial_level", "cannot be combined with initial_depth; give one of them");
   c.initial_depth_raster = path_of(surf, "initial_depth_raster", false);
   read_initial_flow(surf, path_of, c);
-  c.flood_threshold = surf.number("flood_threshold", 0, 1e3, ">= 0 m").value_or(0.15);
+  c.flood_threshold =
+      surf.number("flood_threshold", 0, 1e3, ">= 0 m").value_or(kDefaultFloodThreshold);
   c.user_threshold = surf.number("user_threshold", 0, 1e3, ">= 0 m").value_or(0.3);
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/defaults.hpp"
+
 namespace sf {
 
 struct GridGeometry {
@@ -32,10 +34,10 @@ struct SurfaceSnapshot {
   std::vector<double> max_hazard;           // running maximum of h (|u| + 0.5) (m^2/s)
   std::vector<double> time_of_max_depth;    // s
   std::vector<double> time_first_wet;       // s, first time h exceeded the wet threshold
-  std::vector<double> duration_flooded;     // s with h above the flood threshold (0.15 m)
+  std::vector<double> duration_flooded;     // s with h above the flood threshold
   std::vector<double> duration_above_user;  // s with h above the user threshold
   double wet_threshold_m = 0.0;             // thresholds behind the fields above
-  double flood_threshold_m = 0.15;
+  double flood_threshold_m = kDefaultFloodThreshold;
   double user_threshold_m = 0.0;
 };
 

@@ -17,6 +17,7 @@
 #include "engine/time_series.hpp"
 #include "swe/boundary.hpp"
 #include "swe/friction.hpp"
+#include "engine/defaults.hpp"
 
 namespace sf {
 
@@ -75,7 +76,7 @@ struct SurfaceSetup {
   double start_time = 0.0;        // s
   double duration = 0.0;          // s
   double output_interval = 0.0;   // s; 0 = only the initial and final states
-  double flood_threshold = 0.15;  // m, depth counted as flooded
+  double flood_threshold = kDefaultFloodThreshold;  // m, depth counted as flooded
   bool track_event_stats = true;  // max speed/hazard, times and durations per cell
   double wet_threshold = 0.01;    // m, "wet" for the time of first wetting
   double user_threshold = 0.3;    // m, second duration threshold

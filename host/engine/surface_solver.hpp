@@ -15,6 +15,7 @@
 #include "engine/backend.hpp"
 #include "sponge/soil_model.hpp"
 #include "swe/friction.hpp"
+#include "engine/defaults.hpp"
 
 namespace sf {
 
@@ -51,7 +52,7 @@ struct SurfaceSolverInit {
   // Event statistics (max speed and hazard, times of max depth and first wetting, durations).
   bool track_event_stats = false;
   double wet_threshold = 0.01;    // m
-  double flood_threshold = 0.15;  // m
+  double flood_threshold = kDefaultFloodThreshold;  // m
   double user_threshold = 0.3;    // m
 };
 

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/defaults.hpp"
 #include "engine/simulation.hpp"
 
 namespace sf::io {
@@ -42,7 +43,7 @@ struct RunReport {
   int order = 1;
   std::string status = "completed";  // "failed" (an error midway) or "interrupted" (a signal)
   std::string error;                 // message when failed or interrupted
-  double flood_threshold_m = 0.15;
+  double flood_threshold_m = kDefaultFloodThreshold;
   RunResult result;
   std::vector<GaugeResult> gauges;
   std::vector<std::string> outputs;  // files written, relative to the output folder

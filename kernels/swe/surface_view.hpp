@@ -37,7 +37,7 @@ struct EventStats {
   T* duration_flooded = nullptr;   // s above flood_threshold
   T* duration_user = nullptr;      // s above user_threshold
   T wet_threshold = T(0.01);       // m
-  T flood_threshold = T(0.15);     // m
+  T flood_threshold = T(0);        // m, set by the solver from the case
   T user_threshold = T(0.3);       // m
 };
 

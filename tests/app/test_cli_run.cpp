@@ -5,6 +5,9 @@
 
 #include "cli_runner.hpp"
 #include "config/case_schema.hpp"
+#include "core/physical_constants.hpp"
+#include "engine/defaults.hpp"
+#include "engine/surface_setup.hpp"
 
 namespace sf::test {
 namespace {
@@ -48,6 +51,21 @@ gauges = [[1029.5, 2005.5]]
   EXPECT_TRUE(std::filesystem::exists(dir / "results" / "surface.pvd"));
   EXPECT_TRUE(std::filesystem::exists(dir / "results" / "surface_00003.vti"));
   EXPECT_TRUE(std::filesystem::exists(dir / "results" / "results.nc"));
+}
+
+TEST(CaseKeys, SchemaDefaultsAreTheEngineDefaults) {
+  // The schema documents a default; the engine and the reader use the constant. They must agree.
+  auto schema_default = [](const std::string& table, const std::string& key) {
+    for (const config::KeySpec& k : config::case_schema())
+      if (table == k.table && key == k.key) return std::stod(k.default_value);
+    ADD_FAILURE() << "[" << table << "] " << key << " is not in the schema";
+    return 0.0;
+  };
+  EXPECT_EQ(schema_default("surface", "flood_threshold"), kDefaultFloodThreshold);
+  EXPECT_EQ(schema_default("numerics", "gravity"), kGravity);
+  EXPECT_EQ(schema_default("numerics", "cfl"), NumericsSpec{}.cfl);
+  EXPECT_EQ(schema_default("numerics", "max_dt"), NumericsSpec{}.max_dt);
+  EXPECT_EQ(schema_default("numerics", "dry_depth"), NumericsSpec{}.dry_depth);
 }
 
 TEST(CaseKeys, DocsAreGeneratedFromTheSchema) {
