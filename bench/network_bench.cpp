@@ -5,42 +5,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
 #include <string>
 
+#include "demo/chain_network.hpp"
 #include "inp/reader.hpp"
 #include "network/network_engine.hpp"
 
 namespace {
-
-std::string generated_network(int chains, int per_chain, int hours) {
-  std::ostringstream s;
-  s << "[OPTIONS]\nFLOW_UNITS CMS\nFLOW_ROUTING DYNWAVE\nSTART_DATE 01/01/2020\nSTART_TIME 00:00\n"
-    << "END_DATE 01/01/2020\nEND_TIME " << hours << ":00\nROUTING_STEP 10\nVARIABLE_STEP 0.75\n"
-    << "REPORT_STEP 00:15\n[JUNCTIONS]\n";
-  for (int c = 0; c < chains; ++c)
-    for (int k = 0; k < per_chain; ++k)
-      s << "J" << c << "_" << k << " " << 100.0 - 0.1 * k << " 3 0 0 0\n";
-  s << "[OUTFALLS]\n";
-  for (int c = 0; c < chains; ++c) s << "O" << c << " " << 100.0 - 0.1 * per_chain << " FREE NO\n";
-  s << "[CONDUITS]\n";
-  for (int c = 0; c < chains; ++c)
-    for (int k = 0; k < per_chain; ++k) {
-      s << "C" << c << "_" << k << " J" << c << "_" << k << " ";
-      if (k + 1 < per_chain)
-        s << "J" << c << "_" << k + 1;
-      else
-        s << "O" << c;
-      s << " 100 0.013 0 0 0 0\n";
-    }
-  s << "[XSECTIONS]\n";
-  for (int c = 0; c < chains; ++c)
-    for (int k = 0; k < per_chain; ++k) s << "C" << c << "_" << k << " CIRCULAR 1.0 0 0 0 1\n";
-  s << "[TIMESERIES]\nHYD 0 0\nHYD 0.25 0.5\nHYD 1 0.1\nHYD 100 0.1\n[INFLOWS]\n";
-  for (int c = 0; c < chains; ++c)
-    for (int k = 0; k < per_chain; k += 10) s << "J" << c << "_" << k << " FLOW HYD FLOW 1.0 0.2\n";
-  return s.str();
-}
 
 void run(const std::string& label, const sf::inp::Model& m, const std::string& backend) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -73,8 +44,8 @@ int main(int argc, char** argv) {
       run("network_user4_hydraulic", sf::inp::read_inp_file(big.string()), backend);
     else
       std::printf("shared case %s not found; skipped\n", big.string().c_str());
-    const sf::inp::Model gen =
-        sf::inp::read_inp_text(generated_network(chains, per_chain, hours), "generated.inp");
+    const sf::inp::Model gen = sf::inp::read_inp_text(
+        sf::demo::chain_network_inp(chains, per_chain, hours), "generated.inp");
     run("generated " + std::to_string(chains * per_chain) + " links", gen, backend);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

@@ -3,10 +3,10 @@
 // pump cycles on its start-up and shut-off depths (the controls' state read back each step), and
 // every SWMM 5.2 regression case found in the shared folder.
 #include <filesystem>
-#include <sstream>
 #include <string>
 
 #include "agreement.hpp"
+#include "demo/chain_network.hpp"
 #include "inp/reader.hpp"
 #include "network/network_engine.hpp"
 
@@ -24,35 +24,6 @@ std::string single_pipe() {
          "[CONDUITS]\nC1 J1 J2 1000 0.013 0 0 0 0\nC2 J2 O1 1000 0.013 0 0 0 0\n"
          "[XSECTIONS]\nC1 CIRCULAR 1.0 0 0 0 1\nC2 CIRCULAR 1.0 0 0 0 1\n"
          "[INFLOWS]\nJ1 FLOW \"\" FLOW 1.0 1.0 0.4\n";
-}
-
-/// `chains` parallel chains of `per_chain` 100 m pipes, a hydrograph into every tenth junction.
-std::string chains(int chains, int per_chain) {
-  std::ostringstream s;
-  s << kHeader << "END_TIME 01:00\nROUTING_STEP 10\nVARIABLE_STEP 0.75\nREPORT_STEP 00:15\n"
-    << "[JUNCTIONS]\n";
-  for (int c = 0; c < chains; ++c)
-    for (int k = 0; k < per_chain; ++k)
-      s << "J" << c << "_" << k << " " << 100.0 - 0.1 * k << " 3 0 0 0\n";
-  s << "[OUTFALLS]\n";
-  for (int c = 0; c < chains; ++c) s << "O" << c << " " << 100.0 - 0.1 * per_chain << " FREE NO\n";
-  s << "[CONDUITS]\n";
-  for (int c = 0; c < chains; ++c)
-    for (int k = 0; k < per_chain; ++k) {
-      s << "C" << c << "_" << k << " J" << c << "_" << k << " ";
-      if (k + 1 < per_chain)
-        s << "J" << c << "_" << k + 1;
-      else
-        s << "O" << c;
-      s << " 100 0.013 0 0 0 0\n";
-    }
-  s << "[XSECTIONS]\n";
-  for (int c = 0; c < chains; ++c)
-    for (int k = 0; k < per_chain; ++k) s << "C" << c << "_" << k << " CIRCULAR 1.0 0 0 0 1\n";
-  s << "[TIMESERIES]\nHYD 0 0\nHYD 0.25 0.5\nHYD 1 0.1\n[INFLOWS]\n";
-  for (int c = 0; c < chains; ++c)
-    for (int k = 0; k < per_chain; k += 10) s << "J" << c << "_" << k << " FLOW HYD FLOW 1.0 0.2\n";
-  return s.str();
 }
 
 /// A 50 m² wet well filled at 0.05 m³/s, pumped at 0.10 m³/s from 2.0 m down to 1.0 m.
@@ -108,7 +79,8 @@ Comparison compare_model(const std::string& name, const inp::Model& m) {
 std::vector<Comparison> network_agreement(const std::string& swmm_case_dir) {
   std::vector<Comparison> out;
   out.push_back(compare_model("network/single_pipe", inp::read_inp_text(single_pipe(), "pipe")));
-  out.push_back(compare_model("network/chains_10x20", inp::read_inp_text(chains(10, 20), "g")));
+  out.push_back(compare_model("network/chains_10x20",
+                              inp::read_inp_text(demo::chain_network_inp(10, 20, 1), "g")));
   out.push_back(compare_model("network/cycling_pump", inp::read_inp_text(cycling_pump(), "w")));
   namespace fs = std::filesystem;
   if (swmm_case_dir.empty() || !fs::is_directory(swmm_case_dir)) return out;
