@@ -37,7 +37,7 @@ COMPONENT_DEPS = {
     "kernels": [],
     "common": [],
     "sponge": ["kernels", "common"],
-    "inp": ["common"],
+    "inp": ["kernels", "common"],
     "engine": ["kernels", "sponge"],
     "network": ["kernels", "common", "inp"],
     "rain": ["common", "engine"],

@@ -18,6 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pipe/shape.hpp"
+
 namespace sf::inp {
 
 // ---------------------------------------------------------------------------------------------
@@ -305,34 +307,8 @@ struct Outlet {
 // Cross sections, losses, transects
 // ---------------------------------------------------------------------------------------------
 
-enum class XsectShape {
-  Dummy,
-  Circular,
-  FilledCircular,
-  RectClosed,
-  RectOpen,
-  Trapezoidal,
-  Triangular,
-  Parabolic,
-  PowerFunc,
-  RectTriangular,
-  RectRound,
-  ModBasket,
-  HorizEllipse,
-  VertEllipse,
-  Arch,
-  Egg,
-  Horseshoe,
-  Gothic,
-  Catenary,
-  SemiElliptical,
-  BasketHandle,
-  SemiCircular,
-  Irregular,
-  Custom,
-  ForceMain,
-  Street
-};
+/// The reader's name for the one SWMM shape list, kernels/pipe/shape.hpp.
+using XsectShape = pipe::Shape;
 
 struct Xsection {
   int link = -1;

@@ -1,18 +1,22 @@
 // [XSECTIONS], [LOSSES] and [TRANSECTS] (link.c, xsect.c, transect.c in SWMM).
 #include <cmath>
+#include <iterator>
 
 #include "inp/sections.hpp"
 
 namespace sf::inp::detail {
 namespace {
 
-const std::vector<const char*> kShapes = {
+// The [XSECTIONS] keywords, indexed by pipe::Shape (kernels/pipe/shape.hpp).
+constexpr const char* kShapeWords[] = {
     "DUMMY",        "CIRCULAR",        "FILLED_CIRCULAR", "RECT_CLOSED",  "RECT_OPEN",
     "TRAPEZOIDAL",  "TRIANGULAR",      "PARABOLIC",       "POWER",        "RECT_TRIANGULAR",
     "RECT_ROUND",   "MODBASKETHANDLE", "HORIZ_ELLIPSE",   "VERT_ELLIPSE", "ARCH",
     "EGG",          "HORSESHOE",       "GOTHIC",          "CATENARY",     "SEMIELLIPTICAL",
     "BASKETHANDLE", "SEMICIRCULAR",    "IRREGULAR",       "CUSTOM",       "FORCE_MAIN",
     "STREET"};
+static_assert(std::size(kShapeWords) == pipe::kShapeCount, "one keyword per pipe::Shape");
+const std::vector<const char*> kShapes(std::begin(kShapeWords), std::end(kShapeWords));
 
 // Which of Geom1..4 are lengths for each shape (xsect.c, xsect_setParams).
 struct ShapeGeom {

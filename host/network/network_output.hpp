@@ -1,5 +1,6 @@
 // Writers of a finished network run: SWMM-style text report, the --summary JSON (SI) and the
-// time-series CSV of node depths and link flows at the report step. Standard library only.
+// time-series CSV of node depths and link flows at the report step (the JSON through
+// nlohmann_json).
 #pragma once
 
 #include <ostream>
@@ -30,8 +31,5 @@ class TimeseriesCsv {
   double next_ = 0.0;
   std::vector<double> depth_, flow_;
 };
-
-/// JSON string literal with escaping.
-std::string json_string(const std::string& s);
 
 }  // namespace sf::network

@@ -1,87 +1,38 @@
-#include <cstdio>
-#include <iomanip>
-#include <sstream>
+// The --summary JSON of a network run (SI units), written with nlohmann::json. ordered_json keeps
+// elements in model order and fields in the documented order.
+#include <nlohmann/json.hpp>
 
 #include "network/network_output.hpp"
 
 namespace sf::network {
 
-std::string json_string(const std::string& s) {
-  std::string o = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        o += "\\\"";
-        break;
-      case '\\':
-        o += "\\\\";
-        break;
-      case '\n':
-        o += "\\n";
-        break;
-      case '\r':
-        o += "\\r";
-        break;
-      case '\t':
-        o += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          o += buf;
-        } else {
-          o += c;
-        }
-    }
-  }
-  return o + "\"";
-}
-
-namespace {
-std::string num(double v) {
-  std::ostringstream s;
-  s << std::setprecision(17) << v;
-  return s.str();
-}
-}  // namespace
-
 void write_summary_json(const NetworkEngine& eng, std::ostream& out) {
+  using nlohmann::ordered_json;
   const NetworkData& net = eng.network();
   const NetworkStatistics st = eng.statistics();
-  out << "{\"continuity_error_pct\":" << num(eng.mass_balance().continuity_error_pct());
-  out << ",\"nodes\":{";
+  ordered_json nodes = ordered_json::object(), links = ordered_json::object();
+  ordered_json pumps = ordered_json::object(), outfalls = ordered_json::object();
   for (int i = 0; i < net.node_count(); ++i) {
-    out << (i ? "," : "") << json_string(net.node_id[i])
-        << ":{\"max_depth_m\":" << num(st.node_max_depth[i])
-        << ",\"max_hgl_m\":" << num(st.node_max_depth[i] + net.node_invert[i])
-        << ",\"flood_volume_m3\":" << num(st.node_flood_volume[i])
-        << ",\"hours_flooded\":" << num(st.node_hours_flooded[i]) << "}";
+    nodes[net.node_id[i]] = {{"max_depth_m", st.node_max_depth[i]},
+                             {"max_hgl_m", st.node_max_depth[i] + net.node_invert[i]},
+                             {"flood_volume_m3", st.node_flood_volume[i]},
+                             {"hours_flooded", st.node_hours_flooded[i]}};
+    if (net.node[i].kind == pipe::NodeKind::Outfall)
+      outfalls[net.node_id[i]] = {{"volume_m3", st.outfall_volume[i]}};
   }
-  out << "},\"links\":{";
   for (int j = 0; j < net.link_count(); ++j) {
-    out << (j ? "," : "") << json_string(net.link_id[j])
-        << ":{\"max_flow_m3s\":" << num(st.link_max_flow[j])
-        << ",\"max_velocity_ms\":" << num(st.link_max_velocity[j]) << "}";
+    links[net.link_id[j]] = {{"max_flow_m3s", st.link_max_flow[j]},
+                             {"max_velocity_ms", st.link_max_velocity[j]}};
+    if (net.link_kind[j] == LinkKind::Pump)
+      pumps[net.link_id[j]] = {{"volume_m3", st.pump_volume[j]}, {"switches", st.pump_startups[j]}};
   }
-  out << "},\"pumps\":{";
-  bool first = true;
-  for (int j = 0; j < net.link_count(); ++j) {
-    if (net.link_kind[j] != LinkKind::Pump) continue;
-    out << (first ? "" : ",") << json_string(net.link_id[j])
-        << ":{\"volume_m3\":" << num(st.pump_volume[j]) << ",\"switches\":" << st.pump_startups[j]
-        << "}";
-    first = false;
-  }
-  out << "},\"outfalls\":{";
-  first = true;
-  for (int i = 0; i < net.node_count(); ++i) {
-    if (net.node[i].kind != pipe::NodeKind::Outfall) continue;
-    out << (first ? "" : ",") << json_string(net.node_id[i])
-        << ":{\"volume_m3\":" << num(st.outfall_volume[i]) << "}";
-    first = false;
-  }
-  out << "}}\n";
+  const ordered_json summary = {{"continuity_error_pct", eng.mass_balance().continuity_error_pct()},
+                                {"nodes", std::move(nodes)},
+                                {"links", std::move(links)},
+                                {"pumps", std::move(pumps)},
+                                {"outfalls", std::move(outfalls)}};
+  // IDs are bytes from the .inp: a byte that is not UTF-8 becomes U+FFFD instead of an exception.
+  out << summary.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace sf::network

@@ -236,65 +236,6 @@ Xsect transect_xsect(const inp::Transect& tr, XsectTablePool& pool) {
 
 }  // namespace
 
-pipe::Shape to_pipe_shape(inp::XsectShape s) {
-  using S = inp::XsectShape;
-  switch (s) {
-    case S::Dummy:
-      return Shape::Dummy;
-    case S::Circular:
-      return Shape::Circular;
-    case S::FilledCircular:
-      return Shape::FilledCircular;
-    case S::RectClosed:
-      return Shape::RectClosed;
-    case S::RectOpen:
-      return Shape::RectOpen;
-    case S::Trapezoidal:
-      return Shape::Trapezoidal;
-    case S::Triangular:
-      return Shape::Triangular;
-    case S::Parabolic:
-      return Shape::Parabolic;
-    case S::PowerFunc:
-      return Shape::PowerFunc;
-    case S::RectTriangular:
-      return Shape::RectTriangular;
-    case S::RectRound:
-      return Shape::RectRound;
-    case S::ModBasket:
-      return Shape::ModBasket;
-    case S::HorizEllipse:
-      return Shape::HorizEllipse;
-    case S::VertEllipse:
-      return Shape::VertEllipse;
-    case S::Arch:
-      return Shape::Arch;
-    case S::Egg:
-      return Shape::Egg;
-    case S::Horseshoe:
-      return Shape::Horseshoe;
-    case S::Gothic:
-      return Shape::Gothic;
-    case S::Catenary:
-      return Shape::Catenary;
-    case S::SemiElliptical:
-      return Shape::SemiElliptical;
-    case S::BasketHandle:
-      return Shape::BasketHandle;
-    case S::SemiCircular:
-      return Shape::SemiCircular;
-    case S::Irregular:
-      return Shape::Irregular;
-    case S::Custom:
-      return Shape::Custom;
-    case S::ForceMain:
-      return Shape::ForceMain;
-    case S::Street:
-      break;
-  }
-  throw std::invalid_argument("STREET cross sections are not simulated");
-}
-
 Xsect circular_xsect(double diameter, XsectTablePool& pool) {
   inp::Xsection xs;
   xs.shape = inp::XsectShape::Circular;
@@ -305,7 +246,7 @@ Xsect circular_xsect(double diameter, XsectTablePool& pool) {
 Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
                   const inp::Transect* transect, XsectTablePool& pool) {
   Xsect x;
-  x.shape = to_pipe_shape(xs.shape);
+  x.shape = xs.shape;
   const double h = xs.geom[0], g2 = xs.geom[1], g3 = xs.geom[2], g4 = xs.geom[3];
   auto analytic_full = [&x]() {
     x.a_full = pipe::area_of_depth(x, {}, x.y_full);
@@ -509,6 +450,8 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
           true, 0, 0, 0, 0, 0.0, pool);
       return x;
     }
+    case Shape::Street:
+      throw std::invalid_argument("STREET cross sections are not simulated");
   }
   throw std::invalid_argument("unknown cross-section shape");
 }

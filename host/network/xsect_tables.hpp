@@ -25,7 +25,4 @@ pipe::Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
 /// A circular section of diameter d (used by tests and the benchmark).
 pipe::Xsect circular_xsect(double diameter, XsectTablePool& pool);
 
-/// Converts the reader's shape code.
-pipe::Shape to_pipe_shape(inp::XsectShape s);
-
 }  // namespace sf::network

@@ -7,36 +7,9 @@
 #include "core/hd.hpp"
 #include "core/math.hpp"
 #include "pipe/constants.hpp"
+#include "pipe/shape.hpp"
 
 namespace sf::pipe {
-
-enum class Shape : int {
-  Dummy,
-  Circular,
-  FilledCircular,
-  RectClosed,
-  RectOpen,
-  Trapezoidal,
-  Triangular,
-  Parabolic,
-  PowerFunc,
-  RectTriangular,
-  RectRound,
-  ModBasket,
-  HorizEllipse,
-  VertEllipse,
-  Arch,
-  Egg,
-  Horseshoe,
-  Gothic,
-  Catenary,
-  SemiElliptical,
-  BasketHandle,
-  SemiCircular,
-  Irregular,
-  Custom,
-  ForceMain
-};
 
 /// Geometry of one cross section. Lengths in m, areas in m².
 struct Xsect {

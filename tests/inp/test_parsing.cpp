@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <iterator>
+#include <string>
+#include <utility>
 
 #include "inp/datetime.hpp"
 #include "inp/reader.hpp"
@@ -259,4 +262,33 @@ TEST(Warnings, UnsupportedSectionsAreKeptAndWarnedOnce) {
   ASSERT_EQ(m.unsupported.size(), 2u);
   EXPECT_EQ(m.unsupported[1].name, "EVAPORATION");
   EXPECT_EQ(m.unsupported[1].lines.size(), 2u);
+}
+
+// [XSECTIONS] keywords land on the kernels' shape list (kernels/pipe/shape.hpp), which the
+// reader uses directly: the first, the last and a few from the middle of SWMM's table.
+TEST(Xsections, KeywordsReadAsTheKernelsShapes) {
+  const std::pair<const char*, sf::pipe::Shape> cases[] = {
+      {"DUMMY 0 0 0 0", sf::pipe::Shape::Dummy},
+      {"CIRCULAR 1 0 0 0", sf::pipe::Shape::Circular},
+      {"POWER 2 3 0.5 0", sf::pipe::Shape::PowerFunc},
+      {"MODBASKETHANDLE 2 3 1 0", sf::pipe::Shape::ModBasket},
+      {"SEMICIRCULAR 1 0 0 0", sf::pipe::Shape::SemiCircular},
+      {"FORCE_MAIN 1 130 0 0", sf::pipe::Shape::ForceMain},
+      {"STREET ST1", sf::pipe::Shape::Street}};
+  std::string conduits = "[CONDUITS]\n", xsections = "[XSECTIONS]\n";
+  for (std::size_t k = 0; k < std::size(cases); ++k) {
+    const std::string id = "C" + std::to_string(k);
+    conduits += id + " J1 O1 400 0.013 0 0\n";
+    xsections += id + " " + cases[k].first + "\n";
+  }
+  const std::string text =
+      "[OPTIONS]\nFLOW_UNITS CMS\nSTART_DATE 01/01/2020\nSTART_TIME 06:00\n"
+      "END_DATE 01/02/2020\n[JUNCTIONS]\nJ1 100 10\n[OUTFALLS]\nO1 98 FREE\n" +
+      conduits + xsections + "[STREETS]\nST1 20 10 0.02 0.15 0.5 0.016 0.016 0 0 2 0\n";
+  const Model m = read_inp_text(text, "shapes.inp");
+  ASSERT_EQ(m.links.size(), std::size(cases));
+  for (std::size_t k = 0; k < std::size(cases); ++k) {
+    ASSERT_GE(m.links[k].xsection, 0) << cases[k].first;
+    EXPECT_EQ(m.xsections[m.links[k].xsection].shape, cases[k].second) << cases[k].first;
+  }
 }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 
 #include "network/xsect_tables.hpp"
 #include "pipe/conduit_flow.hpp"
@@ -110,3 +111,15 @@ TEST(Xsect, CriticalAndNormalDepthOfRectangle) {
 }
 
 }  // namespace
+
+TEST(Xsect, StreetSectionsAreReadButNotSimulated) {
+  network::XsectTablePool pool;
+  inp::Xsection xs = section(inp::XsectShape::Street, 0.0);
+  xs.street = "ST1";
+  try {
+    network::build_xsect(xs, nullptr, nullptr, pool);
+    ADD_FAILURE() << "a STREET section was built";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "STREET cross sections are not simulated");
+  }
+}
