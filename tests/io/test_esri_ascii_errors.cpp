@@ -10,6 +10,7 @@
 #include <string>
 
 #include "common/input_error.hpp"
+#include "input_error_message.hpp"
 #include "raster_gdal.hpp"
 #include "scratch_dir.hpp"
 
@@ -26,13 +27,7 @@ std::string write(const sf::test::ScratchDir& dir, const std::string& text) {
 }
 
 std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const sf::InputError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no sf::InputError was thrown";
-  return {};
+  return sf::test::input_error_message(f);
 }
 
 std::string read_error(const std::string& path) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/input_error.hpp"
+#include "input_error_message.hpp"
 #include "raster_gdal.hpp"
 #include "scratch_dir.hpp"
 
@@ -28,13 +29,7 @@ std::string write_ascii(const sf::test::ScratchDir& dir, const std::string& name
 }
 
 std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const sf::InputError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no sf::InputError was thrown";
-  return {};
+  return sf::test::input_error_message(f);
 }
 
 TEST(RasterErrors, MissingFileNamesTheFile) {
