@@ -1,10 +1,14 @@
 // spongeflow-bench-network: wall time and steps/s of the pipe-network engine on the largest
 // shared SWMM case and on a generated network of >= 10,000 conduits.
 // Usage: spongeflow-bench-network [backend=cpu|cuda] [chains=100] [links_per_chain=100] [hours=1]
+//                                 [write_inp=FILE]
+// With write_inp the generated network is also written as a SWMM .inp (for bench/swmm_compare.py).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 
 #include "demo/chain_network.hpp"
@@ -44,8 +48,13 @@ int main(int argc, char** argv) {
       run("network_user4_hydraulic", sf::inp::read_inp_file(big.string()), backend);
     else
       std::printf("shared case %s not found; skipped\n", big.string().c_str());
-    const sf::inp::Model gen = sf::inp::read_inp_text(
-        sf::demo::chain_network_inp(chains, per_chain, hours), "generated.inp");
+    const std::string gen_text = sf::demo::chain_network_inp(chains, per_chain, hours);
+    if (argc > 5) {
+      std::ofstream out(argv[5]);
+      out << gen_text;
+      if (!out) throw std::runtime_error(std::string("cannot write ") + argv[5]);
+    }
+    const sf::inp::Model gen = sf::inp::read_inp_text(gen_text, "generated.inp");
     run("generated " + std::to_string(chains * per_chain) + " links", gen, backend);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

@@ -9,6 +9,7 @@
 #include "app/assess_command.hpp"
 #include "app/command_line_checks.hpp"
 #include "app/network_command.hpp"
+#include "app/program_info.hpp"
 #include "app/run_command.hpp"
 #include "app/waterlogging_command.hpp"
 #include "common/input_error.hpp"
@@ -60,9 +61,9 @@ void write_demo_network(const sf::mesh::DemoCatchment& catchment, const sf::mesh
 
 int main(int argc, char** argv) {
   sf::io::skip_hdf5_cleanup_at_exit();
-  CLI::App app{"spongeflow - GPU-accelerated urban flood and drainage simulator"};
+  CLI::App app{sf::app::kProgramDescription};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("spongeflow 0.1.0"));
+  app.set_version_flag("--version", std::string(sf::app::kProgramVersion));
 
   sf::app::RunOptions run;
   std::vector<std::string> sets;
@@ -120,14 +121,7 @@ int main(int argc, char** argv) {
   auto* keys_cmd = app.add_subcommand("case-keys", "Print the case-file key reference (Markdown)");
 
   sf::network::NetworkCommandOptions net;
-  auto* net_cmd = app.add_subcommand("network", "Run an EPA SWMM 5 .inp pipe network on its own");
-  net_cmd->add_option("model", net.inp_path, "SWMM input file (MODEL.inp)")->required();
-  net_cmd->add_option("--report", net.report_path, "Write a SWMM-style text report");
-  net_cmd->add_option("--summary", net.summary_path, "Write a JSON summary in SI units");
-  net_cmd->add_option("--timeseries", net.timeseries_path,
-                      "Write node depths and link flows at the report step");
-  net_cmd->add_option("--backend", net.backend, "cpu or cuda")
-      ->check(sf::app::one_of({"cpu", "cuda"}));
+  auto* net_cmd = sf::network::add_network_subcommand(app, net);
 
   sf::app::WaterloggingOptions wl;
   auto* wl_cmd = app.add_subcommand("waterlogging",

@@ -1,16 +1,33 @@
 #include "app/network_command.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <iostream>
 #include <memory>
 
+#include "app/command_line_checks.hpp"
+#include "app/program_info.hpp"
 #include "common/input_error.hpp"
 #include "inp/reader.hpp"
 #include "network/network_engine.hpp"
 #include "network/network_output.hpp"
 
 namespace sf::network {
+
+CLI::App* add_network_subcommand(CLI::App& app, NetworkCommandOptions& opts) {
+  CLI::App* cmd = app.add_subcommand("network", "Run an EPA SWMM 5 .inp pipe network on its own");
+  cmd->add_option("model", opts.inp_path, "SWMM input file (MODEL.inp)")->required();
+  cmd->add_option("--report", opts.report_path, "Write a SWMM-style text report");
+  cmd->add_option("--summary", opts.summary_path, "Write a JSON summary in SI units");
+  cmd->add_option("--timeseries", opts.timeseries_path,
+                  "Write node depths and link flows at the report step");
+  cmd->add_option("--backend", opts.backend, "cpu or cuda")
+      ->check(sf::app::one_of({"cpu", "cuda"}));
+  return cmd;
+}
 
 int run_network_command(const NetworkCommandOptions& opts, std::ostream& out, std::ostream& err) {
   try {
@@ -55,6 +72,16 @@ int run_network_command(const NetworkCommandOptions& opts, std::ostream& out, st
     err << "error: " << e.what() << "\n";
     return 2;
   }
+}
+
+int network_command_main(int argc, char** argv) {
+  CLI::App app{sf::app::kProgramDescription};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(sf::app::kProgramVersion));
+  NetworkCommandOptions opts;
+  add_network_subcommand(app, opts);
+  if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
+  return run_network_command(opts, std::cout, std::cerr);
 }
 
 }  // namespace sf::network

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <functional>
 #include <stdexcept>
+#include <tuple>
 
 namespace sf::network {
 namespace {
@@ -19,21 +20,21 @@ using pipe::Xsect;
 constexpr int kRows = 51;       // table rows, as SWMM's tabulated shapes
 constexpr int kSubsteps = 200;  // integration steps per row
 
-/// Integrates a width profile w(eta) (width / full depth) into a table appended to the pool.
-/// Returns the geometric full area, full hydraulic radius and maximum width (relative).
-struct ProfileFull {
-  double a = 0.0, r = 0.0, w = 0.0, yw = 0.0;
-};
+/// A profile's identity in the pool: shape, up to three numbers its width function depends on,
+/// and the SHAPE curve it reads (or null).
+using ProfileKey = std::tuple<int, double, double, double, const void*>;
 
-ProfileFull add_profile_table(const std::function<double(double)>& width, bool closed, Xsect& x,
-                              XsectTablePool& pool) {
+/// Integrates a width profile w(eta) (width / full depth) into a table appended to the pool.
+/// Returns the table and the geometric full area, hydraulic radius and maximum width (relative).
+XsectProfile add_profile_table(const std::function<double(double)>& width, bool closed,
+                               XsectTablePool& pool) {
   const int n = (kRows - 1) * kSubsteps;
   std::vector<double> a(kRows), p(kRows), w(kRows);
   double area = 0.0, perim = width(0.0), w_prev = width(0.0);
   a[0] = 0.0;
   p[0] = perim;
   w[0] = w_prev;
-  ProfileFull full;
+  XsectProfile full;
   full.w = w_prev;
   for (int i = 1; i <= n; ++i) {
     const double eta = static_cast<double>(i) / n;
@@ -57,8 +58,7 @@ ProfileFull add_profile_table(const std::function<double(double)>& width, bool c
   full.a = area;
   const double p_full = perim + (closed ? w_prev : 0.0);
   full.r = area / p_full;
-  x.table = static_cast<int>(pool.rows.size() / 3);
-  x.table_rows = kRows;
+  full.table = static_cast<int>(pool.rows.size() / 3);
   for (int i = 0; i < kRows; ++i) {
     const double pi = (i == kRows - 1) ? p_full : p[i];
     const double r = pi > 0.0 ? a[i] / pi : 0.0;
@@ -126,6 +126,21 @@ std::function<double(double)> two_quadrant_profile(double w_rel, double e, doubl
   };
 }
 
+/// SWMM's tabulated shapes drawn as two-quadrant profiles: relative width, relative height of
+/// the widest point, and SWMM's full area (x H²), full hydraulic radius (x H) and largest /
+/// full section factor ratio (Rossman 2017, appendix A).
+struct TwoQuadrantShape {
+  Shape shape;
+  double w, e, a, r, s_ratio;
+};
+constexpr TwoQuadrantShape kTwoQuadrantShapes[] = {
+    {Shape::Gothic, 0.84, 0.45, 0.6554, 0.2269, 1.065},
+    {Shape::Catenary, 0.9, 0.25, 0.70277, 0.23172, 1.05},
+    {Shape::SemiElliptical, 1.0, 0.15, 0.785, 0.242, 1.045},
+    {Shape::BasketHandle, 0.944, 0.2, 0.7862, 0.2464, 1.06078},
+    {Shape::SemiCircular, 1.64, 0.15, 1.2697, 0.2946, 1.06637},
+};
+
 void finish_section_factor(Xsect& x, const XsectTablePool& pool, double s_max_ratio) {
   const auto t = pool.view();
   x.s_full = x.a_full * std::pow(x.r_full, 2.0 / 3.0);
@@ -145,11 +160,17 @@ void finish_section_factor(Xsect& x, const XsectTablePool& pool, double s_max_ra
 }
 
 /// Sets a tabulated shape from a profile, scaled by SWMM's full constants when given
-/// (a_coef * H², r_coef * H, w_coef * H; 0 = use the profile's own values).
-void tabulated(Xsect& x, double h, const std::function<double(double)>& width, bool closed,
-               double a_coef, double r_coef, double w_coef, double yw_coef, double s_ratio,
-               XsectTablePool& pool) {
-  const ProfileFull f = add_profile_table(width, closed, x, pool);
+/// (a_coef * H², r_coef * H, w_coef * H; 0 = use the profile's own values). The profile's table
+/// is integrated once per key and shared (the key must fix the width function completely).
+void tabulated(Xsect& x, double h, const ProfileKey& key,
+               const std::function<double(double)>& width, bool closed, double a_coef,
+               double r_coef, double w_coef, double yw_coef, double s_ratio, XsectTablePool& pool) {
+  auto it = pool.profiles.find(key);
+  if (it == pool.profiles.end())
+    it = pool.profiles.emplace(key, add_profile_table(width, closed, pool)).first;
+  const XsectProfile& f = it->second;
+  x.table = f.table;
+  x.table_rows = kRows;
   x.y_full = h;
   x.a_full = (a_coef > 0.0 ? a_coef : f.a) * h * h;
   x.r_full = (r_coef > 0.0 ? r_coef : f.r) * h;
@@ -159,7 +180,7 @@ void tabulated(Xsect& x, double h, const std::function<double(double)>& width, b
   finish_section_factor(x, pool, s_ratio);
 }
 
-Xsect transect_xsect(const inp::Transect& tr, XsectTablePool& pool) {
+Xsect transect_xsect_uncached(const inp::Transect& tr, XsectTablePool& pool) {
   const std::vector<double>& st = tr.station;
   const std::vector<double>& el = tr.elevation;
   if (st.size() < 2) throw std::invalid_argument("transect " + tr.id + " has fewer than 2 points");
@@ -234,6 +255,13 @@ Xsect transect_xsect(const inp::Transect& tr, XsectTablePool& pool) {
   return x;
 }
 
+Xsect transect_xsect(const inp::Transect& tr, XsectTablePool& pool) {
+  auto it = pool.transects.find(&tr);
+  if (it == pool.transects.end())
+    it = pool.transects.emplace(&tr, transect_xsect_uncached(tr, pool)).first;
+  return it->second;
+}
+
 }  // namespace
 
 Xsect circular_xsect(double diameter, XsectTablePool& pool) {
@@ -259,8 +287,8 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
       return x;
     case Shape::Circular:
     case Shape::ForceMain:
-      tabulated(x, h, circle_width, true, M_PI / 4.0, 0.25, 1.0, 0.5,
-                x.shape == Shape::Circular ? 1.08 : 1.06949, pool);
+      tabulated(x, h, {int(Shape::Circular), 0, 0, 0, nullptr}, circle_width, true, M_PI / 4.0,
+                0.25, 1.0, 0.5, x.shape == Shape::Circular ? 1.08 : 1.06949, pool);
       if (x.shape == Shape::ForceMain) x.s_full = x.a_full * std::pow(x.r_full, 0.63);
       return x;
     case Shape::FilledCircular: {
@@ -268,8 +296,9 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
       const double sb = circle_width(f);
       // widths relative to the open height h - g2, so the unit-height integration is to scale
       tabulated(
-          x, h - g2, [f](double eta) { return circle_width(f + eta * (1.0 - f)) / (1.0 - f); },
-          true, 0.0, 0.0, 0.0, 0.0, 1.08, pool);
+          x, h - g2, {int(x.shape), f, 0, 0, nullptr},
+          [f](double eta) { return circle_width(f + eta * (1.0 - f)) / (1.0 - f); }, true, 0.0, 0.0,
+          0.0, 0.0, 1.08, pool);
       const double theta = 2.0 * std::acos(1.0 - 2.0 * f);
       const double a_bot = h * h / 8.0 * (theta - std::sin(theta));
       x.a_full = M_PI / 4.0 * h * h - a_bot;
@@ -351,10 +380,11 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
       x.y_smax = h;
       return x;
     case Shape::RectTriangular: {
-      const double yb = g3 / h;
+      const double wb = g2 / h, yb = g3 / h;
       tabulated(
-          x, h, [g2, h, yb](double eta) { return g2 / h * std::min(1.0, eta / yb); }, true, 0, 0, 0,
-          0, 0.0, pool);
+          x, h, {int(x.shape), wb, yb, 0, nullptr},
+          [wb, yb](double eta) { return wb * std::min(1.0, eta / yb); }, true, 0, 0, 0, 0, 0.0,
+          pool);
       return x;
     }
     case Shape::RectRound: {
@@ -362,7 +392,7 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
       const double theta = 2.0 * std::asin(g2 / 2.0 / rb);
       const double yb = rb * (1.0 - std::cos(theta / 2.0));
       tabulated(
-          x, h,
+          x, h, {int(x.shape), h, g2, g3, nullptr},
           [=](double eta) {
             const double y = eta * h;
             if (y >= yb) return g2 / h;
@@ -377,7 +407,7 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
       const double theta = 2.0 * std::asin(g2 / 2.0 / rb);
       const double yb = rb * (1.0 - std::cos(theta / 2.0));
       tabulated(
-          x, h,
+          x, h, {int(x.shape), h, g2, g3, nullptr},
           [=](double eta) {
             const double y = eta * h;
             if (y <= h - yb) return g2 / h;
@@ -395,8 +425,8 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
       const double w = g2 / h;
       const bool horiz = x.shape == Shape::HorizEllipse;
       tabulated(
-          x, h, [w](double eta) { return w * circle_width(eta); }, true,
-          horiz ? 1.2692 : 1.2692 * w * w, horiz ? 0.3061 : 0.3061 * w, w, 0.48, 1.0, pool);
+          x, h, {int(x.shape), w, 0, 0, nullptr}, [w](double eta) { return w * circle_width(eta); },
+          true, horiz ? 1.2692 : 1.2692 * w * w, horiz ? 0.3061 : 0.3061 * w, w, 0.48, 1.0, pool);
       return x;
     }
     case Shape::Arch: {
@@ -404,35 +434,27 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
         throw std::invalid_argument(
             "standard arch pipe size codes are not supported; give the height and width");
       const double w = g2 / h;
-      tabulated(x, h, two_quadrant_profile(w, 0.28, 0.7879 * w), true, 0.7879 * w, 0.2991, w, 0.28,
-                1.0, pool);
+      tabulated(x, h, {int(x.shape), w, 0, 0, nullptr}, two_quadrant_profile(w, 0.28, 0.7879 * w),
+                true, 0.7879 * w, 0.2991, w, 0.28, 1.0, pool);
       return x;
     }
     case Shape::Egg:
-      tabulated(x, h, egg_width, true, 0.5105, 0.1931, 2.0 / 3.0, 0.64, 1.065, pool);
+      tabulated(x, h, {int(x.shape), 0, 0, 0, nullptr}, egg_width, true, 0.5105, 0.1931, 2.0 / 3.0,
+                0.64, 1.065, pool);
       return x;
     case Shape::Horseshoe:
-      tabulated(x, h, horseshoe_width, true, 0.8293, 0.2538, 1.0, 0.5, 1.077, pool);
+      tabulated(x, h, {int(x.shape), 0, 0, 0, nullptr}, horseshoe_width, true, 0.8293, 0.2538, 1.0,
+                0.5, 1.077, pool);
       return x;
     case Shape::Gothic:
-      tabulated(x, h, two_quadrant_profile(0.84, 0.45, 0.6554), true, 0.6554, 0.2269, 0.84, 0.45,
-                1.065, pool);
-      return x;
     case Shape::Catenary:
-      tabulated(x, h, two_quadrant_profile(0.9, 0.25, 0.70277), true, 0.70277, 0.23172, 0.9, 0.25,
-                1.05, pool);
-      return x;
     case Shape::SemiElliptical:
-      tabulated(x, h, two_quadrant_profile(1.0, 0.15, 0.785), true, 0.785, 0.242, 1.0, 0.15, 1.045,
-                pool);
-      return x;
     case Shape::BasketHandle:
-      tabulated(x, h, two_quadrant_profile(0.944, 0.2, 0.7862), true, 0.7862, 0.2464, 0.944, 0.2,
-                1.06078, pool);
-      return x;
     case Shape::SemiCircular:
-      tabulated(x, h, two_quadrant_profile(1.64, 0.15, 1.2697), true, 1.2697, 0.2946, 1.64, 0.15,
-                1.06637, pool);
+      for (const TwoQuadrantShape& q : kTwoQuadrantShapes)
+        if (q.shape == x.shape)
+          tabulated(x, h, {int(x.shape), 0, 0, 0, nullptr}, two_quadrant_profile(q.w, q.e, q.a),
+                    true, q.a, q.r, q.w, q.e, q.s_ratio, pool);
       return x;
     case Shape::Irregular:
       if (!transect) throw std::invalid_argument("IRREGULAR section without a transect");
@@ -442,7 +464,7 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
         throw std::invalid_argument("CUSTOM section without a usable SHAPE curve");
       const inp::Curve c = *shape_curve;
       tabulated(
-          x, h,
+          x, h, {int(x.shape), 0, 0, 0, shape_curve},
           [c](double eta) {
             const pipe::CurveView v{c.x.data(), c.y.data(), static_cast<int>(c.x.size())};
             return pipe::curve_lookup(v, eta);

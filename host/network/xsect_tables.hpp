@@ -2,7 +2,9 @@
 // relative-geometry tables of the shapes not evaluated in closed form.
 #pragma once
 
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "inp/model.hpp"
@@ -10,10 +12,23 @@
 
 namespace sf::network {
 
+/// A relative table in the pool and the geometric full values (relative to the height) of the
+/// width profile it was integrated from.
+struct XsectProfile {
+  int table = -1;
+  double a = 0.0, r = 0.0, w = 0.0, yw = 0.0;
+};
+
 /// Rows of relative geometry shared by every tabulated section: 3 doubles per row
-/// (A/Afull, R/Rfull, W/Wmax) at uniform relative depths.
+/// (A/Afull, R/Rfull, W/Wmax) at uniform relative depths. Sections with the same relative
+/// profile (every circle, whatever its diameter; every egg; ...) share one table, so a network
+/// of thousands of pipes builds a handful of tables and its routing reads a few kB of them.
 struct XsectTablePool {
   std::vector<double> rows;
+  /// profile -> its table; the key is the shape, the numbers the profile depends on and the
+  /// SHAPE curve or transect it was made from (or null)
+  std::map<std::tuple<int, double, double, double, const void*>, XsectProfile> profiles;
+  std::map<const void*, pipe::Xsect> transects;  // IRREGULAR sections by transect
   pipe::XsectTables view() const { return pipe::XsectTables{rows.data()}; }
 };
 

@@ -7,6 +7,7 @@
 #include "core/hd.hpp"
 #include "core/math.hpp"
 #include "pipe/constants.hpp"
+#include "pipe/transition_depths.hpp"
 #include "pipe/xsect.hpp"
 
 namespace sf::pipe {
@@ -101,15 +102,6 @@ SF_HD inline double froude_number(const Xsect& x, XsectTables t, double v, doubl
   if (w <= 0.0) return 0.0;
   const double hyd_depth = area_of_depth(x, t, y) / w;
   return abs_of(v) / sqrt_of(kGravity * hyd_depth);
-}
-
-/// Normal depth of flow q per barrel (0 for dummies).
-SF_HD inline double normal_depth(const Xsect& x, XsectTables t, double beta, double q) {
-  q = abs_of(q);
-  if (beta <= 0.0 || q <= 0.0) return 0.0;
-  const double q_max = x.s_max * beta;
-  if (q > q_max) q = q_max;
-  return depth_of_area(x, t, area_of_section_factor(x, t, q / beta));
 }
 
 /// Darcy-Weisbach friction factor (Swamee-Jain, laminar and transition ranges as SWMM).

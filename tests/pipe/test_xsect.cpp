@@ -123,3 +123,26 @@ TEST(Xsect, StreetSectionsAreReadButNotSimulated) {
     EXPECT_STREQ(e.what(), "STREET cross sections are not simulated");
   }
 }
+
+TEST(Xsect, SectionsOfOneProfileShareOneTable) {
+  // circles of any diameter share the circle's relative table, eggs theirs; the geometry is
+  // the same as from a pool of their own
+  network::XsectTablePool shared;
+  const pipe::Xsect big = network::circular_xsect(1.2, shared);
+  const pipe::Xsect small = network::circular_xsect(0.45, shared);
+  network::build_xsect(section(inp::XsectShape::Egg, 1.5), nullptr, nullptr, shared);
+  network::build_xsect(section(inp::XsectShape::Egg, 0.9), nullptr, nullptr, shared);
+  EXPECT_EQ(shared.rows.size(), 2u * 51u * 3u);
+  EXPECT_EQ(big.table, small.table);
+  network::XsectTablePool own;
+  const pipe::Xsect alone = network::circular_xsect(0.45, own);
+  for (double f : {0.1, 0.37, 0.8}) {
+    const double y = f * 0.45;
+    EXPECT_EQ(pipe::area_of_depth(small, shared.view(), y),
+              pipe::area_of_depth(alone, own.view(), y));
+    EXPECT_EQ(pipe::hyd_radius_of_depth(small, shared.view(), y),
+              pipe::hyd_radius_of_depth(alone, own.view(), y));
+  }
+  EXPECT_EQ(small.s_max, alone.s_max);
+  EXPECT_EQ(small.y_smax, alone.y_smax);
+}

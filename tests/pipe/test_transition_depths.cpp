@@ -1,0 +1,171 @@
+// Critical and normal depth (kernels/pipe/transition_depths.hpp) against a reference bisection
+// of the same equations on the same geometry (the method used before, 50-60 halvings), for every
+// shape: near-empty, mid, near-full flows and flows above full capacity.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "network/xsect_tables.hpp"
+#include "pipe/conduit_flow.hpp"
+#include "pipe/transition_depths.hpp"
+#include "pipe/xsect.hpp"
+
+namespace {
+
+using namespace sf;
+using S = inp::XsectShape;
+
+// Reference: bisection on depth of q²/g = A³/W, 60 halvings.
+double bisection_critical_depth(const pipe::Xsect& x, pipe::XsectTables t, double q) {
+  const double q2g = q * q / pipe::kGravity;
+  const double af = pipe::area_of_depth(x, t, x.y_full);
+  const double wf = pipe::width_of_depth(x, t, x.y_full);
+  if (wf > 0.0 && af * af * af / wf < q2g) return x.y_full;
+  double lo = 0.0, hi = x.y_full;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    const double a = pipe::area_of_depth(x, t, mid);
+    const double w = pipe::width_of_depth(x, t, mid);
+    if (w > 0.0 && a * a * a / w < q2g)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+// Reference: bisection on depth of A R^(2/3) = Q/beta below the largest section factor (the
+// flow limited to beta * s_max first, as normal_depth does).
+double bisection_normal_depth(const pipe::Xsect& x, pipe::XsectTables t, double beta, double q) {
+  const double s = std::min(q, beta * x.s_max) / beta;
+  if (x.open ? s >= x.s_full : s >= x.s_max) return x.y_full;
+  double lo = 0.0, hi = x.open ? x.y_full : x.y_smax;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    if (pipe::section_factor_of_depth(x, t, mid) < s)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+struct NamedSection {
+  S shape;
+  inp::Xsection xs;
+};
+
+std::vector<NamedSection> every_shape() {
+  const S shapes[] = {
+      S::Circular,     S::FilledCircular, S::RectClosed,  S::RectOpen,       S::Trapezoidal,
+      S::Triangular,   S::Parabolic,      S::PowerFunc,   S::RectTriangular, S::RectRound,
+      S::ModBasket,    S::HorizEllipse,   S::VertEllipse, S::Arch,           S::Egg,
+      S::Horseshoe,    S::Gothic,         S::Catenary,    S::SemiElliptical, S::BasketHandle,
+      S::SemiCircular, S::ForceMain};
+  std::vector<NamedSection> out;
+  for (S s : shapes) {
+    inp::Xsection xs;
+    xs.shape = s;
+    xs.geom = {2.0, 1.5, 0.5, 1.0};
+    if (s == S::FilledCircular) xs.geom[1] = 0.3;
+    if (s == S::RectRound || s == S::ModBasket) xs.geom[2] = 1.0;
+    if (s == S::ForceMain) xs.geom[1] = 120.0;
+    if (s == S::Trapezoidal) xs.geom = {1.5, 0.0, 1.0, 2.0};  // zero bottom width: a V
+    out.push_back({s, xs});
+  }
+  // a trapezoid with a bottom, and an irregular channel
+  inp::Xsection trap;
+  trap.shape = S::Trapezoidal;
+  trap.geom = {1.2, 2.0, 0.5, 1.5};
+  out.push_back({S::Trapezoidal, trap});
+  return out;
+}
+
+inp::Transect v_channel() {
+  inp::Transect tr;
+  tr.id = "V";
+  tr.n_left = tr.n_right = tr.n_channel = 0.03;
+  tr.bank_left = 2.0;
+  tr.bank_right = 8.0;
+  tr.station = {0.0, 2.0, 4.0, 5.0, 6.0, 8.0, 10.0};
+  tr.elevation = {3.0, 2.0, 1.0, 0.0, 0.5, 2.0, 3.5};
+  return tr;
+}
+
+// Flows from a trickle to twice the full-flow capacity.
+std::vector<double> test_flows(double q_full) {
+  std::vector<double> q{1e-9 * q_full, 1e-6 * q_full, 1e-3 * q_full};
+  for (int i = 1; i <= 40; ++i) q.push_back(q_full * 0.025 * i);
+  for (double f : {0.999, 1.0, 1.001, 1.05, 1.2, 2.0}) q.push_back(f * q_full);
+  return q;
+}
+
+void expect_matches_bisection(const pipe::Xsect& x, pipe::XsectTables t, const char* what) {
+  const double beta = std::sqrt(0.002) / 0.014;
+  const double q_norm_full = beta * x.s_full;
+  for (double q : test_flows(q_norm_full)) {
+    EXPECT_NEAR(pipe::normal_depth(x, t, beta, q), bisection_normal_depth(x, t, beta, q),
+                1e-9 * x.y_full)
+        << what << " normal depth at q = " << q;
+  }
+  // critical flow when full: Q² = g A³/W at a tenth below the crown
+  const double a9 = pipe::area_of_depth(x, t, 0.9 * x.y_full);
+  const double w9 = pipe::width_of_depth(x, t, 0.9 * x.y_full);
+  const double q_crit = std::sqrt(pipe::kGravity * a9 * a9 * a9 / w9);
+  for (double q : test_flows(q_crit)) {
+    EXPECT_NEAR(pipe::critical_depth(x, t, q), bisection_critical_depth(x, t, q), 1e-9 * x.y_full)
+        << what << " critical depth at q = " << q;
+  }
+}
+
+TEST(TransitionDepths, EveryShapeMatchesBisection) {
+  for (const NamedSection& s : every_shape()) {
+    network::XsectTablePool pool;
+    const pipe::Xsect x = network::build_xsect(s.xs, nullptr, nullptr, pool);
+    expect_matches_bisection(x, pool.view(), ("shape " + std::to_string(int(s.shape))).c_str());
+  }
+}
+
+TEST(TransitionDepths, IrregularAndCustomMatchBisection) {
+  network::XsectTablePool pool;
+  const inp::Transect tr = v_channel();
+  inp::Xsection irr;
+  irr.shape = S::Irregular;
+  const pipe::Xsect xi = network::build_xsect(irr, nullptr, &tr, pool);
+  expect_matches_bisection(xi, pool.view(), "irregular");
+  // a custom shape with a flat bottom and a pointed top
+  inp::Curve c;
+  c.x = {0.0, 0.3, 0.7, 1.0};
+  c.y = {0.5, 1.0, 1.0, 0.0};
+  inp::Xsection cus;
+  cus.shape = S::Custom;
+  cus.geom = {1.8, 0, 0, 0};
+  const pipe::Xsect xc = network::build_xsect(cus, &c, nullptr, pool);
+  expect_matches_bisection(xc, pool.view(), "custom");
+}
+
+TEST(TransitionDepths, HandValues) {
+  network::XsectTablePool pool;
+  inp::Xsection tr;
+  tr.shape = S::Trapezoidal;
+  tr.geom = {2.0, 3.0, 2.0, 2.0};  // bottom 3 m, side slopes 2:1
+  const pipe::Xsect x = network::build_xsect(tr, nullptr, nullptr, pool);
+  // critical depth of 0.5 m: A = 2 m², W = 5 m, Q = sqrt(g A³/W)
+  const double q = std::sqrt(pipe::kGravity * 8.0 / 5.0);
+  EXPECT_NEAR(pipe::critical_depth(x, {}, q), 0.5, 1e-12);
+  // normal depth of 1 m: A = 5 m², P = 3 + 2 sqrt(5) m
+  const double beta = 1.0 / 0.02 * std::sqrt(0.001);
+  const double qn = beta * 5.0 * std::pow(5.0 / (3.0 + 2.0 * std::sqrt(5.0)), 2.0 / 3.0);
+  EXPECT_NEAR(pipe::normal_depth(x, {}, beta, qn), 1.0, 1e-12);
+  // a circle half full carries Q = beta (pi d²/8) (d/4)^(2/3) within the table's accuracy
+  const pipe::Xsect c = network::circular_xsect(1.0, pool);
+  const double qh = beta * M_PI / 8.0 * std::pow(0.25, 2.0 / 3.0);
+  EXPECT_NEAR(pipe::normal_depth(c, pool.view(), beta, qh), 0.5, 1e-3);
+  // zero flow and dummies give zero depth; flows above the largest section factor are full
+  EXPECT_EQ(pipe::normal_depth(c, pool.view(), beta, 0.0), 0.0);
+  EXPECT_EQ(pipe::critical_depth(c, pool.view(), 0.0), 0.0);
+  EXPECT_EQ(pipe::normal_depth(c, pool.view(), beta, 10.0 * beta * c.s_max), c.y_full);
+}
+
+}  // namespace
