@@ -1,4 +1,4 @@
-#include "cf_time.hpp"
+#include "io/netcdf/cf_time.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,11 +1,11 @@
-#include "cf_time_reference.hpp"
+#include "io/netcdf/cf_time_reference.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
-#include "cf_time.hpp"
 #include "common/gregorian.hpp"
+#include "io/netcdf/cf_time.hpp"
 
 namespace sf::io {
 
