@@ -26,6 +26,7 @@ COMPONENTS = {
     "host/rain": "rain",
     "host/couple": "couple",
     "host/demo": "demo",
+    "host/assess": "assess",
     "meshes": "meshes",
     "host/io/netcdf": "io",
     "host/io": "io",
@@ -46,10 +47,11 @@ COMPONENT_DEPS = {
     "meshes": ["common"],
     "couple": ["kernels", "common", "engine", "inp", "network"],
     "demo": ["common", "meshes", "couple"],
-    "io": ["common", "engine", "rain"],
+    "assess": ["common"],
+    "io": ["common", "engine", "rain", "assess"],
     "viz": ["common", "engine", "network"],
     "config": ["kernels", "common", "engine", "sponge", "rain", "meshes", "io"],
-    "app": ["common", "engine", "sponge", "inp", "network", "couple", "demo", "meshes", "io",
+    "app": ["common", "engine", "sponge", "inp", "network", "couple", "demo", "assess", "meshes", "io",
             "viz", "config"],
 }
 
