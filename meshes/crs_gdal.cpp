@@ -1,4 +1,4 @@
-#include "crs_gdal.hpp"
+#include "meshes/crs_gdal.hpp"
 
 #include <ogr_spatialref.h>
 

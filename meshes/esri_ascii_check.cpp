@@ -1,4 +1,4 @@
-#include "esri_ascii_check.hpp"
+#include "meshes/esri_ascii_check.hpp"
 
 #include <cctype>
 #include <charconv>

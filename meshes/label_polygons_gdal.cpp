@@ -1,4 +1,4 @@
-#include "label_polygons_gdal.hpp"
+#include "meshes/label_polygons_gdal.hpp"
 
 #include <gdal_alg.h>
 #include <ogr_api.h>
@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "gdal_session.hpp"
+#include "meshes/gdal_session.hpp"
 
 namespace sf::mesh {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "raster.hpp"
+#include "meshes/raster.hpp"
 
 namespace sf::mesh {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "raster.hpp"
+#include "meshes/raster.hpp"
 
 namespace sf::mesh {
 

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "common/input_error.hpp"
-#include "esri_ascii_check.hpp"
-#include "gdal_session.hpp"
-#include "raster_gdal.hpp"
+#include "meshes/esri_ascii_check.hpp"
+#include "meshes/gdal_session.hpp"
+#include "meshes/raster_gdal.hpp"
 
 namespace sf::mesh {
 namespace {

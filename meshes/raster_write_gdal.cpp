@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "gdal_session.hpp"
-#include "raster_gdal.hpp"
+#include "meshes/gdal_session.hpp"
+#include "meshes/raster_gdal.hpp"
 
 namespace sf::mesh {
 namespace {

@@ -5,13 +5,15 @@ Each source folder is a component; COMPONENT_DEPS lists what each may include (d
 #include "..." is resolved like the compiler does: next to the including file, then in the
 include roots. The check fails on an include into a component not listed (an upward or sideways
 dependency), on an include that resolves in two roots (an ambiguous prefix), and on a cycle in
-COMPONENT_DEPS itself. Run from anywhere: scripts/check-layers.py [--graph]."""
+COMPONENT_DEPS itself. It also fails on a project header included by its bare name from beside it
+(include lines name the header's folder: "io/netcdf/cf_time.hpp", not "cf_time.hpp").
+Run from anywhere: scripts/check-layers.py [--graph]."""
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-INCLUDE_ROOTS = ["kernels", "host", "meshes", "viz", "host/io/netcdf"]
+INCLUDE_ROOTS = ["kernels", "host", "."]
 
 # Component of a file: the first prefix that matches (longest first).
 COMPONENTS = {
@@ -115,6 +117,9 @@ def main():
             targets = resolve(src, m.group(1))
             if not targets:
                 continue  # a system or generated header
+            if "/" not in m.group(1):
+                problems.append(f"{rel}:{line}: \"{m.group(1)}\" names no folder; include it "
+                                f"by its path from kernels/, host/ or the repository root")
             if len(targets) > 1:
                 where = ", ".join(t.relative_to(ROOT).as_posix() for t in targets)
                 problems.append(f"{rel}:{line}: \"{m.group(1)}\" is ambiguous ({where})")

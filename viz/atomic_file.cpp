@@ -1,4 +1,4 @@
-#include "atomic_file.hpp"
+#include "viz/atomic_file.hpp"
 
 #include "common/atomic_text_file.hpp"
 

@@ -1,4 +1,4 @@
-#include "network_vtp_writer.hpp"
+#include "viz/network_vtp_writer.hpp"
 
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
@@ -20,8 +20,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "atomic_file.hpp"
-#include "vtk_xml_file.hpp"
+#include "viz/atomic_file.hpp"
+#include "viz/vtk_xml_file.hpp"
 
 namespace sf::viz {
 namespace {

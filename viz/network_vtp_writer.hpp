@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "network/network_snapshot.hpp"
-#include "pvd_collection.hpp"
+#include "viz/pvd_collection.hpp"
 
 namespace sf::viz {
 

@@ -1,6 +1,6 @@
-#include "pvd_collection.hpp"
+#include "viz/pvd_collection.hpp"
 
-#include "atomic_file.hpp"
+#include "viz/atomic_file.hpp"
 
 #include <cstdlib>
 #include <locale>

@@ -8,7 +8,7 @@ Usage:
 RESULTS_DIR is a coupled run's results folder: `surface.pvd` (the .vti series of
 sf::viz::VtkSeriesWriter) and `network.pvd` (the .vtp series of sf::viz::NetworkVtpSeriesWriter).
 The map is the `max_depth` of the last surface dataset over a hillshade of `bed_elevation`, as in
-render_max_depth.py (whose drawing helpers this script imports). On top: every link coloured by
+render_max_depth.py (both draw it with map_page.py). On top: every link coloured by
 its highest `link_fill_ratio` over all network snapshots (and wider when fuller), pumps, pump
 stations (the node a pump draws from), outfalls, and the nodes that flooded in any snapshot
 (size by peak `node_flooding`). Outfalls are the nodes that links only run into; with --inp the
@@ -21,7 +21,6 @@ import argparse
 import math
 import os
 import sys
-import xml.etree.ElementTree as ET
 
 import numpy as np
 import vtk
@@ -29,7 +28,7 @@ from vtk.util import numpy_support
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import render_max_depth as rmd  # noqa: E402  (the map page: hillshade, axes, bars, PNG)
+import map_page as mp  # noqa: E402  (the map page: hillshade, axes, bars, PNG)
 
 # Highest fill ratio: pale yellow (nearly empty) through orange to dark red (ran full); warm
 # colours stand apart from the blue water and the grey hillshade.
@@ -49,22 +48,6 @@ WHITE = (1.0, 1.0, 1.0)
 
 
 # ----------------------------------------------------------------------------- network data
-def pvd_datasets(pvd_path):
-    """[(time in s, file path)] of a .pvd collection in time order (a time listed twice: the
-    later entry)."""
-    try:
-        root = ET.parse(pvd_path).getroot()
-    except (OSError, ET.ParseError) as e:
-        sys.exit(f"{pvd_path}: cannot read the collection: {e}")
-    base = os.path.dirname(os.path.abspath(pvd_path))
-    by_time = {}
-    for d in root.iter("DataSet"):
-        by_time[float(d.get("timestep", "0"))] = os.path.join(base, d.get("file"))
-    if not by_time:
-        sys.exit(f"{pvd_path}: the collection lists no dataset (did the run write a snapshot?)")
-    return sorted(by_time.items())
-
-
 def read_vtp(path):
     reader = vtk.vtkXMLPolyDataReader()
     reader.SetFileName(path)
@@ -86,7 +69,7 @@ def array_of(data, name, path, required=True):
 
 def read_network_series(pvd_path):
     """Geometry of the first snapshot and maxima over all snapshots of the series."""
-    datasets = pvd_datasets(pvd_path)
+    datasets = mp.pvd_datasets(pvd_path)
     geometry = None
     max_fill = peak_flooding = pump_status = None
     for time_s, path in datasets:
@@ -241,10 +224,10 @@ def marker(renderer, kind, x, y, size):
     else:
         outline = circle(x, y, size / 2.0)
         colour = FLOOD_COLOUR
-    rmd.shapes(renderer, polygons=[outline], colour=colour)
-    rmd.shapes(renderer, lines=[outline + [outline[0]]], colour=WHITE, width=1.5)
+    mp.shapes(renderer, polygons=[outline], colour=colour)
+    mp.shapes(renderer, lines=[outline + [outline[0]]], colour=WHITE, width=1.5)
     if kind == "pump":
-        rmd.text(renderer, "P", x, y, max(int(size * 0.7), 8), bold=True, colour=WHITE,
+        mp.text(renderer, "P", x, y, max(int(size * 0.7), 8), bold=True, colour=WHITE,
                  justify="center", vjust="center")
 
 
@@ -258,7 +241,7 @@ def flood_radius(peak, largest):
 
 def draw_network(overlay, cells, layout, net, outfalls, pump_stations, labels, flood_threshold):
     def display_path(line):
-        px, py = rmd.to_display(cells, layout, net["xyz"][line, 0], net["xyz"][line, 1])
+        px, py = mp.to_display(cells, layout, net["xyz"][line, 0], net["xyz"][line, 1])
         return list(zip(px.tolist(), py.tolist()))
 
     pipes = [(float(f), k) for k, f in enumerate(net["max_fill"]) if not net["is_pump"][k]]
@@ -282,20 +265,20 @@ def draw_network(overlay, cells, layout, net, outfalls, pump_stations, labels, f
     flooded = np.flatnonzero(net["peak_flooding"] > flood_threshold)
     largest = float(net["peak_flooding"][flooded].max()) if flooded.size else 0.0
     for p in sorted(flooded, key=lambda p: -net["peak_flooding"][p]):  # small ones on top
-        x, y = rmd.to_display(cells, layout, net["xyz"][p, 0], net["xyz"][p, 1])
+        x, y = mp.to_display(cells, layout, net["xyz"][p, 0], net["xyz"][p, 1])
         marker(overlay, "flood", float(x), float(y), 2.0 * flood_radius(net["peak_flooding"][p],
                                                                        largest))
     for kind, nodes in (("outfall", outfalls), ("pump", pump_stations)):
         for p in nodes:
-            x, y = rmd.to_display(cells, layout, net["xyz"][p, 0], net["xyz"][p, 1])
+            x, y = mp.to_display(cells, layout, net["xyz"][p, 0], net["xyz"][p, 1])
             marker(overlay, kind, float(x), float(y), 17.0)
             if p in labels:  # right of the marker, or left of it near the map's east edge
                 width = 0.62 * (font - 4) * len(labels[p])
                 right_edge = layout["margin_l"] + layout["map_w"]
                 east = float(x) + 12 + width > right_edge
-                label = rmd.text(overlay, labels[p], float(x) + (-12 if east else 12),
+                label = mp.text(overlay, labels[p], float(x) + (-12 if east else 12),
                                  float(y) + (6 if kind == "pump" else -8), font - 4,
-                                 colour=rmd.INK, justify="right" if east else "left",
+                                 colour=mp.INK, justify="right" if east else "left",
                                  vjust="bottom" if kind == "pump" else "top")
                 label.GetTextProperty().SetBackgroundColor(*WHITE)  # readable over the map
                 label.GetTextProperty().SetBackgroundOpacity(0.8)
@@ -304,7 +287,7 @@ def draw_network(overlay, cells, layout, net, outfalls, pump_stations, labels, f
 
 def draw_legend(page, left, top, font, n_flooded, largest, n_pumps, n_outfalls):
     """Legend rows downwards from (left, top), display pixels."""
-    rmd.text(page, "Pipe network", left, top, font + 2, bold=True, vjust="top")
+    mp.text(page, "Pipe network", left, top, font + 2, bold=True, vjust="top")
     y = top - 2.4 * font
     rows = [(f"fill < {WIDTH_CLASSES[0][0]:g}", 0.25),
             (f"fill {WIDTH_CLASSES[0][0]:g}\u2013{FULL_FILL:g}", 0.75),
@@ -313,28 +296,28 @@ def draw_legend(page, left, top, font, n_flooded, largest, n_pumps, n_outfalls):
         w = width_of(fill)
         polylines_2d(page, [[(left, y), (left + 34, y)]], [CASING], w + 2.0)
         polylines_2d(page, [[(left, y), (left + 34, y)]], [fill_rgb(fill)], w)
-        rmd.text(page, label, left + 46, y, font - 2, vjust="center")
+        mp.text(page, label, left + 46, y, font - 2, vjust="center")
         y -= 1.7 * font
     if n_pumps:
         polylines_2d(page, [[(left, y), (left + 34, y)]], [CASING], 5.0)
         polylines_2d(page, [[(left, y), (left + 34, y)]], [PUMP_COLOUR], 3.0)
-        rmd.text(page, "pump", left + 46, y, font - 2, vjust="center")
+        mp.text(page, "pump", left + 46, y, font - 2, vjust="center")
         y -= 1.9 * font
         marker(page, "pump", left + 17, y, 17.0)
-        rmd.text(page, "pump station (wet well)", left + 46, y, font - 2, vjust="center")
+        mp.text(page, "pump station (wet well)", left + 46, y, font - 2, vjust="center")
         y -= 1.9 * font
     if n_outfalls:
         marker(page, "outfall", left + 17, y, 17.0)
-        rmd.text(page, "outfall", left + 46, y, font - 2, vjust="center")
+        mp.text(page, "outfall", left + 46, y, font - 2, vjust="center")
         y -= 1.9 * font
     if n_flooded:
         for r, label in ((flood_radius(largest, largest), f"flooded node, peak {largest:.3g} m\u00b3/s"),
                          (flood_radius(0.0, largest), "flooded node, small peak")):
             marker(page, "flood", left + 17, y, 2.0 * r)
-            rmd.text(page, label, left + 46, y, font - 2, vjust="center")
+            mp.text(page, label, left + 46, y, font - 2, vjust="center")
             y -= max(1.9 * font, 2.0 * r + 6)
     else:
-        rmd.text(page, "no node flooded", left, y, font - 2, vjust="center",
+        mp.text(page, "no node flooded", left, y, font - 2, vjust="center",
                  colour=(0.45, 0.45, 0.45))
 
 
@@ -346,27 +329,27 @@ def render(results_dir, png_path, min_depth, max_depth, title, inp_path, flood_t
         if not os.path.isfile(path):
             sys.exit(f"{path}: not found (the {what} of a coupled run; for a surface-only run "
                      f"use render_max_depth.py)")
-    cells, vti_path, time_s = rmd.load_last_surface(surface_pvd)
+    cells, vti_path, time_s = mp.load_last_surface(surface_pvd)
     net = read_network_series(network_pvd)
     outfalls, pump_stations, labels = node_roles(net, inp_path)
 
-    top = rmd.colour_range_top(cells["max_depth"], max_depth)
-    rgb, _ = rmd.map_rgb(cells, min_depth, top)
-    layout = rmd.map_layout(cells, margin_r=420)
-    window, page, view, overlay = rmd.map_window(cells, rgb, layout)
+    top = mp.colour_range_top(cells["max_depth"], max_depth)
+    rgb, _ = mp.map_rgb(cells, min_depth, top)
+    layout = mp.map_layout(cells, margin_r=420)
+    window, page, view, overlay = mp.map_window(cells, rgb, layout)
     flooded, largest = draw_network(overlay, cells, layout, net, outfalls, pump_stations, labels,
                                     flood_threshold)
-    rmd.draw_frame_and_north_arrow(overlay, layout)
+    mp.draw_frame_and_north_arrow(overlay, layout)
 
-    peak, flooded_ha = rmd.flood_figures(cells)
+    peak, flooded_ha = mp.flood_figures(cells)
     n_links = len(net["lines"])
     n_full = int(np.count_nonzero((net["max_fill"] >= FULL_FILL) & ~net["is_pump"]))
-    rmd.draw_headings(
+    mp.draw_headings(
         page, layout, title or "Maximum flood depth and pipe network",
-        f"t = {rmd.duration_text(time_s)}  \u00b7  peak depth {peak:.2f} m  \u00b7  deeper than "
+        f"t = {mp.duration_text(time_s)}  \u00b7  peak depth {peak:.2f} m  \u00b7  deeper than "
         f"0.15 m: {flooded_ha:.2f} ha  \u00b7  {n_links} links, {n_full} ran full  \u00b7  "
         f"{len(flooded)} node{'s' if len(flooded) != 1 else ''} flooded")
-    rmd.draw_map_furniture(
+    mp.draw_map_furniture(
         page, cells, layout,
         f"Pipes: highest fill ratio (flow depth / full depth) and node flooding over "
         f"{net['snapshots']} network snapshots.\nWater: max depth, cells under {min_depth:g} m "
@@ -377,13 +360,13 @@ def render(results_dir, png_path, min_depth, max_depth, title, inp_path, flood_t
     left = layout["margin_l"] + map_w + 36
     bar_top = layout["margin_b"] + map_h
     bar_h = min(map_h * 0.42, 420.0)
-    rmd.colour_bar(page, rmd.lookup_table(top), peak > top,
+    mp.colour_bar(page, mp.lookup_table(top), peak > top,
                    (left, bar_top - bar_h, 150, bar_h), font)
-    rmd.colour_bar(page, fill_lookup_table(), False, (left + 190, bar_top - bar_h, 150, bar_h),
+    mp.colour_bar(page, fill_lookup_table(), False, (left + 190, bar_top - bar_h, 150, bar_h),
                    font, title="Max fill ratio (-)")
     draw_legend(page, left, bar_top - bar_h - 2.5 * font, font, len(flooded), largest,
                 len(pump_stations), len(outfalls))
-    rmd.write_png(window, png_path)
+    mp.write_png(window, png_path)
     def named(nodes):
         return ", ".join(labels.get(p, f"node {net['node_index'][p]}") for p in nodes) or "none"
 
@@ -416,7 +399,7 @@ def main():
     if args.inp and not os.path.isfile(args.inp):
         sys.exit(f"{args.inp}: file not found")
 
-    rmd.rerun_under_xvfb(__file__)
+    mp.rerun_under_xvfb(__file__)
     render(args.results, args.png, args.min_depth, args.max_depth, args.title, args.inp,
            args.flood_threshold)
 

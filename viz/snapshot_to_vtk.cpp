@@ -1,4 +1,4 @@
-#include "snapshot_to_vtk.hpp"
+#include "viz/snapshot_to_vtk.hpp"
 
 #include <vtkCellData.h>
 #include <vtkDataSetAttributes.h>

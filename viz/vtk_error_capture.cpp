@@ -1,4 +1,4 @@
-#include "vtk_error_capture.hpp"
+#include "viz/vtk_error_capture.hpp"
 
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>

@@ -1,4 +1,4 @@
-#include "vtk_series_writer.hpp"
+#include "viz/vtk_series_writer.hpp"
 
 #include <vtkNew.h>
 #include <vtkXMLImageDataWriter.h>
@@ -8,9 +8,9 @@
 #include <stdexcept>
 #include <utility>
 
-#include "atomic_file.hpp"
-#include "snapshot_to_vtk.hpp"
-#include "vtk_xml_file.hpp"
+#include "viz/atomic_file.hpp"
+#include "viz/snapshot_to_vtk.hpp"
+#include "viz/vtk_xml_file.hpp"
 
 namespace sf::viz {
 namespace {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "engine/snapshot.hpp"
-#include "pvd_collection.hpp"
+#include "viz/pvd_collection.hpp"
 
 namespace sf::viz {
 

@@ -1,4 +1,4 @@
-#include "vtk_xml_file.hpp"
+#include "viz/vtk_xml_file.hpp"
 
 #include <vtkErrorCode.h>
 #include <vtkExecutive.h>
@@ -10,8 +10,8 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "atomic_file.hpp"
-#include "vtk_error_capture.hpp"
+#include "viz/atomic_file.hpp"
+#include "viz/vtk_error_capture.hpp"
 
 namespace sf::viz {
 namespace {

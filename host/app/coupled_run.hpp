@@ -15,7 +15,7 @@
 #include "inp/model.hpp"
 #include "io/run_summary.hpp"
 #include "network/network_engine.hpp"
-#include "network_vtp_writer.hpp"
+#include "viz/network_vtp_writer.hpp"
 
 namespace sf::app {
 

@@ -14,11 +14,11 @@
 #include "app/waterlogging_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
-#include "crs_gdal.hpp"
 #include "demo/demo_dem_write.hpp"
 #include "demo/urban_demo_network.hpp"
 #include "engine/backend.hpp"
-#include "hdf5_exit.hpp"
+#include "io/netcdf/hdf5_exit.hpp"
+#include "meshes/crs_gdal.hpp"
 
 namespace {
 

@@ -15,9 +15,9 @@
 #include "common/input_error.hpp"
 #include "config/case_loader.hpp"
 #include "engine/simulation.hpp"
+#include "io/netcdf/netcdf_results_writer.hpp"
 #include "io/run_summary.hpp"
-#include "netcdf_results_writer.hpp"
-#include "vtk_series_writer.hpp"
+#include "viz/vtk_series_writer.hpp"
 
 namespace sf::app {
 namespace {

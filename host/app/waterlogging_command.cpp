@@ -12,9 +12,9 @@
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
-#include "label_polygons_gdal.hpp"
-#include "raster_gdal.hpp"
-#include "results_event_maps.hpp"
+#include "io/netcdf/results_event_maps.hpp"
+#include "meshes/label_polygons_gdal.hpp"
+#include "meshes/raster_gdal.hpp"
 
 namespace sf::app {
 namespace {

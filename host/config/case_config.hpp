@@ -1,5 +1,7 @@
 // A case file, read and checked: every value in SI units, every path resolved against the case
-// file's folder. Defaults and units are documented in case_schema.cpp.
+// file's folder. Defaults and units are documented in case_schema.cpp, the one source of the
+// defaults below (schema_default) apart from the engine's own (engine/defaults.hpp,
+// NumericsSpec, kGravity), which the schema states and CaseKeys tests compare.
 #pragma once
 
 #include <optional>
@@ -7,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/case_schema.hpp"
 #include "core/physical_constants.hpp"
 #include "engine/backend.hpp"
 #include "engine/defaults.hpp"
@@ -39,7 +42,7 @@ struct RainGridConfig {
 struct RainGaugeConfig {
   std::string gauges_csv, series_csv;  // resolved
   bool inverse_distance = false;
-  double power = 2.0;
+  double power = schema_default("rain", "idw_power");
 };
 
 /// [design_storm]: storm-intensity formula + Chicago hyetograph.
@@ -47,7 +50,9 @@ struct DesignStormConfig {
   std::string preset;  // "" = explicit a1, c, b, n
   double a1_mm_per_min = 0, c = 0, b_min = 0, n = 0;
   double return_period_years = 0;
-  double duration_s = 0, peak_position = 0.4, step_s = 300;
+  double duration_s = 0;
+  double peak_position = schema_default("design_storm", "peak_position");
+  double step_s = schema_default("design_storm", "step");
 };
 
 /// [soil] + [[landuse]] + [[lid]]: land-use classes (by raster value) with infiltration and LID.
@@ -58,33 +63,39 @@ struct SoilConfig {
   std::vector<int> raster_values;  // raster value of each class
 };
 
-/// Exchange parameters of one kind of coupling point (docs/coupling.md).
+/// Exchange parameters of one kind of coupling point (docs/coupling.md); `kind` is "inlet" or
+/// "manhole", whose defaults the schema's [network] keys state.
 struct InletConfig {
-  double perimeter = 0, area = 0;  // m, m^2
-  double weir_coeff = 0.56, orifice_coeff = 0.6;
+  explicit InletConfig(const std::string& kind)
+      : perimeter(schema_default("network", kind + "_perimeter")),
+        area(schema_default("network", kind + "_area")),
+        weir_coeff(schema_default("network", kind + "_weir_coeff")),
+        orifice_coeff(schema_default("network", kind + "_orifice_coeff")) {}
+  double perimeter, area;  // m, m^2
+  double weir_coeff, orifice_coeff;
 };
 
 /// [network]: a SWMM pipe network coupled to the surface.
 struct NetworkConfig {
   std::string inp;       // resolved path
   std::string coupling;  // resolved CSV path; "" = every junction/storage node with coordinates
-  InletConfig inlet{2.0, 0.12};
-  InletConfig manhole{2.2, 0.38};
+  InletConfig inlet{"inlet"};
+  InletConfig manhole{"manhole"};
   std::string backend = "auto";  // where the network computes: auto, cpu or cuda
 };
 
 struct CaseConfig {
   std::string file;  // the case file as given
   std::string name, description;
-  std::string dem, active_mask, raise_mask;  // resolved paths ("" = not given)
-  double raise_height = 0;                   // m
+  std::string dem, active_mask, raise_mask;                      // resolved paths ("" = not given)
+  double raise_height = schema_default("grid", "raise_height");  // m
   // [surface] friction: the law, its uniform coefficient and an optional raster of it, in the
   // law's unit (config/friction_laws.hpp). `manning`/`manning_raster` land here with kManning.
   swe::FrictionLaw friction_law = swe::FrictionLaw::kManning;
-  double roughness = 0.03;  // Manning n (s m^-1/3) by default
+  double roughness = schema_default("surface", "manning");  // Manning n (s m^-1/3) by default
   std::string roughness_raster;
   std::string roughness_raster_key = "roughness_raster";  // key that named it, for messages
-  double initial_depth = 0;                               // m
+  double initial_depth = schema_default("surface", "initial_depth");  // m
   std::optional<double> initial_level;
   std::string initial_depth_raster;
   // Initial flow, either as velocities (m/s, east and north; q = h u with the initial depth) or
@@ -108,14 +119,14 @@ struct CaseConfig {
   std::optional<RainGaugeConfig> rain_gauges;
   std::optional<DesignStormConfig> design_storm;
   std::optional<SoilConfig> soil;
-  double user_threshold = 0.3;  // m
+  double user_threshold = kDefaultUserThreshold;  // m
   std::vector<BoundaryConfig> boundaries;
   std::vector<SourceConfig> sources;
   std::optional<NetworkConfig> network;
   std::string output_dir;  // resolved
   bool vtk = true;
   bool network_vtk = true;
-  double timeseries_interval = 60;  // s
+  double timeseries_interval = schema_default("output", "timeseries_interval");  // s
   bool netcdf = true;
   bool netcdf_float64 = false;  // fields of results.nc as 64-bit floats (default 32-bit)
   std::string start_iso8601;    // [time] start; "" when not given

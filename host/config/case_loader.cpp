@@ -8,10 +8,10 @@
 #include "config/friction_laws.hpp"
 #include "engine/surface_layout.hpp"
 #include "io/hyetograph_csv.hpp"
-#include "netcdf_rain_field.hpp"
+#include "io/netcdf/netcdf_rain_field.hpp"
+#include "meshes/raster_gdal.hpp"
 #include "rain/chicago_hyetograph.hpp"
 #include "rain/gauge_rain_field.hpp"
-#include "raster_gdal.hpp"
 
 namespace sf::config {
 namespace {

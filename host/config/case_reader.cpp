@@ -110,7 +110,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   c.dem = path_of(grid, "dem", doc["grid"].as_table() != nullptr);
   c.active_mask = path_of(grid, "active_mask");
   c.raise_mask = path_of(grid, "raise_mask");
-  c.raise_height = grid.number("raise_height", -1e4, 1e4, "between -1e4 and 1e4 m").value_or(0);
+  c.raise_height = grid.number_or_default("raise_height", -1e4, 1e4, "between -1e4 and 1e4 m");
 
   const TableReader surf(doc["surface"].as_table(), "surface", path, issues);
   read_surface(surf, path_of, c);
@@ -214,8 +214,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   c.netcdf = out.boolean("netcdf").value_or(true);
   c.netcdf_float64 = out.boolean("netcdf_float64").value_or(false);
   c.network_vtk = out.boolean("network_vtk").value_or(true);
-  c.timeseries_interval =
-      out.number("timeseries_interval", 1e-3, 1e9, "> 0 s").value_or(c.timeseries_interval);
+  c.timeseries_interval = out.number_or_default("timeseries_interval", 1e-3, 1e9, "> 0 s");
   if (!c.network)
     for (const char* k : {"network_vtk", "timeseries_interval"})
       if (out.has(k)) out.error(k, "only applies to a case with a [network] table");

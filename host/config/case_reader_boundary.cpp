@@ -174,7 +174,7 @@ void read_sources(const toml::table& doc, const std::string& file, std::vector<I
     sc.name = s.string("name").value_or("source" + std::to_string(n));
     sc.x = s.number("x", -kInf, kInf, "a coordinate in m", true).value_or(0);
     sc.y = s.number("y", -kInf, kInf, "a coordinate in m", true).value_or(0);
-    sc.radius = s.number("radius", 0, 1e6, ">= 0 m").value_or(0);
+    sc.radius = s.number_or_default("radius", 0, 1e6, ">= 0 m");
     bool ok;
     sc.discharge = read_series(s, "discharge", "times", true, ok);
     c.sources.push_back(sc);

@@ -30,40 +30,38 @@ soil::LidKind parse_lid_kind(const std::string& s, bool& ok) {
 
 soil::LidParams<double> read_lid(const TableReader& t) {
   soil::LidParams<double> p;
-  auto mm = [&](const char* key, double def) {
-    return t.number(key, 0, 1e6, ">= 0 mm").value_or(def) * kMm;
+  // Absent keys take the schema's defaults (case_schema.cpp).
+  auto mm = [&](const char* key) { return t.number_or_default(key, 0, 1e6, ">= 0 mm") * kMm; };
+  auto share = [&](const char* key) { return t.number_or_default(key, 0, 1, "between 0 and 1"); };
+  auto rate = [&](const char* key) {
+    return t.number_or_default(key, 0, 1e6, ">= 0 mm/h") * kMmPerHour;
   };
-  auto share = [&](const char* key, double def) {
-    return t.number(key, 0, 1, "between 0 and 1").value_or(def);
-  };
-  auto rate = [&](const char* key, double def) {
-    return t.number(key, 0, 1e6, ">= 0 mm/h").value_or(def) * kMmPerHour;
-  };
-  p.surface.berm_height = mm("berm", 0);
-  p.pavement.thickness = mm("pavement_thickness", 0);
+  p.surface.berm_height = mm("berm");
+  p.pavement.thickness = mm("pavement_thickness");
   p.pavement.void_fraction =
-      void_fraction(t.number("pavement_void_ratio", 0, 1e3, ">= 0").value_or(0.15));
-  p.pavement.impervious_share = share("pavement_impervious", 0);
-  p.pavement.permeability = rate("pavement_permeability", 0);
-  p.soil.thickness = mm("soil_thickness", 0);
-  p.soil.porosity = share("porosity", 0.5);
-  p.soil.field_capacity = share("field_capacity", 0.2);
-  p.soil.wilting_point = share("wilting_point", 0.1);
-  p.soil.ks = rate("soil_ks", 0);
-  p.soil.conductivity_slope = t.number("conductivity_slope", 0, 1e3, ">= 0").value_or(10);
-  p.soil.suction = mm("soil_suction", 0);
-  p.soil.initial_moisture = share("initial_moisture", p.soil.field_capacity);
-  p.storage.height = mm("storage_height", 0);
+      void_fraction(t.number_or_default("pavement_void_ratio", 0, 1e3, ">= 0"));
+  p.pavement.impervious_share = share("pavement_impervious");
+  p.pavement.permeability = rate("pavement_permeability");
+  p.soil.thickness = mm("soil_thickness");
+  p.soil.porosity = share("porosity");
+  p.soil.field_capacity = share("field_capacity");
+  p.soil.wilting_point = share("wilting_point");
+  p.soil.ks = rate("soil_ks");
+  p.soil.conductivity_slope = t.number_or_default("conductivity_slope", 0, 1e3, ">= 0");
+  p.soil.suction = mm("soil_suction");
+  p.soil.initial_moisture =  // the schema's default names another key: field_capacity
+      t.number("initial_moisture", 0, 1, "between 0 and 1").value_or(p.soil.field_capacity);
+  p.storage.height = mm("storage_height");
   p.storage.void_fraction =
-      void_fraction(t.number("storage_void_ratio", 0, 1e3, ">= 0").value_or(0.75));
-  p.storage.seepage = rate("seepage", 0);
-  p.storage.initial_fill = share("initial_fill", 0);
-  const double n = t.number("drain_exponent", 0, 10, "between 0 and 10").value_or(0.5);
+      void_fraction(t.number_or_default("storage_void_ratio", 0, 1e3, ">= 0"));
+  p.storage.seepage = rate("seepage");
+  p.storage.initial_fill = share("initial_fill");
+  const double n = t.number_or_default("drain_exponent", 0, 10, "between 0 and 10");
   p.drain.coeff =
-      soil::drain_coeff_from_swmm_si(t.number("drain_coeff", 0, 1e6, ">= 0").value_or(0), n);
+      soil::drain_coeff_from_swmm_si(t.number_or_default("drain_coeff", 0, 1e6, ">= 0"), n);
   p.drain.exponent = n;
-  p.drain.offset = mm("drain_offset", 0);
-  p.drain.delay = t.number("drain_delay", 0, 1e4, ">= 0 h").value_or(6) * 3600.0;
+  p.drain.offset = mm("drain_offset");
+  p.drain.delay = t.number_or_default("drain_delay", 0, 1e4, ">= 0 h") * 3600.0;
   return p;
 }
 
@@ -81,14 +79,14 @@ void read_rain_gauges(const TableReader& rain, const PathResolver& path_of, Case
   if (series.empty()) rain.error("gauge_series", "is required with gauges");
   if (rain.has("grid") || rain.has("file") || rain.has("times"))
     rain.error("gauges", "give one rain source: gauges, a grid or a hyetograph");
-  RainGaugeConfig g{gauges, series, false, 2.0};
+  RainGaugeConfig g{gauges, series, false};
   if (auto m = rain.string("gauge_method")) {
     if (*m == "idw")
       g.inverse_distance = true;
     else if (*m != "thiessen")
       rain.error("gauge_method", "'" + *m + "'; expected thiessen or idw");
   }
-  g.power = rain.number("idw_power", 1e-6, 100, "> 0").value_or(2.0);
+  g.power = rain.number_or_default("idw_power", 1e-6, 100, "> 0");
   c.rain_gauges = g;
 }
 
@@ -142,8 +140,8 @@ void read_design_storm(const toml::table& doc, const std::string& file,
   }
   s.return_period_years = d.number("return_period", 0.1, 1e4, "> 0 years", true).value_or(0);
   s.duration_s = d.number("duration", 1, 1e7, "> 0 s", true).value_or(0);
-  s.peak_position = d.number("peak_position", 0, 1, "between 0 and 1").value_or(0.4);
-  s.step_s = d.number("step", 1, 1e5, "> 0 s").value_or(300);
+  s.peak_position = d.number_or_default("peak_position", 0, 1, "between 0 and 1");
+  s.step_s = d.number_or_default("step", 1, 1e5, "> 0 s");
   c.design_storm = s;
 }
 
@@ -162,7 +160,7 @@ void read_soil(const toml::table& doc, const std::string& file, const PathResolv
   SoilConfig cfg;
   cfg.land_use_raster = path_of(s, "land_use", true);
   cfg.evaporation_m_per_s =
-      s.number("evaporation", 0, 100, ">= 0 mm/day").value_or(0) * kMm / 86400.0;
+      s.number_or_default("evaporation", 0, 100, ">= 0 mm/day") * kMm / 86400.0;
 
   std::map<std::string, soil::LidParams<double>> lid_by_name;
   if (lids) {
@@ -198,7 +196,7 @@ void read_soil(const toml::table& doc, const std::string& file, const PathResolv
       for (int v : cfg.raster_values)
         if (v == id) t.error("id", std::to_string(id) + " is used by two classes");
       lc.name = t.string("name").value_or("class" + std::to_string(id));
-      lc.manning_n = t.number("manning", 0, 1, "a Manning n >= 0").value_or(0.03);
+      lc.manning_n = t.number_or_default("manning", 0, 1, "a Manning n >= 0");
       if (t.has("manning") && c.friction_law != swe::FrictionLaw::kManning)
         t.error("manning",
                 "a class's Manning n only applies with friction = \"manning\"; this case "
@@ -206,9 +204,9 @@ void read_soil(const toml::table& doc, const std::string& file, const PathResolv
                     std::string(friction_law_info(c.friction_law).name) +
                     "\": give its coefficient as [surface] roughness or "
                     "roughness_raster");
-      lc.impervious_share = t.number("impervious", 0, 1, "between 0 and 1").value_or(0);
+      lc.impervious_share = t.number_or_default("impervious", 0, 1, "between 0 and 1");
       const std::string model = t.string("infiltration").value_or("none");
-      const double drying = t.number("drying_days", 0.01, 365, "> 0 days").value_or(7);
+      const double drying = t.number_or_default("drying_days", 0.01, 365, "> 0 days");
       auto& inf = lc.infiltration;
       if (model == "horton") {
         inf.model = soil::InfiltrationModel::kHorton;

@@ -8,7 +8,7 @@ namespace {
 void read_inlet(const TableReader& t, const std::string& prefix, InletConfig& c) {
   auto number = [&](const std::string& key, double lo, double hi, const char* expected,
                     double& value) {
-    if (auto v = t.number((prefix + key).c_str(), lo, hi, expected)) value = *v;
+    value = t.number_or_default((prefix + key).c_str(), lo, hi, expected);
   };
   number("_perimeter", 0, 100, "between 0 and 100 m", c.perimeter);
   number("_area", 0, 100, "between 0 and 100 m^2", c.area);

@@ -82,7 +82,7 @@ void read_initial_flow(const TableReader& surf, const PathResolver& path_of, Cas
 
 void read_surface(const TableReader& surf, const PathResolver& path_of, CaseConfig& c) {
   read_friction(surf, path_of, c);
-  c.initial_depth = surf.number("initial_depth", 0, 1e4, ">= 0 m").value_or(0);
+  c.initial_depth = surf.number_or_default("initial_depth", 0, 1e4, ">= 0 m");
   c.initial_level = surf.number("initial_level", -1e5, 1e5, "a level in m");
   if (c.initial_level && surf.has("initial_depth"))
     surf.error("initial_level", "cannot be combined with initial_depth; give one of them");
@@ -90,7 +90,8 @@ void read_surface(const TableReader& surf, const PathResolver& path_of, CaseConf
   read_initial_flow(surf, path_of, c);
   c.flood_threshold =
       surf.number("flood_threshold", 0, 1e3, ">= 0 m").value_or(kDefaultFloodThreshold);
-  c.user_threshold = surf.number("user_threshold", 0, 1e3, ">= 0 m").value_or(0.3);
+  c.user_threshold =
+      surf.number("user_threshold", 0, 1e3, ">= 0 m").value_or(kDefaultUserThreshold);
 }
 
 }  // namespace sf::config

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "cf_time.hpp"
 #include "config/case_reader_extra.hpp"
+#include "io/netcdf/cf_time.hpp"
 
 namespace sf::config {
 namespace {

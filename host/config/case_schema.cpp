@@ -1,6 +1,8 @@
 #include "config/case_schema.hpp"
 
 #include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
 
 #include "core/physical_constants.hpp"
 #include "engine/simulation.hpp"
@@ -260,6 +262,19 @@ const std::vector<KeySpec>& case_schema() {
        "outfalls)"},
   };
   return keys;
+}
+
+double schema_default(const std::string& table, const std::string& key) {
+  for (const KeySpec& k : case_schema()) {
+    if (table != k.table || key != k.key) continue;
+    char* end = nullptr;
+    const double value = std::strtod(k.default_value, &end);
+    if (end == k.default_value || *end != '\0')
+      throw std::logic_error("case schema: [" + table + "] " + key + " has the default \"" +
+                             k.default_value + "\", not a number");
+    return value;
+  }
+  throw std::logic_error("case schema: no key [" + table + "] " + key);
 }
 
 const std::vector<std::string>& case_tables() {

@@ -20,6 +20,12 @@ struct KeySpec {
 const std::vector<KeySpec>& case_schema();
 const std::vector<std::string>& case_tables();
 
+/// The documented default of a number key, as the reader uses it when the key is absent: the
+/// schema is the one place that states it. `table` is the schema's table name ("lid", not
+/// "lid[0]"). Throws std::logic_error when the key is not in the schema or its default is not a
+/// plain number (a mistake in the program, which CaseKeys tests catch).
+double schema_default(const std::string& table, const std::string& key);
+
 /// Markdown paragraphs printed above a table's keys (what its keys mean together), or nullptr
 /// (case_schema_notes.cpp).
 const char* case_table_note(const std::string& table);

@@ -46,6 +46,15 @@ class TableReader {
     return v;
   }
 
+  /// number(), or the schema's documented default (case_schema.cpp) when the key is absent; a
+  /// bad value is reported and the default stands in for it.
+  double number_or_default(const char* key, double lo, double hi, const char* expected) const {
+    return number(key, lo, hi, expected).value_or(schema_default(schema_table(), key));
+  }
+
+  /// The table's name in the schema: "lid" for the reader of "lid[2]".
+  std::string schema_table() const { return name_.substr(0, name_.find('[')); }
+
   std::optional<std::string> string(const char* key, bool required = false) const {
     const toml::node* n = node(key, required);
     if (!n) return std::nullopt;

@@ -1,38 +1,14 @@
 #include "couple/coupling_points.hpp"
 
 #include <cmath>
-#include <cstdlib>
-#include <fstream>
+#include <cstdio>
 #include <map>
-#include <sstream>
 
+#include "common/csv_rows.hpp"
 #include "common/input_error.hpp"
 
 namespace sf::couple {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  const auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  std::string f;
-  while (std::getline(ss, f, ',')) out.push_back(trim(f));
-  if (!line.empty() && line.back() == ',') out.emplace_back();
-  return out;
-}
-
-bool parse_number(const std::string& text, double& out) {
-  const char* b = text.c_str();
-  char* end = nullptr;
-  out = std::strtod(b, &end);
-  return end != b && end && *end == '\0' && std::isfinite(out);
-}
 
 std::string fmt(double v) {
   char b[48];
@@ -43,21 +19,15 @@ std::string fmt(double v) {
 }  // namespace
 
 std::vector<CouplingPointSpec> read_coupling_csv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(InputIssue{path, 0, "", "", "cannot open the coupling file"});
   static const char* kColumns[] = {"node_id",   "role", "x",          "y",
                                    "perimeter", "area", "weir_coeff", "orifice_coeff"};
   std::vector<InputIssue> issues;
   std::vector<int> column_of;  // index into kColumns per CSV column
   std::vector<CouplingPointSpec> points;
   std::map<std::string, int> seen;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-    if (trim(line).empty()) continue;
-    const std::vector<std::string> f = split(line);
+  for (const csv::Row& row : csv::read_rows(path, "", "the coupling file")) {
+    const int n = row.line;
+    const std::vector<std::string>& f = row.cells;
     if (column_of.empty()) {  // header
       bool has_id = false;
       for (const std::string& name : f) {
@@ -102,7 +72,7 @@ std::vector<CouplingPointSpec> read_coupling_csv(const std::string& path) {
       }
       if (f[c].empty()) continue;  // optional numbers may be left blank
       double v;
-      if (!parse_number(f[c], v)) {
+      if (!csv::parse_number(f[c], v)) {
         issues.push_back({path, n, "", kColumns[k], "'" + f[c] + "' is not a number"});
         continue;
       }

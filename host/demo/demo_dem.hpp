@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "raster.hpp"
+#include "meshes/raster.hpp"
 
 namespace sf::mesh {
 

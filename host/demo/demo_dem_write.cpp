@@ -6,7 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "raster_gdal.hpp"
+#include "meshes/raster_gdal.hpp"
 
 namespace sf::mesh {
 namespace {

@@ -79,7 +79,7 @@ struct SurfaceSetup {
   double flood_threshold = kDefaultFloodThreshold;  // m, depth counted as flooded
   bool track_event_stats = true;  // max speed/hazard, times and durations per cell
   double wet_threshold = 0.01;    // m, "wet" for the time of first wetting
-  double user_threshold = 0.3;    // m, second duration threshold
+  double user_threshold = kDefaultUserThreshold;  // m, second duration threshold
 };
 
 }  // namespace sf

@@ -53,7 +53,7 @@ struct SurfaceSolverInit {
   bool track_event_stats = false;
   double wet_threshold = 0.01;    // m
   double flood_threshold = kDefaultFloodThreshold;  // m
-  double user_threshold = 0.3;    // m
+  double user_threshold = kDefaultUserThreshold;  // m
 };
 
 struct SurfaceStepInputs {

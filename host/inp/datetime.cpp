@@ -7,8 +7,14 @@
 #include <cstdlib>
 #include <vector>
 
+#include "common/gregorian.hpp"
+
 namespace sf::inp {
 namespace {
+
+// Days from SWMM's day 0, 1899-12-30, to 1970-01-01.
+constexpr std::int64_t kDay0To1970 = 25569;
+static_assert(gregorian::days_from_civil(1899, 12, 30) == -kDay0To1970);
 
 constexpr const char* kMonthNames[12] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                                          "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
@@ -46,20 +52,10 @@ int month_from_text(const std::string& s) {
 
 bool valid(const Date& d) {
   return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-         d.day <= days_in_month(d.year, d.month);
+         d.day <= gregorian::days_in_month(d.year, d.month);
 }
 
 }  // namespace
-
-bool is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12) return 0;
-  return kDays[month - 1] + (month == 2 && is_leap_year(year) ? 1 : 0);
-}
 
 std::optional<Date> parse_date(const std::string& text) {
   auto parts = split_date(text);
@@ -110,11 +106,7 @@ std::optional<double> parse_clock_seconds(const std::string& text) {
 }
 
 std::int64_t day_number(const Date& date) {
-  std::int64_t day = date.day;
-  for (int m = 1; m < date.month; ++m) day += days_in_month(date.year, m);
-  const std::int64_t y = date.year - 1;
-  // 693594 = days from 0001-01-01 to 1899-12-30 (SWMM's DateDelta).
-  return y * 365 + y / 4 - y / 100 + y / 400 + day - 693594;
+  return gregorian::days_from_civil(date.year, date.month, date.day) + kDay0To1970;
 }
 
 std::int64_t day_number(const DateTime& dt) {
@@ -123,7 +115,7 @@ std::int64_t day_number(const DateTime& dt) {
 
 int day_of_year(const Date& date) {
   int n = date.day;
-  for (int m = 1; m < date.month; ++m) n += days_in_month(date.year, m);
+  for (int m = 1; m < date.month; ++m) n += gregorian::days_in_month(date.year, m);
   return n;
 }
 

@@ -1,6 +1,7 @@
 // Dates and times as SWMM writes them: dates M/D/Y or M-D-Y (month may be a 3-letter name),
 // times as decimal hours or h:m[:s] (hours may exceed 24). Day numbers follow SWMM's
-// (and Delphi's) convention: day 0 is 1899-12-30 (datetime.c).
+// (and Delphi's) convention: day 0 is 1899-12-30 (datetime.c). The calendar itself is
+// common/gregorian.hpp.
 #pragma once
 
 #include <cstdint>
@@ -40,9 +41,6 @@ std::int64_t seconds_between(const DateTime& dt1, const DateTime& dt2);
 /// floor((end - start) * 86400) computed as SWMM does, with both date-times as floating-point
 /// day numbers (date + seconds/86400); can be 1 s less than seconds_between.
 std::int64_t swmm_duration_seconds(const DateTime& start, const DateTime& end);
-
-bool is_leap_year(int year);
-int days_in_month(int year, int month);
 
 /// "2004-01-15T06:30:00" for messages.
 std::string to_string(const DateTime& dt);

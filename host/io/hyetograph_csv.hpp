@@ -1,4 +1,5 @@
-// Rain hyetographs from CSV: a header line, then "time,intensity" rows; '#' starts a comment.
+// Rain hyetographs from CSV: an optional header line, then "time,intensity" rows, in the
+// dialect of common/csv_rows.hpp ('#' starts a comment).
 #pragma once
 
 #include <string>

@@ -2,26 +2,13 @@
 
 #include <cmath>
 
+#include "common/gregorian.hpp"
 #include "inp/datetime.hpp"
 
 namespace sf::network {
 namespace {
 
 constexpr double kFlowTolerance = 0.00001 * 0.3048 * 0.3048 * 0.3048;  // SWMM FLOW_TOL (cfs)
-
-/// Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-void civil_from_days(long long z, int* y, int* m, int* d) {
-  z += 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long long yy = static_cast<long long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(yy + (*m <= 2));
-}
 
 }  // namespace
 
@@ -37,10 +24,12 @@ Calendar Forcing::calendar(double t) const {
   c.seconds_of_day = (c.day_number - whole) * 86400.0;
   if (c.seconds_of_day < 0.0) c.seconds_of_day = 0.0;
   const long long days = static_cast<long long>(whole);
-  civil_from_days(days - 25569, &c.year, &c.month, &c.day);
+  const gregorian::CivilDate date = gregorian::civil_from_days(days - 25569);  // 1970 is day 25569
+  c.year = static_cast<int>(date.year);
+  c.month = date.month;
+  c.day = date.day;
   c.day_of_week = static_cast<int>((days + 6) % 7) + 1;  // 1899-12-30 was a Saturday
-  inp::Date date{c.year, c.month, c.day};
-  c.day_of_year = inp::day_of_year(date);
+  c.day_of_year = inp::day_of_year(inp::Date{c.year, c.month, c.day});
   return c;
 }
 

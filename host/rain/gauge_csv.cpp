@@ -1,53 +1,18 @@
 // CSV readers of the gauge list and the gauge series (format in rain_gauges.hpp).
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
-
+#include "common/csv_rows.hpp"
 #include "common/input_error.hpp"
 #include "rain/rain_gauges.hpp"
 
 namespace sf::rain {
 namespace {
 
-struct CsvLine {
-  int number = 0;
-  std::vector<std::string> cells;
-};
+using csv::parse_number;
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-// Non-blank, non-comment lines split at commas.
-std::vector<CsvLine> read_csv_lines(const std::string& path, const std::string& section) {
-  std::ifstream in(path);
-  if (!in) throw InputError(InputIssue{path, 0, section, "", "cannot open the file"});
-  std::vector<CsvLine> lines;
-  std::string text;
-  for (int number = 1; std::getline(in, text); ++number) {
-    const std::string t = trim(text);
-    if (t.empty() || t[0] == '#') continue;
-    CsvLine line{number, {}};
-    std::stringstream ss(t);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) line.cells.push_back(trim(cell));
-    if (t.back() == ',') line.cells.push_back("");
-    lines.push_back(std::move(line));
-  }
+// Rows of the file; the first is the header.
+std::vector<csv::Row> read_csv_lines(const std::string& path, const std::string& section) {
+  std::vector<csv::Row> lines = csv::read_rows(path, section);
   if (lines.empty()) throw InputError(InputIssue{path, 0, section, "", "the file has no header"});
   return lines;
-}
-
-bool parse_number(const std::string& s, double& value) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  errno = 0;
-  value = std::strtod(s.c_str(), &end);
-  return errno == 0 && end == s.c_str() + s.size() && std::isfinite(value);
 }
 
 }  // namespace
@@ -58,27 +23,27 @@ std::vector<RainGauge> read_rain_gauges_csv(const std::string& path) {
   std::vector<InputIssue> issues;
   const auto& header = lines.front();
   if (header.cells != std::vector<std::string>{"gauge", "x", "y"})
-    throw InputError(InputIssue{path, header.number, section, "header",
-                                "found \"" + trim(header.cells.empty() ? "" : header.cells[0]) +
+    throw InputError(InputIssue{path, header.line, section, "header",
+                                "found \"" + (header.cells.empty() ? "" : header.cells[0]) +
                                     ",...\"; expected exactly \"gauge,x,y\""});
   std::vector<RainGauge> gauges;
   for (std::size_t k = 1; k < lines.size(); ++k) {
     const auto& line = lines[k];
     if (line.cells.size() != 3) {
-      issues.push_back({path, line.number, section, "",
+      issues.push_back({path, line.line, section, "",
                         std::to_string(line.cells.size()) + " columns; expected 3 (gauge,x,y)"});
       continue;
     }
     RainGauge g{line.cells[0], 0.0, 0.0};
-    if (g.name.empty()) issues.push_back({path, line.number, section, "gauge", "empty name"});
+    if (g.name.empty()) issues.push_back({path, line.line, section, "gauge", "empty name"});
     for (const auto& other : gauges)
       if (other.name == g.name)
-        issues.push_back({path, line.number, section, g.name, "gauge listed twice"});
+        issues.push_back({path, line.line, section, g.name, "gauge listed twice"});
     if (!parse_number(line.cells[1], g.x))
-      issues.push_back({path, line.number, section, g.name + " x",
+      issues.push_back({path, line.line, section, g.name + " x",
                         "\"" + line.cells[1] + "\" is not a number; expected metres"});
     if (!parse_number(line.cells[2], g.y))
-      issues.push_back({path, line.number, section, g.name + " y",
+      issues.push_back({path, line.line, section, g.name + " y",
                         "\"" + line.cells[2] + "\" is not a number; expected metres"});
     gauges.push_back(g);
   }
@@ -99,10 +64,10 @@ GaugeSeries read_gauge_series_csv(const std::string& path) {
   if (time_column == "time_h") seconds_per_unit = 3600.0;
   if (seconds_per_unit == 0.0)
     throw InputError(
-        InputIssue{path, header.number, section, "header",
+        InputIssue{path, header.line, section, "header",
                    "first column \"" + time_column + "\"; expected time_s, time_min or time_h"});
   if (header.cells.size() < 2)
-    throw InputError(InputIssue{path, header.number, section, "header",
+    throw InputError(InputIssue{path, header.line, section, "header",
                                 "no gauge columns; expected time column then one per gauge"});
 
   const std::size_t ncol = header.cells.size() - 1;
@@ -112,7 +77,7 @@ GaugeSeries read_gauge_series_csv(const std::string& path) {
   for (std::size_t k = 1; k < lines.size(); ++k) {
     const auto& line = lines[k];
     if (line.cells.size() != ncol + 1) {
-      issues.push_back({path, line.number, section, "",
+      issues.push_back({path, line.line, section, "",
                         std::to_string(line.cells.size()) + " columns; expected " +
                             std::to_string(ncol + 1) + " as in the header"});
       continue;
@@ -120,17 +85,17 @@ GaugeSeries read_gauge_series_csv(const std::string& path) {
     double t = 0.0;
     if (!parse_number(line.cells[0], t)) {
       issues.push_back(
-          {path, line.number, section, time_column, "\"" + line.cells[0] + "\" is not a number"});
+          {path, line.line, section, time_column, "\"" + line.cells[0] + "\" is not a number"});
       continue;
     }
     if (!times.empty() && !(t * seconds_per_unit > times.back()))
-      issues.push_back({path, line.number, section, time_column,
+      issues.push_back({path, line.line, section, time_column,
                         line.cells[0] + " does not increase; expected strictly increasing times"});
     times.push_back(t * seconds_per_unit);
     for (std::size_t c = 0; c < ncol; ++c) {
       double mm_per_h = 0.0;
       if (!parse_number(line.cells[c + 1], mm_per_h) || mm_per_h < 0.0)
-        issues.push_back({path, line.number, section, header.cells[c + 1],
+        issues.push_back({path, line.line, section, header.cells[c + 1],
                           "\"" + line.cells[c + 1] + "\"; expected an intensity >= 0 in mm/h"});
       rates[c].push_back(mm_per_h * 1e-3 / 3600.0);
     }

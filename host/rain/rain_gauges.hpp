@@ -1,7 +1,8 @@
 // Rain gauges: a gauge list and a rain series per gauge (CSV), spread over the simulation grid
 // by Thiessen polygons (nearest gauge) or inverse-distance weighting, weights computed once.
 //
-// Gauge list CSV (header required, '#' starts a comment line, blank lines ignored):
+// Gauge list CSV (header required; the dialect of common/csv_rows.hpp: '#' starts a comment,
+// blank lines are ignored):
 //   gauge,x,y            name, then x and y in metres in the simulation grid's CRS
 //   G1,384120.5,6356010.0
 // Series CSV: a time column (header time_s, time_min or time_h: time since the simulation

@@ -3,20 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
+#include "common/csv_rows.hpp"
 #include "common/input_error.hpp"
 
 namespace sf::soil {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
 
 bool looks_like_date(const std::string& d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
@@ -51,31 +44,28 @@ double ratio_of(const std::vector<double>& days, double d) {
 }  // namespace
 
 std::vector<DailyRain> read_daily_rain_csv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(InputIssue{path, 0, "", "", "cannot open the file"});
   std::vector<InputIssue> issues;
   std::vector<DailyRain> days;
-  std::string line;
-  int n = 0;
   bool header = false;
-  while (std::getline(in, line)) {
-    ++n;
-    const std::string t = trim(line);
-    if (t.empty()) continue;
-    const auto comma = t.find(',');
-    const std::string a = trim(t.substr(0, comma));
-    const std::string b = comma == std::string::npos ? "" : trim(t.substr(comma + 1));
+  for (const csv::Row& row : csv::read_rows(path)) {
+    const int n = row.line;
+    const std::string& a = row.cells[0];
+    const std::string b = row.cells.size() > 1 ? row.cells[1] : "";
     if (!header) {
-      if (a != "date" || b != "rain_mm")
-        issues.push_back({path, n, "", "header", "'" + t + "'; expected 'date,rain_mm'"});
+      if (row.cells != std::vector<std::string>{"date", "rain_mm"})
+        issues.push_back({path, n, "", "header", "'" + row.text + "'; expected 'date,rain_mm'"});
       header = true;
+      continue;
+    }
+    if (row.cells.size() > 2) {
+      issues.push_back({path, n, "", "",
+                        std::to_string(row.cells.size()) + " columns; expected 2 (date,rain_mm)"});
       continue;
     }
     if (!looks_like_date(a))
       issues.push_back({path, n, "", "date", "'" + a + "'; expected YYYY-MM-DD"});
-    char* end = nullptr;
-    const double v = std::strtod(b.c_str(), &end);
-    if (b.empty() || *end != '\0' || !std::isfinite(v)) {
+    double v = 0.0;
+    if (!csv::parse_number(b, v)) {
       issues.push_back({path, n, "", "rain_mm", "'" + b + "'; expected a number of mm"});
     } else if (v < 0) {
       issues.push_back({path, n, "", "rain_mm", b + " is negative; expected a depth >= 0 mm"});

@@ -16,8 +16,9 @@ struct DailyRain {
   double rain_mm;    // day total (mm), >= 0
 };
 
-/// Reads `date,rain_mm` CSV (that header, one day per row). Throws sf::InputError naming the
-/// file, line and column of every bad row.
+/// Reads `date,rain_mm` CSV (that header, one day per row; the dialect of common/csv_rows.hpp:
+/// '#' starts a comment). Throws sf::InputError naming the file, line and column of every bad
+/// row.
 std::vector<DailyRain> read_daily_rain_csv(const std::string& path);
 
 /// The guide's exclusion threshold: days with rain <= 2 mm are left out of both sums.

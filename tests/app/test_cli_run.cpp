@@ -66,6 +66,10 @@ TEST(CaseKeys, SchemaDefaultsAreTheEngineDefaults) {
   EXPECT_EQ(schema_default("numerics", "cfl"), NumericsSpec{}.cfl);
   EXPECT_EQ(schema_default("numerics", "max_dt"), NumericsSpec{}.max_dt);
   EXPECT_EQ(schema_default("numerics", "dry_depth"), NumericsSpec{}.dry_depth);
+  EXPECT_EQ(schema_default("numerics", "order"), NumericsSpec{}.order);
+  EXPECT_EQ(schema_default("surface", "user_threshold"), kDefaultUserThreshold);
+  EXPECT_EQ(schema_default("boundary", "min_slope"), BoundarySegmentSpec{}.min_slope);
+  EXPECT_EQ(schema_default("source", "radius"), SourceSpec{}.radius);
 }
 
 TEST(CaseKeys, DocsAreGeneratedFromTheSchema) {

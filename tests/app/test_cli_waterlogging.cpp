@@ -14,7 +14,7 @@
 
 #include "cli_runner.hpp"
 #include "engine/snapshot.hpp"
-#include "netcdf_results_writer.hpp"
+#include "io/netcdf/netcdf_results_writer.hpp"
 
 namespace {
 

@@ -19,7 +19,7 @@
 #include <sstream>
 #include <string>
 
-#include "network_vtp_writer.hpp"
+#include "viz/network_vtp_writer.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 
 #include "common/input_error.hpp"
 #include "input_error_message.hpp"
-#include "raster_gdal.hpp"
+#include "meshes/raster_gdal.hpp"
 #include "scratch_dir.hpp"
 
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "common/input_error.hpp"
-#include "raster_gdal.hpp"
+#include "meshes/raster_gdal.hpp"
 #include "scratch_dir.hpp"
 
 namespace {

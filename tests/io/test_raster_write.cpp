@@ -6,7 +6,7 @@
 
 #include "demo/demo_dem.hpp"
 #include "demo/demo_dem_write.hpp"
-#include "raster_gdal.hpp"
+#include "meshes/raster_gdal.hpp"
 #include "scratch_dir.hpp"
 
 namespace {

@@ -17,7 +17,7 @@
 #include <string>
 
 #include "scratch_dir.hpp"
-#include "vtk_series_writer.hpp"
+#include "viz/vtk_series_writer.hpp"
 
 namespace {
 

@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "../io/scratch_dir.hpp"
-#include "cf_time_reference.hpp"
+#include "io/netcdf/cf_time_reference.hpp"
+#include "io/netcdf/netcdf_results_writer.hpp"
 #include "netcdf_read_back.hpp"
-#include "netcdf_results_writer.hpp"
 #include "results_test_data.hpp"
 
 namespace {

@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "cf_time.hpp"
+#include "io/netcdf/cf_time.hpp"
 
 namespace {
 

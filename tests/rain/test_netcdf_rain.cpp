@@ -8,7 +8,7 @@
 #include <numeric>
 
 #include "common/input_error.hpp"
-#include "netcdf_rain_source.hpp"
+#include "io/netcdf/netcdf_rain_source.hpp"
 #include "rain_test_data.hpp"
 
 namespace {

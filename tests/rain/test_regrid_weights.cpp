@@ -3,7 +3,7 @@
 
 #include <numeric>
 
-#include "regrid_weights.hpp"
+#include "io/netcdf/regrid_weights.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "cf_crs_attributes.hpp"
+#include "io/netcdf/cf_crs_attributes.hpp"
 
 #include <ogr_spatialref.h>
 #include <ogr_srs_api.h>

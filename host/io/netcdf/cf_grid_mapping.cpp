@@ -1,11 +1,11 @@
-#include "cf_grid_mapping.hpp"
+#include "io/netcdf/cf_grid_mapping.hpp"
 
 #include <ogr_spatialref.h>
 
 #include <sstream>
 
 #include "common/input_error.hpp"
-#include "netcdf_file.hpp"
+#include "io/netcdf/netcdf_file.hpp"
 
 namespace sf::io {
 namespace {

@@ -1,10 +1,10 @@
-#include "cf_rain_times.hpp"
+#include "io/netcdf/cf_rain_times.hpp"
 
 #include <sstream>
 #include <stdexcept>
 
 #include "common/input_error.hpp"
-#include "netcdf_file.hpp"
+#include "io/netcdf/netcdf_file.hpp"
 
 namespace sf::io {
 namespace {

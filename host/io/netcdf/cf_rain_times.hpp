@@ -12,8 +12,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "cf_time.hpp"
-#include "rain_units.hpp"
+#include "io/netcdf/cf_time.hpp"
+#include "io/netcdf/rain_units.hpp"
 
 namespace sf::io {
 

@@ -1,13 +1,13 @@
-#include "cf_source_grid.hpp"
+#include "io/netcdf/cf_source_grid.hpp"
 
 #include <ogr_spatialref.h>
 
 #include <cmath>
 
-#include "cf_grid_mapping.hpp"
 #include "common/input_error.hpp"
-#include "netcdf_file.hpp"
-#include "rain_units.hpp"
+#include "io/netcdf/cf_grid_mapping.hpp"
+#include "io/netcdf/netcdf_file.hpp"
+#include "io/netcdf/rain_units.hpp"
 
 namespace sf::io {
 namespace {

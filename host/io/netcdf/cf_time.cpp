@@ -1,10 +1,12 @@
-#include "cf_time.hpp"
+#include "io/netcdf/cf_time.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
+
+#include "common/gregorian.hpp"
 
 namespace sf::io {
 namespace {
@@ -32,7 +34,7 @@ bool is_leap(long y, CfCalendar cal) {
       return y % 4 == 0;
     case CfCalendar::kStandard:
     case CfCalendar::kProlepticGregorian:
-      return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+      return gregorian::is_leap_year(y);
   }
   return false;
 }
@@ -55,14 +57,8 @@ double days_since_1970(long y, int m, int d, CfCalendar cal) {
       return days + (d - 1);
     }
     case CfCalendar::kStandard:
-    case CfCalendar::kProlepticGregorian: {  // days_from_civil (H. Hinnant)
-      const long yy = y - (m <= 2);
-      const long era = (yy >= 0 ? yy : yy - 399) / 400;
-      const long yoe = yy - era * 400;
-      const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-      const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-      return static_cast<double>(era * 146097 + doe - 719468);
-    }
+    case CfCalendar::kProlepticGregorian:
+      return static_cast<double>(gregorian::days_from_civil(y, m, d));
     case CfCalendar::kJulian: {  // Julian day number of a Julian-calendar date, minus 1970-01-01
       const long a = (14 - m) / 12, yy = y + 4800 - a, mm = m + 12 * a - 3;
       const long jdn = d + (153 * mm + 2) / 5 + 365 * yy + yy / 4 - 32083;

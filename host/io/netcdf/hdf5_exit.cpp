@@ -1,4 +1,4 @@
-#include "hdf5_exit.hpp"
+#include "io/netcdf/hdf5_exit.hpp"
 
 #include <hdf5.h>
 

@@ -1,4 +1,4 @@
-#include "nc_writable_file.hpp"
+#include "io/netcdf/nc_writable_file.hpp"
 
 #include <netcdf.h>
 

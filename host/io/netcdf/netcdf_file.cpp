@@ -1,4 +1,4 @@
-#include "netcdf_file.hpp"
+#include "io/netcdf/netcdf_file.hpp"
 
 #include <netcdf.h>
 

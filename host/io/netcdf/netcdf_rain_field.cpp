@@ -1,4 +1,4 @@
-#include "netcdf_rain_field.hpp"
+#include "io/netcdf/netcdf_rain_field.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/rain_field.hpp"
-#include "netcdf_rain_source.hpp"
+#include "io/netcdf/netcdf_rain_source.hpp"
 
 namespace sf::io {
 

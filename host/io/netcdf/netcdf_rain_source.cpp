@@ -1,4 +1,4 @@
-#include "netcdf_rain_source.hpp"
+#include "io/netcdf/netcdf_rain_source.hpp"
 
 #include <glob.h>
 #include <ogr_spatialref.h>
@@ -8,13 +8,13 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "cf_grid_mapping.hpp"
-#include "cf_rain_times.hpp"
-#include "cf_source_grid.hpp"
 #include "common/input_error.hpp"
-#include "netcdf_file.hpp"
-#include "rain_units.hpp"
-#include "regrid_weights.hpp"
+#include "io/netcdf/cf_grid_mapping.hpp"
+#include "io/netcdf/cf_rain_times.hpp"
+#include "io/netcdf/cf_source_grid.hpp"
+#include "io/netcdf/netcdf_file.hpp"
+#include "io/netcdf/rain_units.hpp"
+#include "io/netcdf/regrid_weights.hpp"
 
 namespace sf::io {
 namespace {

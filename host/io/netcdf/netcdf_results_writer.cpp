@@ -1,4 +1,4 @@
-#include "netcdf_results_writer.hpp"
+#include "io/netcdf/netcdf_results_writer.hpp"
 
 #include <netcdf.h>
 
@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "cf_crs_attributes.hpp"
-#include "cf_time_reference.hpp"
-#include "nc_writable_file.hpp"
-#include "results_variables.hpp"
+#include "io/netcdf/cf_crs_attributes.hpp"
+#include "io/netcdf/cf_time_reference.hpp"
+#include "io/netcdf/nc_writable_file.hpp"
+#include "io/netcdf/results_variables.hpp"
 
 namespace sf::io {
 namespace {

@@ -1,4 +1,4 @@
-#include "rain_units.hpp"
+#include "io/netcdf/rain_units.hpp"
 
 #include <udunits2.h>
 

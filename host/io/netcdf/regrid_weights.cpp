@@ -1,4 +1,4 @@
-#include "regrid_weights.hpp"
+#include "io/netcdf/regrid_weights.hpp"
 
 #include <algorithm>
 #include <cmath>

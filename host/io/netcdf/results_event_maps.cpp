@@ -1,10 +1,10 @@
-#include "results_event_maps.hpp"
+#include "io/netcdf/results_event_maps.hpp"
 
 #include <cmath>
 #include <limits>
 
 #include "common/input_error.hpp"
-#include "netcdf_file.hpp"
+#include "io/netcdf/netcdf_file.hpp"
 
 namespace sf::io {
 namespace {

@@ -1,4 +1,4 @@
-#include "results_variables.hpp"
+#include "io/netcdf/results_variables.hpp"
 
 namespace sf::io {
 
