@@ -62,11 +62,10 @@ void check_results_to_continue(const std::string& out_dir, int frames) {
                                     "checkpoint"});
   }
   if (have < std::size_t(frames))
-    throw InputError(InputIssue{path, 0, "", "",
-                                "holds " + std::to_string(have) +
-                                    " snapshots; the checkpoint was written after snapshot " +
-                                    std::to_string(frames) +
-                                    ": restart in the output folder of the run that wrote it"});
+    throw InputError(InputIssue{
+        path, 0, "", "",
+        "holds " + std::to_string(have) + " snapshots; the checkpoint was written after snapshot " +
+            std::to_string(frames) + ": restart in the output folder of the run that wrote it"});
 }
 
 }  // namespace

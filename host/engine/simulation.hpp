@@ -68,13 +68,13 @@ struct RunHooks {
 
 /// Where the run loop stands between two steps: what a continuation needs besides the fields.
 struct RunCursor {
-  bool started = false;        // the initial snapshot was written
-  int next_frame = 0;          // index of the next snapshot (= snapshots written)
-  double regular_output = 0;   // next multiple of the output interval (s), before the end clamp
-  double next_sample = 0;      // next hydrograph sample (s)
+  bool started = false;       // the initial snapshot was written
+  int next_frame = 0;         // index of the next snapshot (= snapshots written)
+  double regular_output = 0;  // next multiple of the output interval (s), before the end clamp
+  double next_sample = 0;     // next hydrograph sample (s)
   double sample_t = 0, sample_v = 0;  // last sample: time (s), boundary outflow total (m^3)
   long long steps_at_start = 0;       // steps_ when the run began (0 unless advanced before)
-  std::vector<double> frame_times;                    // time of each snapshot written (s)
+  std::vector<double> frame_times;    // time of each snapshot written (s)
   std::vector<std::pair<double, double>> hydrograph;  // (s, m^3/s) so far
   double peak_outflow_m3s = 0, time_of_peak_outflow_s = 0;
 };

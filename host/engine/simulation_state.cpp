@@ -51,7 +51,8 @@ void Simulation::load_state(const StateRecord& record) {
     rain_field_max_ = w[2];
     if (!rain_buffer_.empty()) solver_->set_rain_field(rain_buffer_);
   } else if (record.has("rain_field")) {
-    throw std::invalid_argument("state entry 'rain_field' is present but this case has no rain grid");
+    throw std::invalid_argument(
+        "state entry 'rain_field' is present but this case has no rain grid");
   }
   const std::vector<double> cur = record.get<double>("run_cursor", 9);
   RunCursor c;
@@ -69,7 +70,8 @@ void Simulation::load_state(const StateRecord& record) {
   if (n % 2 != 0)
     throw std::invalid_argument("state entry 'run_hydrograph' has an odd number of values");
   const std::vector<double> hydrograph = record.get<double>("run_hydrograph", n);
-  for (std::size_t k = 0; k < n; k += 2) c.hydrograph.emplace_back(hydrograph[k], hydrograph[k + 1]);
+  for (std::size_t k = 0; k < n; k += 2)
+    c.hydrograph.emplace_back(hydrograph[k], hydrograph[k + 1]);
   c.frame_times = record.get<double>("run_frame_times", std::size_t(c.next_frame));
   cursor_ = std::move(c);
 }

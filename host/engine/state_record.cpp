@@ -34,10 +34,10 @@ std::vector<T> StateRecord::get(const std::string& name, std::size_t count) cons
   }
   const StateArray& a = it->second;
   if (a.type != want)
-    throw std::invalid_argument("state entry '" + name + "' is " +
-                                (a.type == StateType::kFloat32 ? "float32" : "float64") +
-                                "; expected " + (want == StateType::kFloat32 ? "float32" : "float64") +
-                                " (a checkpoint of a run at another precision?)");
+    throw std::invalid_argument(
+        "state entry '" + name + "' is " + (a.type == StateType::kFloat32 ? "float32" : "float64") +
+        "; expected " + (want == StateType::kFloat32 ? "float32" : "float64") +
+        " (a checkpoint of a run at another precision?)");
   if (a.size() != count)
     throw std::invalid_argument("state entry '" + name + "' has " + std::to_string(a.size()) +
                                 " values; expected " + std::to_string(count));

@@ -241,9 +241,9 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     record.put("surface_hmax", hmax_.to_host());
     if (stats_.max_speed)
       for (int i = 0; i < 6; ++i) record.put(kStatNames[i], stat_[i].to_host());
-    record.put("surface_ledger", std::vector<double>{edge_out_, edge_in_, clamp_,
-                                                     exchange_totals_.added,
-                                                     exchange_totals_.removed});
+    record.put("surface_ledger",
+               std::vector<double>{edge_out_, edge_in_, clamp_, exchange_totals_.added,
+                                   exchange_totals_.removed});
     if (!source_cells_.empty()) {
       record.put("surface_source_volume_in", source_in_.to_host());
       record.put("surface_source_volume_out", source_out_.to_host());
@@ -286,7 +286,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
 
  private:
   static constexpr const char* kStatNames[6] = {
-      "surface_max_speed",        "surface_max_hazard",       "surface_time_of_max_depth",
+      "surface_max_speed",      "surface_max_hazard",       "surface_time_of_max_depth",
       "surface_time_first_wet", "surface_duration_flooded", "surface_duration_user"};
 
   template <class Stage>

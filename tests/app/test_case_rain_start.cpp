@@ -19,7 +19,8 @@ std::string read_error(const std::filesystem::path& case_file) {
 
 TEST(CaseRainStart, NotADateTimeIsRefusedWhenTheCaseIsRead) {
   // The grid file does not exist: reading the case must fail on start alone, before any load.
-  const auto c = write_case("rain_start_bad", "[rain]\ngrid = \"radar.nc\"\nstart = \"yesterday\"\n");
+  const auto c =
+      write_case("rain_start_bad", "[rain]\ngrid = \"radar.nc\"\nstart = \"yesterday\"\n");
   const std::string e = read_error(c);
   EXPECT_NE(e.find(c.string() + ":7: [rain] start: \"yesterday\" is not an ISO 8601 date-time in "
                                 "any CF calendar ("),
@@ -30,8 +31,8 @@ TEST(CaseRainStart, NotADateTimeIsRefusedWhenTheCaseIsRead) {
 
 TEST(CaseRainStart, DatesOfSomeCalendarsAreLeftToTheFile) {
   for (const char* start : {"2020-10-31T03:00:00Z", "2021-02-30T00:00:00Z", "2020-10-31"}) {
-    const auto c = write_case("rain_start_ok",
-                              "[rain]\ngrid = \"radar.nc\"\nstart = \"" + std::string(start) + "\"\n");
+    const auto c = write_case(
+        "rain_start_ok", "[rain]\ngrid = \"radar.nc\"\nstart = \"" + std::string(start) + "\"\n");
     EXPECT_EQ(read_error(c), "") << start;
   }
 }

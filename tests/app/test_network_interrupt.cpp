@@ -69,7 +69,8 @@ TEST(NetworkInterrupt, SigintWritesTheOutputsWithAnInterruptedStatus) {
   EXPECT_GT(stopped, 0.0);
   EXPECT_LT(stopped, 365.0 * 86400.0);
   std::ifstream report(dir / "report.txt");
-  const std::string text((std::istreambuf_iterator<char>(report)), std::istreambuf_iterator<char>());
+  const std::string text((std::istreambuf_iterator<char>(report)),
+                         std::istreambuf_iterator<char>());
   EXPECT_NE(text.find("*** The run stopped at t = "), std::string::npos) << text;
   std::ifstream log(dir / "log.txt");
   const std::string out((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());

@@ -1,7 +1,7 @@
-// The restart tests' case: rain of changing intensity on an 80 x 60 grid (4800 cells: the reductions run in parallel) of 1 m cells sloping
-// east to a free outlet, with a sealed road, a Horton garden and a bioretention cell (soil and
-// LID state), order 2 and event statistics; and helpers that compare two results.nc files
-// variable by variable, byte by byte.
+// The restart tests' case: rain of changing intensity on an 80 x 60 grid (4800 cells: the
+// reductions run in parallel) of 1 m cells sloping east to a free outlet, with a sealed road, a
+// Horton garden and a bioretention cell (soil and LID state), order 2 and event statistics; and
+// helpers that compare two results.nc files variable by variable, byte by byte.
 #pragma once
 
 #include <netcdf.h>

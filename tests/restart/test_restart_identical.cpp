@@ -19,17 +19,17 @@ TEST_P(RestartIdentical, RunOfTContinuedForAnotherTIsTheRunOf2T) {
   const auto c = write_restart_case("restart_t_" + GetParam());
   const auto dir = c.parent_path();
   const auto whole = dir / "whole", split = dir / "split";
-  auto r = run_spongeflow("run " + c.string() + " --output " + whole.string() + precision() +
-                          kThreads);
+  auto r =
+      run_spongeflow("run " + c.string() + " --output " + whole.string() + precision() + kThreads);
   ASSERT_EQ(r.status, 0) << r.output;
 
-  r = run_spongeflow("run " + c.string() + " --output " + split.string() + precision() +
-                     kThreads + " --set time.duration=60 --checkpoint-interval 60");
+  r = run_spongeflow("run " + c.string() + " --output " + split.string() + precision() + kThreads +
+                     " --set time.duration=60 --checkpoint-interval 60");
   ASSERT_EQ(r.status, 0) << r.output;
   ASSERT_TRUE(fs::exists(split / "checkpoint.nc"));
   EXPECT_FALSE(fs::exists(split / "checkpoint.nc.part"));
-  r = run_spongeflow("run " + c.string() + " --output " + split.string() + precision() +
-                     kThreads + " --restart " + (split / "checkpoint.nc").string());
+  r = run_spongeflow("run " + c.string() + " --output " + split.string() + precision() + kThreads +
+                     " --restart " + (split / "checkpoint.nc").string());
   ASSERT_EQ(r.status, 0) << r.output;
 
   expect_identical_results(whole / "results.nc", split / "results.nc");
@@ -46,17 +46,18 @@ TEST_P(RestartIdentical, CheckpointBetweenSnapshotsInTheFolderOfALongerRun) {
   const auto c = write_restart_case("restart_mid_" + GetParam());
   const auto dir = c.parent_path();
   const auto whole = dir / "whole", again = dir / "again";
-  auto r = run_spongeflow("run " + c.string() + " --output " + whole.string() + precision() +
-                          kThreads);
+  auto r =
+      run_spongeflow("run " + c.string() + " --output " + whole.string() + precision() + kThreads);
   ASSERT_EQ(r.status, 0) << r.output;
   // Checkpoints at the first steps after 45 and 90 s (not snapshot times); the run goes on to
   // 120 s, so its results.nc holds snapshots after the last checkpoint.
-  r = run_spongeflow("run " + c.string() + " --output " + again.string() + precision() +
-                     kThreads + " --checkpoint-interval 45");
+  r = run_spongeflow("run " + c.string() + " --output " + again.string() + precision() + kThreads +
+                     " --checkpoint-interval 45");
   ASSERT_EQ(r.status, 0) << r.output;
-  expect_identical_results(whole / "results.nc", again / "results.nc");  // checkpoints change nothing
-  r = run_spongeflow("run " + c.string() + " --output " + again.string() + precision() +
-                     kThreads + " --restart " + (again / "checkpoint.nc").string());
+  expect_identical_results(whole / "results.nc",
+                           again / "results.nc");  // checkpoints change nothing
+  r = run_spongeflow("run " + c.string() + " --output " + again.string() + precision() + kThreads +
+                     " --restart " + (again / "checkpoint.nc").string());
   ASSERT_EQ(r.status, 0) << r.output;
   expect_identical_results(whole / "results.nc", again / "results.nc");
   EXPECT_EQ(deterministic_summary(whole), deterministic_summary(again));

@@ -16,9 +16,9 @@ bool has(const std::string& text, const std::string& part) {
 /// A case run for 60 s with a checkpoint at its end; returns the checkpoint.
 fs::path checkpointed(const std::string& name, const std::string& extra = "") {
   const auto c = write_restart_case(name, 80, 60, extra);
-  const auto r = run_spongeflow("run " + c.string() + " --output " +
-                                (c.parent_path() / "out").string() +
-                                " --quiet --set time.duration=60 --checkpoint-interval 60");
+  const auto r =
+      run_spongeflow("run " + c.string() + " --output " + (c.parent_path() / "out").string() +
+                     " --quiet --set time.duration=60 --checkpoint-interval 60");
   EXPECT_EQ(r.status, 0) << r.output;
   return c.parent_path() / "out" / "checkpoint.nc";
 }
@@ -47,8 +47,8 @@ TEST(RestartRefused, CheckpointOfAnotherGrid) {
 TEST(RestartRefused, CheckpointOfAnotherPrecision) {
   const auto ckpt = checkpointed("refuse_precision");
   const auto c = ckpt.parent_path().parent_path() / "case.toml";
-  const auto r = run_spongeflow("run " + c.string() + " --quiet --precision f32 --restart " +
-                                ckpt.string());
+  const auto r =
+      run_spongeflow("run " + c.string() + " --quiet --precision f32 --restart " + ckpt.string());
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_TRUE(has(r.output, ckpt.string() + ": checkpoint precision: was written by a f64 run; "
                                             "this run is f32"))
@@ -117,8 +117,9 @@ TEST(RestartRefused, ValuesChangedAfterWritingFailTheChecksum) {
     ADD_FAILURE() << "a damaged checkpoint was read";
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()),
-              path.string() + ": checkpoint state_checksum: the values do not match the checksum "
-                              "written with them; the file was damaged after it was written");
+              path.string() +
+                  ": checkpoint state_checksum: the values do not match the checksum "
+                  "written with them; the file was damaged after it was written");
   }
 }
 

@@ -32,8 +32,7 @@ class ReadOnlyFile {
     if (status != NC_NOERR) {
       ncid_ = -1;
       std::error_code ec;
-      if (!std::filesystem::exists(path, ec))
-        throw bad_checkpoint(path, "", "no such file");
+      if (!std::filesystem::exists(path, ec)) throw bad_checkpoint(path, "", "no such file");
       throw bad_checkpoint(path, "",
                            std::string("cannot be read as netCDF (truncated or not a checkpoint "
                                        "file): ") +
@@ -48,8 +47,8 @@ class ReadOnlyFile {
 
   void check(int status, const std::string& field, const std::string& what) const {
     if (status != NC_NOERR)
-      throw bad_checkpoint(path_, field, what + ": " + nc_strerror(status) +
-                                             " (the file is damaged or truncated)");
+      throw bad_checkpoint(
+          path_, field, what + ": " + nc_strerror(status) + " (the file is damaged or truncated)");
   }
   std::string text(const std::string& name) const {
     std::size_t len = 0;
@@ -109,8 +108,8 @@ void write_checkpoint(const std::string& path, const CheckpointHeader& h,
     f.put_text(NC_GLOBAL, "precision", h.precision);
     f.put_text(NC_GLOBAL, "backend", h.backend);
     f.put_double(NC_GLOBAL, "time_s", h.time_s);
-    f.put_text(NC_GLOBAL, "history", (h.created.empty() ? utc_now() : h.created) +
-                                         " written by spongeflow");
+    f.put_text(NC_GLOBAL, "history",
+               (h.created.empty() ? utc_now() : h.created) + " written by spongeflow");
     f.put_text(NC_GLOBAL, "state_checksum", hash_text(state_checksum(state)));
     std::map<std::size_t, int> dims;
     std::map<std::string, int> ids;
@@ -176,8 +175,8 @@ Checkpoint read_checkpoint(const std::string& path) {
     f.check(nc_inq_vartype(f.id(), v, &type), name, "reading the type");
     f.check(nc_inq_varndims(f.id(), v, &ndims), name, "reading the dimensions");
     int dim = -1;
-    if (ndims != 1) throw bad_checkpoint(path, name, "has " + std::to_string(ndims) +
-                                                         " dimensions; expected 1");
+    if (ndims != 1)
+      throw bad_checkpoint(path, name, "has " + std::to_string(ndims) + " dimensions; expected 1");
     f.check(nc_inq_vardimid(f.id(), v, &dim), name, "reading the dimensions");
     std::size_t n = 0;
     f.check(nc_inq_dimlen(f.id(), dim, &n), name, "reading the length");

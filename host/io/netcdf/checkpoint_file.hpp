@@ -14,12 +14,12 @@ namespace sf::io {
 
 /// What a checkpoint says about the run that wrote it.
 struct CheckpointHeader {
-  std::string case_file;     // path of the case, for messages
+  std::string case_file;        // path of the case, for messages
   std::uint64_t case_hash = 0;  // fingerprint of the case and grid (app/case_fingerprint.hpp)
-  std::string precision;     // "f32" or "f64"
-  std::string backend;       // "cpu" or "cuda" (informative: another backend may continue)
-  double time_s = 0;         // simulated time of the state (s since the start)
-  std::string created;       // ISO 8601 UTC when it was written (informative)
+  std::string precision;        // "f32" or "f64"
+  std::string backend;          // "cpu" or "cuda" (informative: another backend may continue)
+  double time_s = 0;            // simulated time of the state (s since the start)
+  std::string created;          // ISO 8601 UTC when it was written (informative)
 };
 
 struct Checkpoint {

@@ -195,9 +195,9 @@ void NetcdfResultsWriter::create_file(const SurfaceSnapshot& snapshot) {
   write_thresholds(maps, snapshot);
   if (options_.keep_records > 0) {
     // Read before the rename in write_record_and_maps replaces the old file.
-    last_time_s_ = copy_result_records(path_, options_.keep_records, f, varids_,
-                                       options_.store_float64, std::size_t(grid_.ny),
-                                       std::size_t(grid_.nx));
+    last_time_s_ =
+        copy_result_records(path_, options_.keep_records, f, varids_, options_.store_float64,
+                            std::size_t(grid_.ny), std::size_t(grid_.nx));
     records_ = options_.keep_records;
   }
 }

@@ -22,8 +22,8 @@ std::size_t results_record_count(const std::string& path);
 /// file `to` (data mode, same grid), whose variable ids are `varids`. Returns the time of the
 /// last record copied (s). Throws std::runtime_error naming the old file when it has fewer
 /// records, another grid or lacks a variable.
-double copy_result_records(const std::string& old_path, std::size_t records,
-                           nc::WritableFile& to, const std::map<std::string, int>& varids,
-                           bool float64, std::size_t ny, std::size_t nx);
+double copy_result_records(const std::string& old_path, std::size_t records, nc::WritableFile& to,
+                           const std::map<std::string, int>& varids, bool float64, std::size_t ny,
+                           std::size_t nx);
 
 }  // namespace sf::io
