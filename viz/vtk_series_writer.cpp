@@ -47,6 +47,11 @@ void VtkSeriesWriter::write(const SurfaceSnapshot& snapshot) {
   pvd_.record(snapshot.index, snapshot.time_s, name);
 }
 
+void VtkSeriesWriter::continue_series(const std::vector<double>& earlier_times) {
+  for (std::size_t k = 0; k < earlier_times.size(); ++k)
+    pvd_.record(int(k), earlier_times[k], vti_name(basename_, int(k)));
+}
+
 void VtkSeriesWriter::close() {
   closed_ = true;
 }

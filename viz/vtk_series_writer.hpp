@@ -28,6 +28,10 @@ class VtkSeriesWriter final : public SnapshotWriter {
   /// std::runtime_error when a file cannot be written.
   void write(const SurfaceSnapshot& snapshot) override;
 
+  /// A run continued from a checkpoint: lists the snapshots 0 .. n-1 that the run before it wrote
+  /// (their .vti files are already in the folder) at the given times, before the new ones.
+  void continue_series(const std::vector<double>& earlier_times);
+
   /// Nothing is buffered, so closing only stops further writes.
   void close() override;
 

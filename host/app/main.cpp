@@ -79,6 +79,12 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--data", run.data_dir, "Folder that ${data} in case paths stands for");
   run_cmd->add_option("--set", sets, "Override a key: --set numerics.cfl=0.4 (repeatable)");
   run_cmd->add_flag("--quiet", run.quiet, "Print only errors and warnings");
+  run_cmd
+      ->add_option("--checkpoint-interval", run.checkpoint_interval,
+                   "Write checkpoint.nc into the output folder every SECONDS of simulated time")
+      ->check(sf::app::number_between(1e-3, 1e12));
+  run_cmd->add_option("--restart", run.restart_file,
+                      "Continue the run from a checkpoint.nc of the same case");
 
   sf::app::RunOptions assess;
   std::vector<std::string> assess_sets;

@@ -16,6 +16,7 @@
 #include "config/case_loader.hpp"
 #include "engine/simulation.hpp"
 #include "io/netcdf/netcdf_results_writer.hpp"
+#include "io/netcdf/results_continuation.hpp"
 #include "io/run_summary.hpp"
 #include "viz/vtk_series_writer.hpp"
 
@@ -45,11 +46,33 @@ void print_progress(const Progress& p, bool tty, std::ostream& err) {
     err << line << "\n";
 }
 
+/// A restarted run continues the results.nc of the run that wrote the checkpoint: it must be in
+/// the output folder and hold the snapshots written up to the checkpoint.
+void check_results_to_continue(const std::string& out_dir, int frames) {
+  const std::string path = (std::filesystem::path(out_dir) / "results.nc").string();
+  std::size_t have = 0;
+  try {
+    have = io::results_record_count(path);
+  } catch (const std::runtime_error& e) {
+    throw InputError(InputIssue{path, 0, "", "",
+                                std::string("a restarted run continues this file, but it cannot "
+                                            "be read (") +
+                                    e.what() +
+                                    "); restart in the output folder of the run that wrote the "
+                                    "checkpoint"});
+  }
+  if (have < std::size_t(frames))
+    throw InputError(InputIssue{
+        path, 0, "", "",
+        "holds " + std::to_string(have) + " snapshots; the checkpoint was written after snapshot " +
+            std::to_string(frames) + ": restart in the output folder of the run that wrote it"});
+}
+
 }  // namespace
 
 int execute_case(const config::CaseConfig& cfg, Backend backend, Precision precision,
                  const std::string& out_dir, bool quiet, std::ostream& out, std::ostream& err,
-                 io::RunReport& report) {
+                 io::RunReport& report, const CheckpointOptions& checkpoints) {
   config::LoadedCase loaded;
   try {
     loaded = config::load_case(cfg);
@@ -101,10 +124,30 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
         out << "  pipe network " << cfg.network->inp << " coupled to the surface; "
             << coupled->placement() << "\n";
     }
+    RunCheckpoints saved(checkpoints, out_dir, cfg.file,
+                         case_fingerprint(checkpoints.case_text_hash, setup), backend, precision);
+    if ((checkpoints.interval_s > 0 || saved.restarting()) && coupled) {
+      err << "error: " << cfg.file
+          << ": [network]: checkpoints and --restart are not available for coupled cases yet\n";
+      return 1;
+    }
+    if (saved.restarting()) {
+      try {
+        saved.restore(sim);
+        if (cfg.netcdf) check_results_to_continue(out_dir, sim.cursor().next_frame);
+      } catch (const InputError& e) {
+        err << "error: " << e.what() << "\n";
+        return 1;
+      }
+      if (!quiet)
+        out << "  continuing from " << checkpoints.restart_file << " at t = " << sim.time()
+            << " s (snapshot " << sim.cursor().next_frame << ")\n";
+    }
     std::unique_ptr<viz::VtkSeriesWriter> vtk;
     std::vector<SnapshotWriter*> writers;
     if (cfg.vtk) {
       vtk = std::make_unique<viz::VtkSeriesWriter>(out_dir, "surface");
+      if (saved.restarting()) vtk->continue_series(sim.cursor().frame_times);
       writers.push_back(vtk.get());
       report.outputs.push_back("surface.pvd");
     }
@@ -114,6 +157,7 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
       nc.title = "spongeflow results: " + cfg.name;
       nc.run_start_iso8601 = cfg.start_iso8601;
       nc.store_float64 = cfg.netcdf_float64;
+      if (saved.restarting()) nc.keep_records = std::size_t(sim.cursor().next_frame);
       netcdf = std::make_unique<io::NetcdfResultsWriter>(
           (std::filesystem::path(out_dir) / "results.nc").string(), nc);
       writers.push_back(netcdf.get());
@@ -127,7 +171,9 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
     RunHooks hooks = coupled ? coupled->hooks() : RunHooks{};
     hooks.step = interrupts.checked_step(
         std::move(hooks.step), [&sim](double t_limit) { return sim.advance_step(t_limit); });
-    const long long steps_before = sim.steps();
+    if (checkpoints.interval_s > 0)
+      hooks.on_step_end = [&saved, &sim](double t) { saved.after_step(sim, t); };
+    const long long steps_before = saved.restarting() ? sim.cursor().steps_at_start : sim.steps();
     try {
       report.result = sim.run(writers, progress, tty ? 0.5 : 10.0,
                               coupled ? cfg.timeseries_interval : 60.0, hooks);
@@ -236,8 +282,18 @@ int run_case(const RunOptions& o, std::ostream& out, std::ostream& err) {
   Backend backend;
   Precision precision;
   if (const int rc = prepare_case(o, cfg, backend, precision, err)) return rc;
+  CheckpointOptions checkpoints;
+  checkpoints.interval_s = o.checkpoint_interval;
+  checkpoints.restart_file = o.restart_file;
+  try {
+    checkpoints.case_text_hash = case_text_fingerprint(o.case_file, o.set);
+  } catch (const InputError& e) {
+    err << "error: " << e.what() << "\n";
+    return 1;
+  }
   io::RunReport report;
-  return execute_case(cfg, backend, precision, cfg.output_dir, o.quiet, out, err, report);
+  return execute_case(cfg, backend, precision, cfg.output_dir, o.quiet, out, err, report,
+                      checkpoints);
 }
 
 }  // namespace sf::app

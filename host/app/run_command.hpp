@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/run_checkpoints.hpp"
 #include "config/case_config.hpp"
 #include "io/run_summary.hpp"
 
@@ -21,6 +22,8 @@ struct RunOptions {
   std::string data_dir;    // "" = the case's
   std::vector<std::pair<std::string, std::string>> set;  // --set table.key=value
   bool quiet = false;
+  double checkpoint_interval = 0;  // s; 0 = no checkpoints (--checkpoint-interval)
+  std::string restart_file;        // --restart: continue from this checkpoint
 };
 
 /// Returns the process exit status: 0 success, 1 input error, 2 run failure, 128 + signal when
@@ -35,6 +38,6 @@ int prepare_case(const RunOptions& options, config::CaseConfig& cfg, Backend& ba
 /// run_case).
 int execute_case(const config::CaseConfig& cfg, Backend backend, Precision precision,
                  const std::string& out_dir, bool quiet, std::ostream& out, std::ostream& err,
-                 io::RunReport& report);
+                 io::RunReport& report, const CheckpointOptions& checkpoints = {});
 
 }  // namespace sf::app

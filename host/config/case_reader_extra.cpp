@@ -2,6 +2,9 @@
 
 #include <map>
 
+#include <stdexcept>
+
+#include "cf_time.hpp"
 #include "config/friction_laws.hpp"
 #include "rain/storm_presets.hpp"
 
@@ -90,6 +93,29 @@ void read_rain_gauges(const TableReader& rain, const PathResolver& path_of, Case
   c.rain_gauges = g;
 }
 
+namespace {
+
+/// [rain] start is read in the rain file's calendar, known only when the file is opened; a text
+/// that is an ISO 8601 date-time in none of the CF calendars is wrong in every file,
+/// so it is refused here, with the case, rather than when the run loads the grid.
+void check_rain_start(const TableReader& rain, const std::string& start) {
+  std::string reason;
+  for (const io::CfCalendar calendar :
+       {io::CfCalendar::kStandard, io::CfCalendar::kProlepticGregorian, io::CfCalendar::kNoLeap,
+        io::CfCalendar::kAllLeap, io::CfCalendar::k360Day, io::CfCalendar::kJulian}) {
+    try {
+      io::parse_iso8601_calendar_seconds(start, calendar);
+      return;
+    } catch (const std::invalid_argument& e) {
+      if (reason.empty()) reason = e.what();
+    }
+  }
+  rain.error("start", "\"" + start + "\" is not an ISO 8601 date-time in any CF calendar (" +
+                          reason + "); expected e.g. 2020-10-31T03:00:00Z");
+}
+
+}  // namespace
+
 void read_rain_grid(const TableReader& rain, const PathResolver& path_of, CaseConfig& c) {
   read_rain_gauges(rain, path_of, c);
   const std::string grid = path_of(rain, "grid", false);
@@ -104,6 +130,7 @@ void read_rain_grid(const TableReader& rain, const PathResolver& path_of, CaseCo
   g.path = grid;
   g.variable = rain.string("variable").value_or("");
   g.start = rain.string("start").value_or("");
+  if (!g.start.empty()) check_rain_start(rain, g.start);
   if (auto cov = rain.string("coverage")) {
     if (*cov == "zero_outside")
       g.zero_outside = true;

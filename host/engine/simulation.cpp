@@ -250,32 +250,43 @@ RunResult Simulation::run(const std::vector<SnapshotWriter*>& writers,
   const double interval = setup_.output_interval > 0 ? setup_.output_interval : duration;
   const double cells = double(solver_->cell_count());
 
-  int index = 0;
+  RunCursor& c = cursor_;
   auto emit = [&] {
     if (!writers.empty()) {
-      const SurfaceSnapshot s = snapshot(index);
+      const SurfaceSnapshot s = snapshot(c.next_frame);
       for (SnapshotWriter* w : writers) w->write(s);
     }
-    if (hooks.on_output) hooks.on_output(index, time_);
-    ++index;
+    if (hooks.on_output) hooks.on_output(c.next_frame, time_);
+    c.frame_times.push_back(time_);
+    ++c.next_frame;
   };
-  emit();
-  double next_output = std::min(interval, duration);
+  if (!c.started) {
+    c.steps_at_start = steps_;
+    c.regular_output = interval;
+    c.next_sample = hydrograph_interval_s;
+    c.sample_t = time_;
+    c.sample_v = boundary_outflow_total();
+    emit();
+    c.started = true;
+  }
+  // A continued run may have a later end than the one that saved the cursor (whose last output
+  // was clamped to its end): the output times go on from the regular grid.
+  while (c.regular_output <= time_ && time_ < duration) c.regular_output += interval;
+  double next_output = std::min(c.regular_output, duration);
   double last_report = 0.0;
   RunResult r;
   // Outflow hydrograph: edge volumes are read back every hydrograph interval (a small copy of
   // the perimeter arrays), never inside a step.
-  double next_sample = hydrograph_interval_s, sample_t = time_, sample_v = boundary_outflow_total();
   auto sample = [&] {
     const double v = boundary_outflow_total();
-    const double q = time_ > sample_t ? (v - sample_v) / (time_ - sample_t) : 0.0;
-    r.outflow_hydrograph.emplace_back(time_, q);
-    if (q > r.peak_outflow_m3s) {
-      r.peak_outflow_m3s = q;
-      r.time_of_peak_outflow_s = time_;
+    const double q = time_ > c.sample_t ? (v - c.sample_v) / (time_ - c.sample_t) : 0.0;
+    c.hydrograph.emplace_back(time_, q);
+    if (q > c.peak_outflow_m3s) {
+      c.peak_outflow_m3s = q;
+      c.time_of_peak_outflow_s = time_;
     }
-    sample_t = time_;
-    sample_v = v;
+    c.sample_t = time_;
+    c.sample_v = v;
     if (hooks.on_sample) hooks.on_sample(time_);
   };
   const long long steps0 = steps_;
@@ -283,12 +294,14 @@ RunResult Simulation::run(const std::vector<SnapshotWriter*>& writers,
     const double dt = hooks.step ? hooks.step(next_output) : step(next_output);
     if (time_ >= next_output) {
       emit();
-      next_output = std::min(next_output + interval, duration);
+      while (c.regular_output <= time_) c.regular_output += interval;  // not after a clamped end
+      next_output = std::min(c.regular_output, duration);
     }
-    if (hydrograph_interval_s > 0 && (time_ >= next_sample || time_ >= duration)) {
+    if (hydrograph_interval_s > 0 && (time_ >= c.next_sample || time_ >= duration)) {
       sample();
-      while (next_sample <= time_) next_sample += hydrograph_interval_s;
+      while (c.next_sample <= time_) c.next_sample += hydrograph_interval_s;
     }
+    if (hooks.on_step_end) hooks.on_step_end(time_);
     if (progress && elapsed() - last_report >= progress_interval_s) {
       last_report = elapsed();
       Progress p;
@@ -304,10 +317,13 @@ RunResult Simulation::run(const std::vector<SnapshotWriter*>& writers,
   }
   for (SnapshotWriter* w : writers) w->close();
 
-  r.steps = steps_ - steps0;
+  r.steps = steps_ - c.steps_at_start;
   r.simulated_s = duration;
   r.wall_s = elapsed();
-  r.cell_updates_per_s = r.wall_s > 0 ? double(r.steps) * cells / r.wall_s : 0.0;
+  r.cell_updates_per_s = r.wall_s > 0 ? double(steps_ - steps0) * cells / r.wall_s : 0.0;
+  r.outflow_hydrograph = c.hydrograph;
+  r.peak_outflow_m3s = c.peak_outflow_m3s;
+  r.time_of_peak_outflow_s = c.time_of_peak_outflow_s;
   r.min_dt_s = min_dt_;
   r.max_dt_s = max_dt_;
   r.active_area_m2 = active_area_;

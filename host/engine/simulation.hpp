@@ -10,6 +10,7 @@
 #include "engine/backend.hpp"
 #include "engine/mass_balance.hpp"
 #include "engine/snapshot.hpp"
+#include "engine/state_record.hpp"
 #include "engine/surface_layout.hpp"
 #include "engine/surface_setup.hpp"
 #include "engine/surface_solver.hpp"
@@ -60,6 +61,22 @@ struct RunHooks {
   std::function<double(double t_limit)> step;
   std::function<void(int index, double t)> on_output;
   std::function<void(double t)> on_sample;
+  /// After each step, once its snapshot and sample (if any) are written: the point where the
+  /// whole run state is consistent, e.g. for writing a checkpoint (save_state).
+  std::function<void(double t)> on_step_end;
+};
+
+/// Where the run loop stands between two steps: what a continuation needs besides the fields.
+struct RunCursor {
+  bool started = false;       // the initial snapshot was written
+  int next_frame = 0;         // index of the next snapshot (= snapshots written)
+  double regular_output = 0;  // next multiple of the output interval (s), before the end clamp
+  double next_sample = 0;     // next hydrograph sample (s)
+  double sample_t = 0, sample_v = 0;  // last sample: time (s), boundary outflow total (m^3)
+  long long steps_at_start = 0;       // steps_ when the run began (0 unless advanced before)
+  std::vector<double> frame_times;    // time of each snapshot written (s)
+  std::vector<std::pair<double, double>> hydrograph;  // (s, m^3/s) so far
+  double peak_outflow_m3s = 0, time_of_peak_outflow_s = 0;
 };
 
 class Simulation {
@@ -98,6 +115,16 @@ class Simulation {
   SurfaceSolver& solver() { return *solver_; }
   const SurfaceSetup& setup() const { return setup_; }
   double active_area() const { return active_area_; }
+  /// Where the run loop stands; started is false until run() wrote the initial snapshot.
+  const RunCursor& cursor() const { return cursor_; }
+
+  /// The whole state between two steps of run() (called from RunHooks::on_step_end): the
+  /// solver's fields and ledgers, the clock, dt bounds and history, the rain field in use and
+  /// the run cursor. See docs/checkpoints.md for the entries.
+  void save_state(StateRecord& record);
+  /// Restores save_state's record; run() then continues where that run stood. Throws
+  /// std::invalid_argument naming an entry that is missing or does not fit.
+  void load_state(const StateRecord& record);
 
  private:
   double step(double t_limit);  // one step not past t_limit; returns dt
@@ -125,6 +152,7 @@ class Simulation {
   double rain_field_sum_ = 0.0;
   double rain_field_max_ = 0.0;
   double field_valid_until_ = -1.0;
+  RunCursor cursor_;
 };
 
 }  // namespace sf

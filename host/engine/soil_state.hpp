@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "engine/surface_solver.hpp"
 #include "launch/device_buffer.hpp"
@@ -64,6 +65,26 @@ class SoilState {
     v.drained = sum(volumes_[2]);
     v.evaporated = sum(volumes_[3]);
     return v;
+  }
+
+  /// Infiltration slots, LID layers and per-cell ledgers into `record` ("soil_*").
+  void save_state(StateRecord& record) const {
+    for (int i = 0; i < soil::kInfiltrationSlots; ++i)
+      record.put("soil_infiltration_" + std::to_string(i), slots_[i].to_host());
+    for (std::size_t i = 0; i < lid_.size(); ++i)
+      if (lid_[i].size() > 0) record.put("soil_lid_" + std::to_string(i), lid_[i].to_host());
+    for (std::size_t i = 0; i < volumes_.size(); ++i)
+      record.put("soil_volume_" + std::to_string(i), volumes_[i].to_host());
+  }
+
+  void load_state(const StateRecord& record) {
+    for (int i = 0; i < soil::kInfiltrationSlots; ++i)
+      slots_[i].upload(record.get<T>("soil_infiltration_" + std::to_string(i), slots_[i].size()));
+    for (std::size_t i = 0; i < lid_.size(); ++i)
+      if (lid_[i].size() > 0)
+        lid_[i].upload(record.get<T>("soil_lid_" + std::to_string(i), lid_[i].size()));
+    for (std::size_t i = 0; i < volumes_.size(); ++i)
+      volumes_[i].upload(record.get<double>("soil_volume_" + std::to_string(i), n_));
   }
 
  private:

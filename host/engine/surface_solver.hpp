@@ -13,6 +13,7 @@
 #include "core/physical_constants.hpp"
 #include "engine/exchange_runner.hpp"
 #include "engine/backend.hpp"
+#include "engine/state_record.hpp"
 #include "sponge/soil_model.hpp"
 #include "swe/friction.hpp"
 #include "engine/defaults.hpp"
@@ -132,6 +133,12 @@ class SurfaceSolver {
   /// Rain per cell (m/s) from now on, replacing the uniform rate, until clear_rain_field().
   virtual void set_rain_field(const std::vector<float>& rate_m_per_s) = 0;
   virtual void clear_rain_field() = 0;
+  /// Puts the evolving state (h, qx, qy, event statistics, soil and LID state, ledger totals)
+  /// into `record` at the working precision ("surface_*", "soil_*"); see docs/checkpoints.md.
+  virtual void save_state(StateRecord& record) = 0;
+  /// Restores what save_state put, bit for bit; throws std::invalid_argument naming an entry
+  /// that is missing or does not fit this solver (size, precision).
+  virtual void load_state(const StateRecord& record) = 0;
   virtual Backend backend() const = 0;
   virtual Precision precision() const = 0;
   virtual std::int64_t cell_count() const = 0;

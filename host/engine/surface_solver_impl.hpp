@@ -234,6 +234,50 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   }
   void clear_rain_field() override { view_.rain = nullptr; }
 
+  void save_state(StateRecord& record) override {
+    record.put("surface_h", cur_.h.to_host());
+    record.put("surface_qx", cur_.qx.to_host());
+    record.put("surface_qy", cur_.qy.to_host());
+    record.put("surface_hmax", hmax_.to_host());
+    if (stats_.max_speed)
+      for (int i = 0; i < 6; ++i) record.put(kStatNames[i], stat_[i].to_host());
+    record.put("surface_ledger",
+               std::vector<double>{edge_out_, edge_in_, clamp_, exchange_totals_.added,
+                                   exchange_totals_.removed});
+    if (!source_cells_.empty()) {
+      record.put("surface_source_volume_in", source_in_.to_host());
+      record.put("surface_source_volume_out", source_out_.to_host());
+    }
+    if (soil_) soil_->save_state(record);
+  }
+
+  void load_state(const StateRecord& record) override {
+    const std::size_t n = std::size_t(n_);
+    cur_.h.upload(record.get<T>("surface_h", n));
+    cur_.qx.upload(record.get<T>("surface_qx", n));
+    cur_.qy.upload(record.get<T>("surface_qy", n));
+    hmax_.upload(record.get<T>("surface_hmax", n));
+    if (stats_.max_speed) {
+      for (int i = 0; i < 6; ++i) stat_[i].upload(record.get<T>(kStatNames[i], n));
+      stats_.max_speed = stat_[0].data();
+      stats_.max_hazard = stat_[1].data();
+      stats_.time_of_max_depth = stat_[2].data();
+      stats_.time_first_wet = stat_[3].data();
+      stats_.duration_flooded = stat_[4].data();
+      stats_.duration_user = stat_[5].data();
+    }
+    const std::vector<double> ledger = record.get<double>("surface_ledger", 5);
+    edge_out_ = ledger[0];
+    edge_in_ = ledger[1];
+    clamp_ = ledger[2];
+    exchange_totals_ = {ledger[3], ledger[4]};
+    if (!source_cells_.empty()) {
+      source_in_.upload(record.get<double>("surface_source_volume_in", source_in_.size()));
+      source_out_.upload(record.get<double>("surface_source_volume_out", source_out_.size()));
+    }
+    if (soil_) soil_->load_state(record);
+  }
+
   Backend backend() const override { return Exec::kIsDevice ? Backend::kCuda : Backend::kCpu; }
   Precision precision() const override {
     return sizeof(T) == 4 ? Precision::kF32 : Precision::kF64;
@@ -241,6 +285,10 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   std::int64_t cell_count() const override { return n_; }
 
  private:
+  static constexpr const char* kStatNames[6] = {
+      "surface_max_speed",      "surface_max_hazard",       "surface_time_of_max_depth",
+      "surface_time_first_wet", "surface_duration_flooded", "surface_duration_user"};
+
   template <class Stage>
   swe::StageSums<T> reduce(const Stage& stage) {
     return exec_.reduce(n_, stage, swe::StageSums<T>{}, swe::StageSumsCombine{});

@@ -14,6 +14,7 @@
 #include "io/netcdf/cf_crs_attributes.hpp"
 #include "io/netcdf/cf_time_reference.hpp"
 #include "io/netcdf/nc_writable_file.hpp"
+#include "io/netcdf/results_continuation.hpp"
 #include "io/netcdf/results_variables.hpp"
 
 namespace sf::io {
@@ -99,11 +100,13 @@ void NetcdfResultsWriter::check_snapshot(const SurfaceSnapshot& s) const {
 
 void NetcdfResultsWriter::write(const SurfaceSnapshot& snapshot) {
   if (closed_) throw std::logic_error(path_ + ": write() after close()");
-  check_snapshot(snapshot);
   const bool first = !file_;
+  if (!first) check_snapshot(snapshot);
   try {
     if (first) {
+      check_snapshot(snapshot);
       create_file(snapshot);
+      check_snapshot(snapshot);  // after the records a continued run keeps: times must increase
     } else if (has_new_maps(snapshot)) {
       // A run may start tracking a statistic later: netCDF-4 can add variables to a file that
       // already holds data.
@@ -190,6 +193,13 @@ void NetcdfResultsWriter::create_file(const SurfaceSnapshot& snapshot) {
   f.end_definitions();
   write_coordinates();
   write_thresholds(maps, snapshot);
+  if (options_.keep_records > 0) {
+    // Read before the rename in write_record_and_maps replaces the old file.
+    last_time_s_ =
+        copy_result_records(path_, options_.keep_records, f, varids_, options_.store_float64,
+                            std::size_t(grid_.ny), std::size_t(grid_.nx));
+    records_ = options_.keep_records;
+  }
 }
 
 void NetcdfResultsWriter::define_coordinates() {

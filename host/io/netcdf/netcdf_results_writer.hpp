@@ -37,6 +37,10 @@ struct NetcdfResultsOptions {
   std::string run_start_iso8601;
   int compress_level = 4;      // zlib level with the shuffle filter, 0 (off) .. 9
   bool store_float64 = false;  // fields as 64-bit floats; default 32-bit (half the size)
+  /// A run continued from a checkpoint: the new file starts with the first `keep_records`
+  /// records of the existing file at `path` (which must hold that many); records after them,
+  /// written by the run after its checkpoint, are dropped. 0: a new file.
+  std::size_t keep_records = 0;
 };
 
 class NetcdfResultsWriter final : public SnapshotWriter {

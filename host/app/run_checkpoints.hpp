@@ -1,0 +1,57 @@
+// Checkpoints of `spongeflow run`: --checkpoint-interval writes checkpoint.nc into the output
+// folder at the first step boundary at or after each multiple of the interval; --restart FILE
+// continues a run from one. A checkpoint belongs to one case: its fingerprint (the case file's
+// bytes, the --set overrides but time.duration, the grid and the DEM values) and the precision
+// must match, or the restart is refused naming the file and the reason. docs/checkpoints.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/backend.hpp"
+#include "engine/simulation.hpp"
+
+namespace sf::app {
+
+struct CheckpointOptions {
+  double interval_s = 0;             // 0: no checkpoints
+  std::string restart_file;          // "": a fresh run
+  std::uint64_t case_text_hash = 0;  // case_text_fingerprint() of the case and its overrides
+};
+
+/// Fingerprint of the case file's bytes and the --set overrides other than time.duration (so that
+/// a run can be continued past its end). Throws sf::InputError when the file cannot be read.
+std::uint64_t case_text_fingerprint(const std::string& case_file,
+                                    const std::vector<std::pair<std::string, std::string>>& set);
+/// Adds the grid (size, spacing, origin), the DEM values and the active mask to `text_hash`.
+std::uint64_t case_fingerprint(std::uint64_t text_hash, const SurfaceSetup& setup);
+
+class RunCheckpoints {
+ public:
+  RunCheckpoints(CheckpointOptions options, std::string out_dir, std::string case_file,
+                 std::uint64_t case_hash, Backend backend, Precision precision);
+
+  bool restarting() const { return !options_.restart_file.empty(); }
+  /// Reads the restart file and loads it into `sim`.
+  /// Throws sf::InputError naming the file when it is unreadable, damaged, of another case or
+  /// grid, or of another precision.
+  void restore(Simulation& sim);
+  /// RunHooks::on_step_end: writes checkpoint.nc once t reached the next checkpoint time.
+  void after_step(Simulation& sim, double t);
+  const std::string& path() const { return path_; }
+  int written() const { return written_; }
+
+ private:
+  CheckpointOptions options_;
+  std::string path_;  // <out_dir>/checkpoint.nc
+  std::string case_file_;
+  std::uint64_t case_hash_;
+  Backend backend_;
+  Precision precision_;
+  double next_ = 0;  // next checkpoint time (s)
+  int written_ = 0;
+};
+
+}  // namespace sf::app
