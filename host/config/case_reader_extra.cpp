@@ -4,8 +4,8 @@
 
 #include <stdexcept>
 
-#include "cf_time.hpp"
 #include "config/friction_laws.hpp"
+#include "io/netcdf/cf_time.hpp"
 #include "rain/storm_presets.hpp"
 
 namespace sf::config {
