@@ -28,6 +28,7 @@ void civil_from_days(long long z, int* y, int* m, int* d) {
 Forcing::Forcing(const inp::Model& model) : m_(model) {
   const inp::DateTime& s = model.options.start;
   start_day_ = static_cast<double>(inp::day_number(s)) + s.seconds_of_day / 86400.0;
+  if (!model.subcatchments.empty()) runoff_ = std::make_unique<runoff::RunoffModel>(model);
 }
 
 Calendar Forcing::calendar(double t) const {
@@ -130,6 +131,10 @@ void Forcing::lateral_inflows(double t, std::vector<double>& q, double* external
     if (std::fabs(v) < kFlowTolerance) v = 0.0;
     q[d.node] += v;
     *dwf += v;
+  }
+  if (runoff_) {
+    runoff_->advance_past(t);
+    *external += runoff_->add_node_inflows(t, q);
   }
 }
 
