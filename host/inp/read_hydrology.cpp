@@ -137,10 +137,17 @@ void read_infiltration(Context& ctx, const InputLine& line) {
       --n;
     }
   s.has_infiltration = true;
+  // fields needed before the optional method keyword (Row::require would count the keyword)
+  auto need = [&](size_t k, const char* layout) {
+    if (n >= k) return true;
+    row.error("found " + std::to_string(n) + " fields; expected at least " + std::to_string(k) +
+              ": " + layout);
+    return false;
+  };
   switch (f.model) {
     case InfiltrationModel::Horton:
     case InfiltrationModel::ModifiedHorton: {
-      if (!row.require(5, "Subcatchment MaxRate MinRate Decay DryTime [MaxInfil]")) return;
+      if (!need(5, "Subcatchment MaxRate MinRate Decay DryTime [MaxInfil]")) return;
       f.f0 = row.number(1, "MaxRate", Bound::NonNegative) * rain_rate(ctx);
       f.fmin = row.number(2, "MinRate", Bound::NonNegative) * rain_rate(ctx);
       f.decay = row.number(3, "Decay", Bound::NonNegative) / 3600.0;
@@ -154,7 +161,7 @@ void read_infiltration(Context& ctx, const InputLine& line) {
     }
     case InfiltrationModel::GreenAmpt:
     case InfiltrationModel::ModifiedGreenAmpt: {
-      if (!row.require(4, "Subcatchment Suction Ksat IMD")) return;
+      if (!need(4, "Subcatchment Suction Ksat IMD")) return;
       f.suction = row.number(1, "suction head", Bound::NonNegative) * rain_depth(ctx);
       f.ksat = row.number(2, "Ksat", Bound::Positive, "a conductivity > 0") * rain_rate(ctx);
       f.imd_max = row.number(3, "IMD", Bound::NonNegative, "a moisture deficit 0..1");
@@ -162,7 +169,7 @@ void read_infiltration(Context& ctx, const InputLine& line) {
       break;
     }
     case InfiltrationModel::CurveNumber: {
-      if (!row.require(4, "Subcatchment CurveNo Ksat DryTime")) return;
+      if (!need(4, "Subcatchment CurveNo Ksat DryTime")) return;
       f.curve_number = std::fmin(std::fmax(row.number(1, "curve number"), 10.0), 99.0);
       row.number(2, "Ksat (unused)");
       f.dry_time_s =

@@ -11,9 +11,9 @@
 namespace sf::runoff {
 
 /// SWMM's Manning coefficient for overland flow, 1.49 ft^(1/3)/s (subcatch.c MCOEFF), written in
-/// SI: 1.49 * 0.3048^(1/3) = 1.002675 m^(1/3)/s. SWMM uses 1.49 instead of 1.486 even for SI
+/// SI: 1.49 * 0.3048^(1/3) = 1.002747 m^(1/3)/s. SWMM uses 1.49 instead of 1.486 even for SI
 /// input, so this (not 1.0) reproduces its runoff; the difference is 0.27 %.
-constexpr double kSwmmManningSi = 1.0026750858659;
+constexpr double kSwmmManningSi = 1.0027467336135041;
 
 constexpr double kManningExponent = 5.0 / 3.0;
 
