@@ -49,7 +49,7 @@ COMPONENT_DEPS = {
     "io": ["common", "engine", "rain"],
     "viz": ["common", "engine", "network"],
     "config": ["kernels", "common", "engine", "sponge", "rain", "meshes", "io"],
-    "app": ["common", "engine", "sponge", "inp", "network", "couple", "demo", "meshes", "io",
+    "app": ["common", "engine", "sponge", "inp", "runoff", "network", "couple", "demo", "meshes", "io",
             "viz", "config"],
 }
 

@@ -3,6 +3,8 @@
 // input format (gage.c, subcatch.c, infil.c, climate.c); units: in, in/hr, in/day, ft, acres
 // for US flow units; mm, mm/hr, mm/day, m, hectares for SI ones.
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 #include "inp/datetime.hpp"
 #include "inp/sections.hpp"
@@ -28,6 +30,58 @@ double rain_rate(const Context& ctx) {
   return ctx.units.rate;
 }
 
+/// A rain file in SWMM's user-prepared format, one reading per line:
+/// `Station Year Month Day Hour Minute Value` (';' starts a comment). The readings of `station`
+/// become a time series of the model (values as written, times from the simulation start).
+int read_rain_file(Context& ctx, Row& row, const std::string& name, const std::string& station) {
+  const std::string path =
+      !name.empty() && name[0] != '/' && !ctx.base_dir.empty() ? ctx.base_dir + "/" + name : name;
+  std::ifstream in(path);
+  if (!in) {
+    row.error("rain file \"" + path + "\" cannot be opened; expected a readable rain file");
+    return -1;
+  }
+  TimeSeries ts;
+  ts.id = row.id() + " (rain file)";
+  ts.file = path;
+  ts.use = SeriesUse::Other;
+  ts.line = row.number();
+  std::string text;
+  for (int n = 1; std::getline(in, text); ++n) {
+    const auto cut = text.find(';');
+    std::istringstream fields(text.substr(0, cut));
+    std::string sta;
+    if (!(fields >> sta) || sta != station) continue;
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    double v = 0.0;
+    if (!(fields >> y >> mo >> d >> h >> mi >> v) || mo < 1 || mo > 12 || d < 1 ||
+        d > days_in_month(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) {
+      row.error("rain file " + path + " line " + std::to_string(n) +
+                ": expected Station Year Month Day Hour Minute Value");
+      return -1;
+    }
+    const DateTime at{y, mo, d, h * 3600 + mi * 60};
+    ts.t_s.push_back(static_cast<double>(seconds_between(ctx.model.options.start, at)));
+    ts.raw.push_back(v);
+    if (ts.t_s.size() > 1 && ts.t_s.back() < ts.t_s[ts.t_s.size() - 2]) {
+      row.error("rain file " + path + " line " + std::to_string(n) +
+                ": readings go back in time; expected increasing dates");
+      return -1;
+    }
+  }
+  if (ts.t_s.empty()) {
+    row.error("rain file " + path + " has no readings for station \"" + station +
+              "\"; expected lines starting with that station ID");
+    return -1;
+  }
+  ts.value = ts.raw;
+  ctx.model.timeseries.push_back(ts);
+  ctx.series_factor.push_back(1.0);
+  ctx.series_first_use_line.push_back(row.number());
+  ctx.series_first_user.push_back(row.id());
+  return static_cast<int>(ctx.model.timeseries.size()) - 1;
+}
+
 void read_gage(Context& ctx, const InputLine& line) {
   Model& m = ctx.model;
   Row row(ctx, line);
@@ -46,8 +100,12 @@ void read_gage(Context& ctx, const InputLine& line) {
     g.interval_s = std::floor(*interval + 0.5);
   g.snow_catch = row.number(3, "snow catch factor SCF");
   const int source = row.keyword(4, "data source", {"TIMESERIES", "FILE"});
-  if (source == 1) {
-    row.error("rain files (FILE) are not read yet; expected TIMESERIES with a [TIMESERIES] name");
+  if (source == 1) {  // FILE name station units
+    if (!row.require(8, "Name Format Interval SCF FILE File Station IN|MM")) return;
+    const int units = row.keyword(7, "rain units", {"IN", "MM"});
+    if (units < 0) return;
+    g.intensity_to_si = (units == 0 ? 0.0254 : 1.0e-3) / 3600.0;
+    g.series = read_rain_file(ctx, row, row.tok(5), row.tok(6));
     return;
   }
   if (source != 0) return;

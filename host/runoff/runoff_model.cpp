@@ -49,7 +49,8 @@ PerviousSoil<double> soil_of(const inp::InfiltrationSpec& f) {
     case inp::InfiltrationModel::GreenAmpt:
     case inp::InfiltrationModel::ModifiedGreenAmpt:
       p.model = PerviousModel::kGreenAmpt;
-      p.green_ampt = {f.ksat, f.suction, f.imd_max};
+      p.green_ampt = {f.ksat, f.suction, f.imd_max,
+                      f.model == inp::InfiltrationModel::ModifiedGreenAmpt};
       break;
     case inp::InfiltrationModel::CurveNumber:
       p.model = PerviousModel::kCurveNumber;

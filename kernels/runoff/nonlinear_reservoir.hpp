@@ -91,7 +91,7 @@ struct SubareaRates {
 /// `evaporation` the potential rate [m/s]. Evaporation takes only ponded water. Updates depth.
 template <class T>
 SF_HD inline SubareaRates<T> subarea_step(T& depth, T inflow, T evaporation, T infiltration,
-                                          const SubareaParams<T>& p, T dt) {
+                                          const SubareaParams<T>& p, T dt, T tol = T(1e-8)) {
   SubareaRates<T> r{T(0), T(0)};
   const T surface = depth / dt;
   r.evaporation = min_of(surface, evaporation);
@@ -110,7 +110,7 @@ SF_HD inline SubareaRates<T> subarea_step(T& depth, T inflow, T evaporation, T i
         depth = p.dstore;
       }
       if (p.alpha > T(0) && tx > T(0))
-        depth = integrate_ponded_depth(depth, ix, p.alpha, p.dstore, tx);
+        depth = integrate_ponded_depth(depth, ix, p.alpha, p.dstore, tx, tol);
       else
         depth += ix * max_of(tx, T(0));
       t_runoff = tx;

@@ -67,6 +67,32 @@ TEST(InfiltrationTotals, GreenAmptPondedFollowsTheImplicitEquation) {
   EXPECT_NEAR(storm_total(p, 1000.0, 1.0, 60.0), 32.747, 0.1);
 }
 
+// Modified Green-Ampt differs only when rain below Ks outlasts the event gap. Heavy rain 1 h
+// (100 mm/h, F = 32.747 mm), light rain 2 mm/h for 12 h (all 24 mm infiltrate), heavy rain 1 h.
+// Plain Green-Ampt starts a new event during the light rain with the deficit left in the upper
+// zone, which the light rain has filled: IMD = 0, so the last storm infiltrates exactly Ks·1 h =
+// 10 mm. The modified model keeps the event going: from F1 = 56.747 mm with c = 33 mm,
+// Ks·t = F2 - F1 - c ln((F2 + c)/(F1 + c)) gives F2 - F1 = 15.146 mm.
+double wet_spells_total(bool modified) {
+  PerviousSoil<double> p;
+  p.model = PerviousModel::kGreenAmpt;
+  p.green_ampt = {10 * kMmPerHour, 0.110, 0.3, modified};
+  PerviousSoilState<double> s = pervious_initial_state(p);
+  double last_storm = 0.0;
+  const double dt = 60.0;
+  for (int k = 0; k < 14 * 60; ++k) {
+    const double rain = (k < 60 || k >= 13 * 60) ? 100.0 : 2.0;
+    const double f = pervious_infiltration_rate(s, p, rain * kMmPerHour, 0.0, 0.0, dt) * dt;
+    if (k >= 13 * 60) last_storm += f;
+  }
+  return last_storm * 1.0e3;
+}
+
+TEST(InfiltrationTotals, ModifiedGreenAmptKeepsTheEventThroughLightRain) {
+  EXPECT_NEAR(wet_spells_total(false), 10.0, 1e-9);
+  EXPECT_NEAR(wet_spells_total(true), 15.146, 0.05);
+}
+
 TEST(InfiltrationTotals, CurveNumberIsRainMinusTheNeh4Runoff) {
   // CN 80: S = 1000/80 - 10 = 2.5 in = 63.5 mm; P = 100 mm:
   // Q = (P - 0.2 S)^2 / (P + 0.8 S) = 87.3^2 / 150.8 = 50.539 mm, so F = P - Q = 49.461 mm.

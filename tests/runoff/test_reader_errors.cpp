@@ -45,8 +45,9 @@ TEST(RunoffReader, BadLinesNameFileLineSectionAndField) {
       {"[RAINGAGES]\nG1 DEPTH 0:05 1.0 TIMESERIES R\n", "m.inp:16: [RAINGAGES] G1: format"},
       {"[RAINGAGES]\nG1 VOLUME x 1.0 TIMESERIES R\n", "interval \"x\" is not a time"},
       {"[RAINGAGES]\nG1 VOLUME 0:05 1.0 TIMESERIES NOPE\n", "\"NOPE\" is not defined"},
-      {"[RAINGAGES]\nG1 VOLUME 0:05 1.0 FILE rain.dat STA1 MM\n",
-       "rain files (FILE) are not read yet"},
+      {"[RAINGAGES]\nG1 VOLUME 0:05 1.0 FILE no-such-rain.dat STA1 MM\n",
+       "rain file \"no-such-rain.dat\" cannot be opened"},
+      {"[RAINGAGES]\nG1 VOLUME 0:05 1.0 FILE rain.dat STA1 CM\n", "rain units \"CM\""},
       {"[RAINGAGES]\nG1 VOLUME 0:05 1.0 TIMESERIES R\n[SUBCATCHMENTS]\nS1 G2 J1 1 50 100 1 0\n"
        "[SUBAREAS]\nS1 0.015 0.1 1 2 25 OUTLET\n",
        "m.inp:18: [SUBCATCHMENTS] S1: rain gage \"G2\" is not defined"},

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "inp/reader.hpp"
@@ -92,6 +94,25 @@ TEST(RunoffModel, GageFormatsGiveTheSameRain) {
   EXPECT_NEAR(rain_total_mm("CUMULATIVE", "R 0:00 1\nR 0:05 3\nR 0:10 3.5\n"), 3.5, 1e-9);
   // a zero entry is a dry interval; a gap is dry too
   EXPECT_NEAR(rain_total_mm("VOLUME", "R 0:00 1\nR 0:05 0\nR 0:30 2\n"), 3.0, 1e-9);
+}
+
+TEST(RunoffModel, RainFileReadingsAreTheGagesRecord) {
+  // SWMM's user-prepared rain file: Station Year Month Day Hour Minute Value; only STA1 counts.
+  const auto dir = std::filesystem::temp_directory_path() / "sf_runoff_rain_file";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "rain.dat") << "; station yyyy mm dd hh mm value\n"
+                                     "STA1 2020 1 1 0 0 1.0\nSTA2 2020 1 1 0 0 9.0\n"
+                                     "STA1 2020 1 1 0 5 2.0\nSTA1 2020 1 1 0 10 0.5\n";
+  const std::string text = model_text("WET_STEP 00:01:00\nDRY_STEP 01:00:00\n",
+                                      "[RAINGAGES]\nG1 VOLUME 0:05 1.0 FILE rain.dat STA1 IN\n"
+                                      "[SUBCATCHMENTS]\nS1 G1 J1 1 100 100 1 0\n"
+                                      "[SUBAREAS]\nS1 0.015 0.1 0 0 100 OUTLET\n");
+  const Model m = read_inp_text(text, "t.inp", nullptr, dir.string());
+  RunoffModel r(m);
+  r.advance_past(1.0e9);
+  // 3.5 inches (the file's own units, whatever the model's) on 1 ha
+  EXPECT_NEAR(r.totals().rainfall, 3.5 * 0.0254 * 1.0e4, 1e-9);
+  std::filesystem::remove_all(dir);
 }
 
 // Two subcatchments in series with every subarea kind, Horton soil, depression storage,
