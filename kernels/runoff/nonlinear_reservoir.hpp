@@ -6,7 +6,6 @@
 #pragma once
 
 #include "core/math.hpp"
-#include "soil/soil_math.hpp"
 
 namespace sf::runoff {
 
