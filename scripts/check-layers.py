@@ -25,6 +25,7 @@ COMPONENTS = {
     "host/rain": "rain",
     "host/couple": "couple",
     "host/demo": "demo",
+    "host/assess": "assess",
     "meshes": "meshes",
     "host/io/netcdf": "io",
     "host/io": "io",
@@ -46,11 +47,12 @@ COMPONENT_DEPS = {
     "meshes": ["common"],
     "couple": ["kernels", "common", "engine", "inp", "network"],
     "demo": ["common", "meshes", "couple"],
-    "io": ["common", "engine", "rain"],
+    "assess": ["common"],
+    "io": ["common", "engine", "rain", "assess"],
     "viz": ["common", "engine", "network"],
     "config": ["kernels", "common", "engine", "sponge", "rain", "meshes", "io"],
-    "app": ["common", "engine", "sponge", "inp", "runoff", "network", "couple", "demo", "meshes", "io",
-            "viz", "config"],
+    "app": ["common", "engine", "sponge", "inp", "runoff", "network", "couple", "demo", "assess",
+            "meshes", "io", "viz", "config"],
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

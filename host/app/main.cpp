@@ -10,6 +10,7 @@
 #include "app/command_line_checks.hpp"
 #include "app/network_command.hpp"
 #include "app/run_command.hpp"
+#include "app/waterlogging_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
 #include "crs_gdal.hpp"
@@ -128,6 +129,21 @@ int main(int argc, char** argv) {
   net_cmd->add_option("--backend", net.backend, "cpu or cuda")
       ->check(sf::app::one_of({"cpu", "cuda"}));
 
+  sf::app::WaterloggingOptions wl;
+  auto* wl_cmd = app.add_subcommand("waterlogging",
+                                    "Waterlogging spots and risk classes from a run's results.nc");
+  wl_cmd->add_option("results", wl.results_nc, "results.nc of a run")->required();
+  wl_cmd->add_option("--output", wl.output_dir, "Folder for the spots and maps")->required();
+  wl_cmd
+      ->add_option("--threshold", wl.threshold,
+                   "flood or user: the run's threshold (and duration map) that makes a spot")
+      ->check(sf::app::one_of({"flood", "user"}));
+  wl_cmd->add_option("--min-area", wl.min_area_m2, "Drop spots smaller than this (m2)")
+      ->check(sf::app::number_between(0.0, 1e12));
+  wl_cmd->add_option("--land-use", wl.land_use, "Land-use raster on the results grid");
+  wl_cmd->add_option("--road-classes", wl.road_classes, "Land-use values of roads: 3,4")
+      ->delimiter(',');
+
   if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
 
   try {
@@ -168,6 +184,7 @@ int main(int argc, char** argv) {
                 << " m\n";
       return 0;
     }
+    if (*wl_cmd) return sf::app::waterlogging_command(wl, std::cout, std::cerr);
     if (*net_cmd) return sf::network::run_network_command(net, std::cout, std::cerr);
     if (*keys_cmd) {
       std::cout << sf::config::case_schema_markdown();

@@ -40,7 +40,9 @@ void read_conduits(Context& ctx, const SectionBlock& block, const Registry& reg)
     Conduit& c = ctx.model.conduits[l->detail];
     read_ends(row, *l);
     c.length = ctx.units.length * row.number(3, "length", Bound::Positive, "a length > 0");
-    c.roughness = row.number(4, "roughness", Bound::Positive, "a Manning n > 0");
+    // 0 is allowed here: IRREGULAR and STREET conduits take their n from the transect (SWMM's
+    // conduit_validate), so a positive n is checked in finish_links, once the shape is known.
+    c.roughness = row.number(4, "roughness", Bound::NonNegative, "a Manning n > 0");
     l->offset1 = offset_field(row, ctx, 5, "inlet offset");
     l->offset2 = offset_field(row, ctx, 6, "outlet offset");
     l->init_flow =
@@ -228,6 +230,13 @@ void finish_links(Context& ctx) {
                                                      : "RECT_OPEN"));
     }
     if (l.type == LinkType::Conduit) {
+      const double n = m.conduits[l.detail].roughness;
+      const bool n_from_transect = shape == XsectShape::Irregular || shape == XsectShape::Street;
+      if (!n_from_transect && n <= 0.0)
+        ctx.error(l.line, l.id,
+                  "roughness " + format_number(n) +
+                      " is zero; expected a Manning n > 0 (only IRREGULAR and STREET conduits "
+                      "take their n from the transect)");
       const double z1 = n1.invert_elev + l.offset1, z2 = n2.invert_elev + l.offset2;
       if (std::fabs(z1 - z2) < min_drop)
         ctx.warn(l.line, l.id,

@@ -197,14 +197,28 @@ void read_patterns(Context& ctx, const SectionBlock& block) {
     for (size_t i = first; i < row.size(); ++i)
       p.factors.push_back(row.number(i, "factor", Bound::NonNegative, "a multiplier >= 0", 1.0));
   }
-  for (const auto& p : ctx.model.patterns) {
-    size_t expected = p.type == PatternType::Monthly ? 12 : p.type == PatternType::Daily ? 7 : 24;
-    if (p.factors.size() != expected) {
-      static const char* kNames[] = {"MONTHLY", "DAILY", "HOURLY", "WEEKEND"};
-      ctx.error(p.line, p.id,
-                std::string(kNames[static_cast<int>(p.type)]) + " pattern has " +
-                    std::to_string(p.factors.size()) + " factors; expected " +
-                    std::to_string(expected));
+  // SWMM (inflow_readDwfPattern) stores up to 24 factors for every type, each preset to 1.0, and
+  // uses only the first 12/7/24: models with extra or missing factors run there, so they run here
+  // with the factors SWMM would use, and a warning says what was dropped or filled.
+  static const char* kNames[] = {"MONTHLY", "DAILY", "HOURLY", "WEEKEND"};
+  for (auto& p : ctx.model.patterns) {
+    const size_t expected = p.type == PatternType::Monthly ? 12
+                            : p.type == PatternType::Daily ? 7
+                                                           : 24;
+    const size_t given = p.factors.size();
+    if (given == expected) continue;
+    const std::string head = std::string(kNames[static_cast<int>(p.type)]) + " pattern has " +
+                             std::to_string(given) + " factors; expected " +
+                             std::to_string(expected) + "; ";
+    if (given > expected) {
+      ctx.warn(p.line, p.id,
+               head + "SWMM uses the first " + std::to_string(expected) + " and so does this run");
+      p.factors.resize(expected);
+    } else {
+      ctx.warn(p.line, p.id,
+               head + "SWMM uses 1.0 for the missing " + std::to_string(expected - given) +
+                   " and so does this run");
+      p.factors.resize(expected, 1.0);
     }
   }
 }

@@ -40,7 +40,7 @@ double RuleSet::value_of(const inp::RuleVariable& v, const RuleInputs& in) const
       case A::Volume:
         return (*in.node_volume)[i];
       case A::Inflow:
-        return (*in.node_inflow)[i];
+        return (*in.node_lateral_inflow)[i];
       default:
         return 0.0;
     }

@@ -18,7 +18,9 @@ struct RuleInputs {
   Calendar cal;
   const std::vector<double>* node_depth = nullptr;
   const std::vector<double>* node_volume = nullptr;
-  const std::vector<double>* node_inflow = nullptr;
+  /// A node's INFLOW in a premise is its lateral inflow of the last step (external, dry-weather,
+  /// runoff), as SWMM's Node.newLatFlow when rules run, not the flow arriving by pipe.
+  const std::vector<double>* node_lateral_inflow = nullptr;
   const std::vector<double>* link_flow = nullptr;  // signed as in the .inp
   const std::vector<double>* link_depth = nullptr;
   const std::vector<double>* link_setting = nullptr;

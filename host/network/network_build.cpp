@@ -71,6 +71,7 @@ void set_options(const inp::Model& m, NetworkData& net) {
   net.routing_step = o.routing_step_s;
   net.courant_factor = o.variable_step;
   net.min_step = std::max(std::min(o.minimum_step_s, o.routing_step_s), 0.001);
+  net.rule_step = o.rule_step_s;
   net.duration = static_cast<double>(o.swmm_duration_s > 0 ? o.swmm_duration_s : o.duration_s);
   net.report_step = o.report_step_s;
 }

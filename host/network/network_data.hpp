@@ -79,6 +79,7 @@ struct NetworkData {
   double routing_step = 0.0;    // fixed or maximum step [s]
   double courant_factor = 0.0;  // VARIABLE_STEP (0 = fixed step)
   double min_step = 0.5;        // [s]
+  double rule_step = 0.0;       // RULE_STEP: control rules every this many s (0 = every step)
   double duration = 0.0;        // simulated length [s]
   double report_step = 0.0;     // [s]
 

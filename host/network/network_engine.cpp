@@ -134,6 +134,7 @@ void NetworkEngine::start() {
   initial_state();
   t_ = 0.0;
   variable_step_ = 0.0;
+  rule_time_ = 0.0;
   lat_.assign(net_.node_count(), 0.0);
   backend_->set_lateral_inflows(lat_);
   started_ = true;
@@ -157,6 +158,9 @@ double NetworkEngine::next_step_length() {
     variable_step_ = std::floor(1000.0 * variable_step_) / 1000.0;
     dt = variable_step_;
   }
+  // With a RULE_STEP the step lands on the next rule time (SWMM routing_getRoutingStep).
+  if (net_.rule_step > 0.0 && t_ + dt >= rule_time_ + net_.rule_step)
+    dt = rule_time_ + net_.rule_step - t_;
   if (t_ + dt > net_.duration) dt = std::max(net_.duration - t_, 0.001);
   return dt;
 }
@@ -175,7 +179,10 @@ void NetworkEngine::apply_controls(double dt) {
     if (p.startup_depth > 0.0 && settings_[j] == 0.0 && y > p.startup_depth) target[j] = 1.0;
   }
   std::vector<std::string> rule_of(net_.link_count());
-  if (!rules_->empty()) {
+  // pump start/stop depths act every step; rules only when a RULE_STEP interval is due (to the
+  // millisecond, as SWMM compares its clocks)
+  const bool rules_due = net_.rule_step <= 0.0 || std::fabs(t_ - rule_time_) < 1e-3;
+  if (!rules_->empty() && rules_due) {
     std::vector<double> full;
     for (const auto& p : net_.node) full.push_back(p.full_depth);
     RuleInputs in;
@@ -183,7 +190,7 @@ void NetworkEngine::apply_controls(double dt) {
     in.cal = forcing_->calendar(t_);
     in.node_depth = &c_depth_;
     in.node_volume = &c_volume_;
-    in.node_inflow = &c_inflow_;
+    in.node_lateral_inflow = &lat_;  // the last step's, as SWMM's rules read it
     std::vector<double> flow_inp(c_flow_);
     for (int j = 0; j < net_.link_count(); ++j) flow_inp[j] *= net_.conduit[j].direction;
     in.link_flow = &flow_inp;
@@ -284,6 +291,8 @@ bool NetworkEngine::advance(double t_limit) {
   ledger_.flooding += prev_flood_ * dt / 2.0;
   t_ += dt;
   last_dt_ = dt;
+  if (net_.rule_step > 0.0 && std::fabs(t_ - (rule_time_ + net_.rule_step)) < 1e-3)
+    rule_time_ += net_.rule_step;
   ++steps_;
   trials_ += rep.trials;
   if (!rep.converged) ++unconverged_;

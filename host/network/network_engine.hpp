@@ -124,6 +124,7 @@ class NetworkEngine {
   std::vector<double> lat_;
   std::vector<double> stage_;
   double t_ = 0.0, last_dt_ = 0.0, variable_step_ = 0.0;
+  double rule_time_ = 0.0;  // when control rules were last due (RULE_STEP) [s]
   // rates of the previous step for the trapezoidal ledger [m³/s]
   double prev_ext_ = 0.0, prev_dwf_ = 0.0, prev_out_ = 0.0, prev_flood_ = 0.0;
   bool coupled_ = false;

@@ -51,9 +51,10 @@ SF_HD inline double curve_interval_lookup(CurveView c, double x) {
   return c.y[c.n - 1];
 }
 
-/// Slope dy/dx of the segment holding x (end segments outside the table).
+/// Slope dy/dx of the segment holding x; below the first point the first segment's, above the
+/// last point 0 (SWMM table_getSlope: the curve is flat past its end, as curve_lookup is).
 SF_HD inline double curve_slope(CurveView c, double x) {
-  if (c.n < 2) return 0.0;
+  if (c.n < 2 || x > c.x[c.n - 1]) return 0.0;
   int i = 1;
   while (i < c.n - 1 && x > c.x[i]) ++i;
   const double dx = c.x[i] - c.x[i - 1];

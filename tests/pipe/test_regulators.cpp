@@ -104,4 +104,25 @@ TEST(Pump, CurveTypesAndIdeal) {
   EXPECT_DOUBLE_EQ(pipe::pump_flow(p, c, 0.0, in).q, 0.0);
 }
 
+// A TYPE3 pump's dQ/dH past the end of its curve is 0, where the curve is flat (SWMM
+// table_getSlope): the old end-segment slope kept pulling on the inlet node's continuity.
+TEST(Pump, Type3SlopeIsZeroOffTheHighEndOfTheCurve) {
+  const double heads[] = {1.0, 2.0, 4.0}, flows[] = {0.5, 0.4, 0.1};
+  const pipe::CurveView c{heads, flows, 3};
+  pipe::PumpParams p;
+  p.kind = pipe::PumpKind::Type3;
+  p.x_min = 1.0;
+  p.x_max = 4.0;
+  pipe::PumpInlet in;
+  in.lift = 3.0;  // on the curve: slope of the 2-4 m segment, reversed
+  EXPECT_NEAR(pipe::pump_flow(p, c, 1.0, in).dqdh, 0.15, 1e-12);
+  in.lift = 0.5;  // below the first point: the first segment's
+  EXPECT_NEAR(pipe::pump_flow(p, c, 1.0, in).dqdh, 0.1, 1e-12);
+  in.lift = 5.0;  // past the last point: flat, last flow
+  const pipe::RegulatorFlow r = pipe::pump_flow(p, c, 1.0, in);
+  EXPECT_DOUBLE_EQ(r.q, 0.1);
+  EXPECT_EQ(r.dqdh, 0.0);
+  EXPECT_EQ(r.flow_class, pipe::kUpDry);
+}
+
 }  // namespace

@@ -2,14 +2,17 @@
 
 #include <netcdf.h>
 
+#include <utility>
+
 #include "common/input_error.hpp"
 
 namespace sf::io::nc {
 
-File::File(const std::string& path) : path_(path) {
+File::File(const std::string& path, std::string section)
+    : path_(path), section_(std::move(section)) {
   const int status = nc_open(path.c_str(), NC_NOWRITE, &ncid_);
   if (status != NC_NOERR)
-    throw InputError(InputIssue{path, 0, "[rain]", "",
+    throw InputError(InputIssue{path, 0, section_, "",
                                 std::string("cannot open as netCDF: ") + nc_strerror(status)});
 }
 
@@ -20,7 +23,7 @@ File::~File() {
 void File::check(int status, const std::string& variable, const std::string& what) const {
   if (status != NC_NOERR)
     throw InputError(
-        InputIssue{path_, 0, "[rain]", variable, what + ": " + std::string(nc_strerror(status))});
+        InputIssue{path_, 0, section_, variable, what + ": " + std::string(nc_strerror(status))});
 }
 
 int File::find_variable(const std::string& name) const {

@@ -12,7 +12,8 @@ namespace sf::io::nc {
 /// An open netCDF file (read-only), closed on destruction.
 class File {
  public:
-  explicit File(const std::string& path);  // throws sf::InputError when it cannot be opened
+  /// Throws sf::InputError when it cannot be opened; `section` names the input in messages.
+  explicit File(const std::string& path, std::string section = "[rain]");
   ~File();
   File(const File&) = delete;
   File& operator=(const File&) = delete;
@@ -43,6 +44,7 @@ class File {
 
  private:
   std::string path_;
+  std::string section_;
   int ncid_ = -1;
 };
 

@@ -1,0 +1,203 @@
+#include "app/waterlogging_command.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+
+#include "assess/waterlogging_spots.hpp"
+#include "common/atomic_text_file.hpp"
+#include "common/input_error.hpp"
+#include "label_polygons_gdal.hpp"
+#include "raster_gdal.hpp"
+#include "results_event_maps.hpp"
+
+namespace sf::app {
+namespace {
+
+std::string class_name(const std::vector<std::string>& names, int k) {
+  return k >= 1 && k <= static_cast<int>(names.size()) ? names[k - 1] : "";
+}
+
+/// Cells of the results grid on roads: the land-use raster must be on that grid.
+std::vector<unsigned char> road_mask(const WaterloggingOptions& o, const assess::EventMaps& m) {
+  const mesh::Raster lu = mesh::read_raster(o.land_use);
+  const double tol = 1e-6 * m.dx;
+  if (lu.nx != m.nx || lu.ny != m.ny || std::fabs(lu.dx - m.dx) > tol ||
+      std::fabs(lu.x0 - m.x0) > tol || std::fabs(lu.y0 - m.y0) > tol)
+    throw InputError(InputIssue{o.land_use, 0, "--land-use", "",
+                                "grid " + std::to_string(lu.nx) + " x " + std::to_string(lu.ny) +
+                                    " cells of " + std::to_string(lu.dx) +
+                                    " m does not match the results grid " + std::to_string(m.nx) +
+                                    " x " + std::to_string(m.ny) + " of " + std::to_string(m.dx) +
+                                    " m; expected the land-use raster of the case"});
+  std::vector<unsigned char> mask(m.mask);
+  for (std::size_t k = 0; k < mask.size(); ++k) {
+    const bool road = lu.valid[k] && std::find(o.road_classes.begin(), o.road_classes.end(),
+                                               static_cast<int>(std::lround(lu.values[k]))) !=
+                                         o.road_classes.end();
+    mask[k] = mask[k] && road;
+  }
+  return mask;
+}
+
+std::string spots_csv(const assess::SpotMap& r, const assess::RiskTable& t) {
+  std::string s =
+      "id,x_m,y_m,centroid_x_m,centroid_y_m,area_m2,cells,max_depth_m,mean_max_depth_m,"
+      "time_of_max_s,duration_above_s,max_hazard_m2s,depth_class,duration_class,risk,hazard\n";
+  char line[512];
+  for (const assess::Spot& p : r.spots) {
+    std::snprintf(line, sizeof line,
+                  "%d,%.2f,%.2f,%.2f,%.2f,%.1f,%lld,%.4f,%.4f,%.0f,%.0f,%.4f,%s,%s,%s,%s\n", p.id,
+                  p.x, p.y, p.centroid_x, p.centroid_y, p.area_m2, p.cells, p.max_depth_m,
+                  p.mean_max_depth_m, p.time_of_max_s, p.duration_above_s, p.max_hazard,
+                  class_name(t.depth.names, p.depth_class).c_str(),
+                  class_name(t.duration.names, p.duration_class).c_str(),
+                  class_name(t.risk_names, p.risk).c_str(),
+                  class_name(t.hazard.names, p.hazard_class).c_str());
+    s += line;
+  }
+  return s;
+}
+
+void write_polygons(const std::string& path, const assess::SpotMap& r, const assess::EventMaps& m,
+                    const std::string& crs, const assess::RiskTable& t) {
+  mesh::Raster labels;
+  labels.nx = m.nx;
+  labels.ny = m.ny;
+  labels.dx = m.dx;
+  labels.x0 = m.x0;
+  labels.y0 = m.y0;
+  labels.crs_wkt = crs;
+  labels.values.assign(r.label.begin(), r.label.end());
+  labels.valid.assign(labels.values.size(), 1);
+  mesh::LabelAttributes a;
+  a.real_names = {"area_m2",
+                  "max_depth_m",
+                  "mean_max_depth_m",
+                  "time_of_max_s",
+                  "duration_above_s",
+                  "max_hazard_m2s",
+                  "x_m",
+                  "y_m"};
+  a.real_values.assign(a.real_names.size(), {});
+  a.text_names = {"risk", "depth_class", "duration_class", "hazard"};
+  a.text_values.assign(a.text_names.size(), {});
+  for (const assess::Spot& p : r.spots) {
+    const double reals[] = {p.area_m2,
+                            p.max_depth_m,
+                            p.mean_max_depth_m,
+                            p.time_of_max_s,
+                            p.duration_above_s,
+                            p.max_hazard,
+                            p.x,
+                            p.y};
+    for (std::size_t c = 0; c < a.real_names.size(); ++c) a.real_values[c].push_back(reals[c]);
+    a.text_values[0].push_back(class_name(t.risk_names, p.risk));
+    a.text_values[1].push_back(class_name(t.depth.names, p.depth_class));
+    a.text_values[2].push_back(class_name(t.duration.names, p.duration_class));
+    a.text_values[3].push_back(class_name(t.hazard.names, p.hazard_class));
+  }
+  mesh::write_label_polygons(path, labels, a);
+}
+
+void write_risk_map(const std::string& path, const assess::SpotMap& r, const assess::EventMaps& m,
+                    const std::string& crs) {
+  mesh::Raster risk;
+  risk.nx = m.nx;
+  risk.ny = m.ny;
+  risk.dx = m.dx;
+  risk.x0 = m.x0;
+  risk.y0 = m.y0;
+  risk.crs_wkt = crs;
+  risk.values.assign(r.risk.begin(), r.risk.end());
+  risk.valid.assign(m.mask.begin(), m.mask.end());
+  mesh::write_raster_geotiff(path, risk, mesh::RasterSampleType::Byte);
+}
+
+}  // namespace
+
+int waterlogging_command(const WaterloggingOptions& o, std::ostream& out, std::ostream& err) {
+  if (!o.road_classes.empty() && o.land_use.empty()) {
+    err << "error: --road-classes needs --land-use RASTER\n";
+    return 1;
+  }
+  const io::DurationMap which =
+      o.threshold == "user" ? io::DurationMap::kUserThreshold : io::DurationMap::kFloodThreshold;
+  io::ResultsEventMaps in = io::read_results_event_maps(o.results_nc, which);
+  if (!o.land_use.empty()) {
+    if (o.road_classes.empty()) {
+      err << "error: --land-use needs --road-classes V1,V2,... (the land-use values of roads)\n";
+      return 1;
+    }
+    in.maps.mask = road_mask(o, in.maps);
+  }
+  const assess::RiskTable table = assess::default_risk_table();
+  assess::SpotOptions so;
+  so.threshold_m = in.threshold_m;
+  so.min_area_m2 = o.min_area_m2;
+  const assess::SpotMap r = assess::find_spots(in.maps, so, table);
+
+  std::error_code ec;
+  std::filesystem::create_directories(o.output_dir, ec);
+  if (ec) {
+    err << "error: cannot create output folder " << o.output_dir << ": " << ec.message() << "\n";
+    return 1;
+  }
+  const std::filesystem::path dir(o.output_dir);
+  write_text_file_atomically((dir / "waterlogging_spots.csv").string(), spots_csv(r, table),
+                             (dir / "waterlogging_spots.csv").string() + ".tmp");
+  write_polygons((dir / "waterlogging_spots.geojson").string(), r, in.maps, in.crs_wkt, table);
+  write_risk_map((dir / "waterlogging_risk.tif").string(), r, in.maps, in.crs_wkt);
+
+  nlohmann::ordered_json j;
+  j["results"] = o.results_nc;
+  j["threshold_m"] = in.threshold_m;
+  j["roads_only"] = !o.land_use.empty();
+  j["min_area_m2"] = o.min_area_m2;
+  j["end_time_s"] = in.end_time_s;
+  j["spots"] = r.spots.size();
+  double area = 0.0;
+  std::vector<double> area_by_risk(table.risk_names.size(), 0.0);
+  std::vector<int> count_by_risk(table.risk_names.size(), 0);
+  for (const assess::Spot& p : r.spots) {
+    area += p.area_m2;
+    if (p.risk >= 1) {
+      area_by_risk[p.risk - 1] += p.area_m2;
+      count_by_risk[p.risk - 1] += 1;
+    }
+  }
+  j["area_m2"] = area;
+  for (std::size_t k = 0; k < table.risk_names.size(); ++k)
+    j["by_risk"][table.risk_names[k]] = {{"spots", count_by_risk[k]}, {"area_m2", area_by_risk[k]}};
+  write_text_file_atomically((dir / "waterlogging.json").string(), j.dump(2) + "\n",
+                             (dir / "waterlogging.json").string() + ".tmp");
+
+  char line[256];
+  std::snprintf(line, sizeof line, "%zu waterlogging spots deeper than %.2f m%s, %.0f m2 in all\n",
+                r.spots.size(), in.threshold_m, o.land_use.empty() ? "" : " on roads", area);
+  out << line;
+  for (std::size_t k = 0; k < table.risk_names.size(); ++k) {
+    std::snprintf(line, sizeof line, "  %-7s risk: %4d spots, %10.0f m2\n",
+                  table.risk_names[k].c_str(), count_by_risk[k], area_by_risk[k]);
+    out << line;
+  }
+  out << "  deepest:  id     x (m)      y (m)  max depth  at (min)  above (min)  area (m2)  risk\n";
+  for (std::size_t k = 0; k < r.spots.size() && k < 10; ++k) {
+    const assess::Spot& p = r.spots[k];
+    std::snprintf(line, sizeof line, "        %6d %10.1f %10.1f %8.2f m %9.1f %12.1f %10.0f  %s\n",
+                  p.id, p.x, p.y, p.max_depth_m, p.time_of_max_s / 60.0, p.duration_above_s / 60.0,
+                  p.area_m2, class_name(table.risk_names, p.risk).c_str());
+    out << line;
+  }
+  out << "Wrote waterlogging_spots.geojson, waterlogging_spots.csv, waterlogging_risk.tif and "
+         "waterlogging.json in "
+      << o.output_dir << "\n";
+  return 0;
+}
+
+}  // namespace sf::app

@@ -1,0 +1,71 @@
+// Control-rule premises read what SWMM 5.2's rules read (controls.c, getVariableValue): a node's
+// INFLOW is its lateral inflow (external, dry-weather, runoff), not the flow arriving by pipe.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "inp/reader.hpp"
+#include "network/network_engine.hpp"
+
+namespace {
+
+using namespace sf;
+
+// J1 receives 0.05 m³/s from [INFLOWS] and drains by C1 into the wet well W, which receives
+// nothing laterally. Pumps P1 (W -> O1) and P2 (W -> O2) start OFF; R1 switches P1 on when W's
+// INFLOW exceeds 0.001, R2 switches P2 on when J1's INFLOW exceeds 0.04.
+std::string network_with_rules() {
+  return "[OPTIONS]\nFLOW_UNITS CMS\nFLOW_ROUTING DYNWAVE\nSTART_DATE 01/01/2020\n"
+         "START_TIME 00:00\nEND_DATE 01/01/2020\nEND_TIME 00:30\n"
+         "ROUTING_STEP 1\nVARIABLE_STEP 0\nREPORT_STEP 00:05:00\n"
+         "[JUNCTIONS]\nJ1 1.0 2.0 0 0 0\n"
+         "[STORAGE]\nW 0 4 0 FUNCTIONAL 0 0 50 0 0\n"
+         "[OUTFALLS]\nO1 5 FREE NO\nO2 5 FREE NO\n"
+         "[CONDUITS]\nC1 J1 W 100 0.013 0 0\n"
+         "[XSECTIONS]\nC1 CIRCULAR 0.5 0 0 0\n"
+         "[PUMPS]\nP1 W O1 PC OFF 0 0\nP2 W O2 PC OFF 0 0\n"
+         "[CURVES]\nPC PUMP2 10 0.01\n"
+         "[INFLOWS]\nJ1 FLOW \"\" FLOW 1.0 1.0 0.05\n"
+         "[CONTROLS]\n"
+         "RULE R1\nIF NODE W INFLOW > 0.001\nTHEN PUMP P1 STATUS = ON\n"
+         "RULE R2\nIF NODE J1 INFLOW > 0.04\nTHEN PUMP P2 STATUS = ON\n";
+}
+
+}  // namespace
+
+TEST(RulePremises, NodeInflowIsTheLateralInflowAsInSwmm) {
+  const inp::Model m = inp::read_inp_text(network_with_rules(), "rules.inp");
+  network::NetworkEngine eng(m);
+  const int w = eng.node_index("W"), p1 = eng.link_index("P1"), p2 = eng.link_index("P2");
+  eng.start();
+  while (eng.step()) {
+  }
+  eng.finish();
+  // pipe flow has reached the wet well (its depth rose), yet its lateral inflow stayed 0
+  EXPECT_GT(eng.node_depth(w), 0.05);
+  EXPECT_EQ(eng.link_setting(p1), 0.0) << "R1 fired on the flow arriving by pipe";
+  EXPECT_EQ(eng.link_setting(p2), 1.0) << "R2 did not fire on J1's external inflow";
+}
+
+// RULE_STEP: rules are evaluated only every RULE_STEP seconds, and the routing step lands on
+// those times (SWMM routing.c). A rule due at 0.1 h acts at the first rule time after it.
+TEST(RulePremises, RuleStepDelaysActionsToTheNextRuleTime) {
+  auto run = [](const std::string& rule_step) {
+    std::string inp = network_with_rules();
+    inp.replace(inp.find("ROUTING_STEP 1\n"), 15, "ROUTING_STEP 7\nRULE_STEP " + rule_step + "\n");
+    inp += "RULE R3\nIF SIMULATION TIME > 0.1\nTHEN PUMP P1 STATUS = ON\nPRIORITY 5\n";
+    const inp::Model m = inp::read_inp_text(inp, "rule_step.inp");
+    network::NetworkEngine eng(m);
+    const int p1 = eng.link_index("P1");
+    eng.start();
+    while (eng.step()) {
+    }
+    for (const auto& a : eng.actions())
+      if (a.link == p1 && a.setting == 1.0) return a.t;
+    return -1.0;
+  };
+  // every 7 s step: the first step starting after 360 s starts at 364 s
+  EXPECT_DOUBLE_EQ(run("00:00:00"), 364.0);
+  // every 10 minutes: rules run at 0, 600, 1200 s, so the pump starts at 600 s
+  EXPECT_DOUBLE_EQ(run("00:10:00"), 600.0);
+}
