@@ -22,6 +22,7 @@ COMPONENTS = {
     "host/sponge": "sponge",
     "host/inp": "inp",
     "host/engine": "engine",
+    "host/runoff": "runoff",
     "host/network": "network",
     "host/rain": "rain",
     "host/couple": "couple",
@@ -42,7 +43,8 @@ COMPONENT_DEPS = {
     "sponge": ["kernels", "common"],
     "inp": ["kernels", "common"],
     "engine": ["kernels", "sponge"],
-    "network": ["kernels", "common", "inp"],
+    "runoff": ["kernels", "common", "inp"],
+    "network": ["kernels", "common", "inp", "runoff"],
     "rain": ["common", "engine"],
     "meshes": ["common"],
     "couple": ["kernels", "common", "engine", "inp", "network"],
@@ -51,8 +53,8 @@ COMPONENT_DEPS = {
     "io": ["common", "engine", "rain", "assess"],
     "viz": ["common", "engine", "network"],
     "config": ["kernels", "common", "engine", "sponge", "rain", "meshes", "io"],
-    "app": ["common", "engine", "sponge", "inp", "network", "couple", "demo", "assess", "meshes", "io",
-            "viz", "config"],
+    "app": ["common", "engine", "sponge", "inp", "runoff", "network", "couple", "demo", "assess",
+            "meshes", "io", "viz", "config"],
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -15,10 +15,34 @@
 #include "app/run_interrupt.hpp"
 #include "common/input_error.hpp"
 #include "inp/reader.hpp"
+#include "network/forcing.hpp"
 #include "network/network_engine.hpp"
 #include "network/network_output.hpp"
+#include "runoff/runoff_report.hpp"
 
 namespace sf::network {
+namespace {
+
+/// The network summary with SWMM's runoff continuity added (m³ and %), when there is runoff.
+/// The engine's summary, with SWMM's runoff continuity when the model has subcatchments.
+nlohmann::ordered_json summary_json(const NetworkEngine& eng) {
+  std::ostringstream text;
+  write_summary_json(eng, text);
+  auto summary = nlohmann::ordered_json::parse(text.str());
+  if (const runoff::RunoffModel* r = eng.forcing().runoff()) {
+    const runoff::RunoffTotals t = r->totals();
+    summary["runoff_continuity"] = {{"total_precipitation_m3", t.rainfall},
+                                    {"evaporation_loss_m3", t.evaporation},
+                                    {"infiltration_loss_m3", t.infiltration},
+                                    {"surface_runoff_m3", t.runoff},
+                                    {"final_storage_m3", t.final_storage},
+                                    {"subcatchment_area_m2", t.area},
+                                    {"continuity_error_pct", t.continuity_error_pct()}};
+  }
+  return summary;
+}
+
+}  // namespace
 
 CLI::App* add_network_subcommand(CLI::App& app, NetworkCommandOptions& opts) {
   CLI::App* cmd = app.add_subcommand("network", "Run an EPA SWMM 5 .inp pipe network on its own");
@@ -62,6 +86,10 @@ int run_network_command(const NetworkCommandOptions& opts, std::ostream& out, st
       std::ofstream f(opts.report_path);
       if (!f) throw std::runtime_error("cannot write " + opts.report_path);
       write_text_report(model, eng, f);
+      if (const runoff::RunoffModel* r = eng.forcing().runoff()) {
+        f << "\n";
+        runoff::write_runoff_continuity(model, r->totals(), f);
+      }
       if (stopped_by)
         f << "\n  *** The run stopped at t = " << eng.time() << " s (" << stop_reason
           << "): the tables above cover the simulated time up to there. ***\n";
@@ -70,9 +98,7 @@ int run_network_command(const NetworkCommandOptions& opts, std::ostream& out, st
     if (!opts.summary_path.empty()) {
       std::ofstream f(opts.summary_path);
       if (!f) throw std::runtime_error("cannot write " + opts.summary_path);
-      std::ostringstream text;
-      write_summary_json(eng, text);
-      nlohmann::ordered_json j = nlohmann::ordered_json::parse(text.str());
+      nlohmann::ordered_json j = summary_json(eng);
       j["status"] = stopped_by ? "interrupted" : "completed";
       if (stopped_by) {
         j["error"] = stop_reason;
@@ -86,6 +112,10 @@ int run_network_command(const NetworkCommandOptions& opts, std::ostream& out, st
     out << "network " << opts.inp_path << ": " << eng.network().node_count() << " nodes, "
         << eng.network().link_count() << " links, " << st.steps << " steps on "
         << eng.backend_name() << " in " << wall << " s\n";
+    if (const runoff::RunoffModel* r = eng.forcing().runoff())
+      out << "runoff continuity error: " << r->totals().continuity_error_pct() << " % ("
+          << model.subcatchments.size() << " subcatchments, surface runoff " << r->totals().runoff
+          << " m3)\n";
     out << "flow routing continuity error: " << ce << " %\n";
     if (std::fabs(ce) > 1.0) err << "warning: continuity error " << ce << " % exceeds 1 %\n";
     if (stopped_by) {

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "inp/hydrology.hpp"
 #include "pipe/shape.hpp"
 
 namespace sf::inp {
@@ -42,7 +43,6 @@ struct DateTime {
 // ---------------------------------------------------------------------------------------------
 
 enum class RoutingModel { None, Steady, KinWave, XKinWave, DynWave };
-enum class InfiltrationModel { Horton, ModifiedHorton, GreenAmpt, ModifiedGreenAmpt, CurveNumber };
 enum class LinkOffsets { Depth, Elevation };
 enum class InertialDamping { None, Partial, Full };
 enum class NormalFlowLimited { Slope, Froude, Both, None };
@@ -532,6 +532,11 @@ struct Model {
   std::vector<DryWeatherInflow> dry_weather_inflows;
   std::vector<Rule> rules;
 
+  // hydrology (inp/hydrology.hpp)
+  std::vector<RainGage> gages;
+  std::vector<Subcatchment> subcatchments;
+  Evaporation evaporation;
+
   Report report;
   MapData map;
   std::vector<RawSection> unsupported;  // kept-but-not-simulated sections, in file order
@@ -544,6 +549,10 @@ struct Model {
   std::unordered_map<std::string, int> series_index;
   std::unordered_map<std::string, int> pattern_index;
   std::unordered_map<std::string, int> transect_index;
+  std::unordered_map<std::string, int> gage_index;
+  std::unordered_map<std::string, int> subcatchment_index;
+  int find_gage(const std::string& id) const { return find(gage_index, id); }
+  int find_subcatchment(const std::string& id) const { return find(subcatchment_index, id); }
   int find_transect(const std::string& id) const { return find(transect_index, id); }
 
   /// -1 when the id is unknown.

@@ -17,12 +17,7 @@ namespace {
 // Sections kept but not simulated, and the feature named in their warning.
 const std::map<std::string, const char*> kUnsupported = {
     {"FILES", "interface files"},
-    {"RAINGAGES", "rain gages (rainfall)"},
     {"TEMPERATURE", "temperature / snowmelt climate data"},
-    {"EVAPORATION", "evaporation (including storage-unit evaporation)"},
-    {"SUBCATCHMENTS", "subcatchment runoff"},
-    {"SUBAREAS", "subcatchment runoff"},
-    {"INFILTRATION", "subcatchment infiltration"},
     {"AQUIFERS", "groundwater"},
     {"GROUNDWATER", "groundwater"},
     {"GWF", "groundwater flow equations"},
@@ -43,6 +38,18 @@ const std::map<std::string, const char*> kUnsupported = {
     {"STREETS", "street cross sections and inlets"},
     {"INLETS", "street inlets"},
     {"INLET_USAGE", "street inlets"},
+};
+
+// Sections that change subcatchment runoff but are not simulated: refused when the model has
+// subcatchments (without them they have no effect and are kept with a warning).
+const std::map<std::string, const char*> kRefusedWithRunoff = {
+    {"SNOWPACKS", "snowmelt"},
+    {"TEMPERATURE", "snowmelt and temperature-based evaporation"},
+    {"AQUIFERS", "groundwater"},
+    {"GROUNDWATER", "groundwater"},
+    {"GWF", "groundwater flow equations"},
+    {"LID_USAGE", "low-impact development controls in subcatchments"},
+    {"ADJUSTMENTS", "monthly climate adjustments"},
 };
 
 bool is_map_section(const std::string& n) {
@@ -88,6 +95,7 @@ class Reader {
   void register_tables();
   void register_unsupported_names();
   void warn_unsupported();
+  void refuse_unbuilt_hydrology();
 
   TokenizedFile file_;
   Context& ctx_;
@@ -265,12 +273,27 @@ void Reader::warn_unsupported() {
   for (const auto& block : file_.sections) {
     auto it = kUnsupported.find(block.name);
     if (it == kUnsupported.end() || block.lines.empty()) continue;
+    if (!ctx_.model.subcatchments.empty() && kRefusedWithRunoff.count(block.name)) continue;
     ctx_.section = "[" + block.name + "]";
     keep_unsupported(ctx_, block);
     if (!warned.insert(block.name).second) continue;
     ctx_.warn(block.header_line, "",
               std::string("not simulated yet: ") + it->second + "; the section's " +
                   std::to_string(block.lines.size()) + " line(s) are kept but ignored");
+  }
+}
+
+void Reader::refuse_unbuilt_hydrology() {
+  if (ctx_.model.subcatchments.empty()) return;
+  for (const auto& block : file_.sections) {
+    auto it = kRefusedWithRunoff.find(block.name);
+    if (it == kRefusedWithRunoff.end() || block.lines.empty()) continue;
+    ctx_.section = "[" + block.name + "]";
+    ctx_.error(block.header_line, "",
+               std::string(it->second) +
+                   " is not simulated, and this model's subcatchments would depend on it; "
+                   "expected no [" +
+                   block.name + "] section (remove it to run without it)");
   }
 }
 
@@ -284,11 +307,14 @@ void Reader::run() {
   register_nodes_and_links();
   register_tables();
   register_unsupported_names();
+  register_hydrology(ctx_, file_.sections);
 
   each("CURVES", [&](const SectionBlock& b) { read_curves(ctx_, b); });
   each("TIMESERIES", [&](const SectionBlock& b) { read_timeseries(ctx_, b); });
   each("PATTERNS", [&](const SectionBlock& b) { read_patterns(ctx_, b); });
   each("TRANSECTS", [&](const SectionBlock& b) { read_transects(ctx_, b); });
+  each("EVAPORATION", [&](const SectionBlock& b) { read_evaporation(ctx_, b); });
+  each("RAINGAGES", [&](const SectionBlock& b) { read_raingages(ctx_, b); });
 
   each("JUNCTIONS", [&](const SectionBlock& b) { read_junctions(ctx_, b, reg_); });
   each("OUTFALLS", [&](const SectionBlock& b) { read_outfalls(ctx_, b, reg_); });
@@ -302,6 +328,11 @@ void Reader::run() {
   each("XSECTIONS", [&](const SectionBlock& b) { read_xsections(ctx_, b); });
   each("LOSSES", [&](const SectionBlock& b) { read_losses(ctx_, b); });
   if (!ctx_.full()) finish_links(ctx_);
+  each("SUBCATCHMENTS", [&](const SectionBlock& b) { read_subcatchments(ctx_, b); });
+  each("SUBAREAS", [&](const SectionBlock& b) { read_subareas(ctx_, b); });
+  each("INFILTRATION", [&](const SectionBlock& b) { read_infiltration(ctx_, b); });
+  if (!ctx_.full()) finish_hydrology(ctx_);
+  refuse_unbuilt_hydrology();
 
   each("INFLOWS", [&](const SectionBlock& b) { read_inflows(ctx_, b); });
   each("DWF", [&](const SectionBlock& b) { read_dwf(ctx_, b); });

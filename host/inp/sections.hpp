@@ -55,6 +55,17 @@ void finish_series(Context& ctx);
 void use_series(Context& ctx, int series, SeriesUse use, double factor, int line,
                 const std::string& user);
 
+// read_hydrology.cpp
+/// Registers every rain gage and subcatchment ID (so subcatchments may name later ones).
+void register_hydrology(Context& ctx, const std::vector<SectionBlock>& sections);
+void read_raingages(Context& ctx, const SectionBlock& block);
+void read_subcatchments(Context& ctx, const SectionBlock& block);
+void read_subareas(Context& ctx, const SectionBlock& block);
+void read_infiltration(Context& ctx, const SectionBlock& block);
+void read_evaporation(Context& ctx, const SectionBlock& block);
+/// Subcatchments without [SUBAREAS] or [INFILTRATION] lines; storage evaporation warning.
+void finish_hydrology(Context& ctx);
+
 // controls.cpp
 void read_controls(Context& ctx, const SectionBlock& block);
 

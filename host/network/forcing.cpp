@@ -15,6 +15,7 @@ constexpr double kFlowTolerance = 0.00001 * 0.3048 * 0.3048 * 0.3048;  // SWMM F
 Forcing::Forcing(const inp::Model& model) : m_(model) {
   const inp::DateTime& s = model.options.start;
   start_day_ = static_cast<double>(inp::day_number(s)) + s.seconds_of_day / 86400.0;
+  if (!model.subcatchments.empty()) runoff_ = std::make_unique<runoff::RunoffModel>(model);
 }
 
 Calendar Forcing::calendar(double t) const {
@@ -119,6 +120,10 @@ void Forcing::lateral_inflows(double t, std::vector<double>& q, double* external
     if (std::fabs(v) < kFlowTolerance) v = 0.0;
     q[d.node] += v;
     *dwf += v;
+  }
+  if (runoff_) {
+    runoff_->advance_past(t);
+    *external += runoff_->add_node_inflows(t, q);
   }
 }
 

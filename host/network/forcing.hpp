@@ -3,10 +3,12 @@
 // given in seconds since the simulation start, as SWMM's routing.c and inflow.c do.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "inp/model.hpp"
 #include "network/network_data.hpp"
+#include "runoff/runoff_model.hpp"
 
 namespace sf::network {
 
@@ -28,11 +30,16 @@ class Forcing {
 
   /// Lateral inflow of every node at time t [m³/s]; totals of positive external and
   /// dry-weather inflow, and of negative inflows (withdrawals), are returned for the ledger.
+  /// Subcatchment runoff (host/runoff) is included and booked as external inflow; its runoff
+  /// clock is advanced past t first, as SWMM runs runoff ahead of routing.
   void lateral_inflows(double t, std::vector<double>& q, double* external, double* dwf,
                        double* withdrawn) const;
 
   /// Stage elevation of every outfall node at time t (0 for other nodes) [m].
   void outfall_stages(double t, const NetworkData& net, std::vector<double>& stage) const;
+
+  /// The subcatchments' runoff process; null when the model has no subcatchments.
+  const runoff::RunoffModel* runoff() const { return runoff_.get(); }
 
   /// Value of time series k at t; outside its range: 0, or the end values when extend.
   double series_value(int k, double t, bool extend) const;
@@ -42,6 +49,9 @@ class Forcing {
   double dwf_factor(const inp::DryWeatherInflow& d, const Calendar& c) const;
   const inp::Model& m_;
   double start_day_ = 0.0;  // SWMM day number of the start (with fraction)
+  // Runoff is stateful but a pure function of time for routing: lateral_inflows() (const)
+  // advances it, hence the owning pointer.
+  std::unique_ptr<runoff::RunoffModel> runoff_;
 };
 
 }  // namespace sf::network

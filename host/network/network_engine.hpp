@@ -66,6 +66,8 @@ class NetworkEngine {
   double last_step() const { return last_dt_; }  // [s]
   const NetworkData& network() const { return net_; }
   const MassBalance& mass_balance() const { return ledger_; }
+  /// Lateral inflows and the subcatchments' runoff (Forcing::runoff()).
+  const Forcing& forcing() const { return *forcing_; }
   NetworkStatistics statistics() const;
   std::string backend_name() const;
 

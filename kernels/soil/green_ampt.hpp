@@ -17,6 +17,9 @@ struct GreenAmptParams {
   T ks;       // saturated hydraulic conductivity (m/s), > 0
   T suction;  // psi, capillary suction head at the wetting front (m)
   T imd_max;  // initial (maximum) moisture deficit, porosity - initial moisture (-), in [0, 1]
+  /// SWMM's MODIFIED_GREEN_AMPT: rain below Ks never starts a new event (only dry weather
+  /// does), so a long spell of light rain keeps the event's deficit and cumulative infiltration.
+  bool modified = false;
 };
 
 template <class T>
@@ -117,7 +120,7 @@ SF_HD inline T infiltrate(GreenAmptState<T>& s, const GreenAmptParams<T>& p, T p
   }
   if (ia <= p.ks) {  // the soil takes everything; a long gap before this starts a new event
     const T df = add(available);
-    if (s.time_to_new_event <= T(0) && lu > T(0)) {
+    if (!p.modified && s.time_to_new_event <= T(0) && lu > T(0)) {
       s.imd = (fu_max - s.upper_zone) / lu;
       s.volume = T(0);
     }

@@ -88,10 +88,7 @@ TEST(InpCases, EveryCaseReadsAndMatchesSwmmElementCounts) {
     EXPECT_EQ(static_cast<int>(m.rules.size()), c["control_rules"]);
     EXPECT_EQ(static_cast<int>(m.inflows.size()), c["external_inflows"]);
     EXPECT_EQ(static_cast<int>(m.dry_weather_inflows.size()), c["dry_weather_inflows"]);
-    int subcatchments = 0;
-    for (const auto& raw : m.unsupported)
-      if (raw.name == "SUBCATCHMENTS") subcatchments = static_cast<int>(raw.lines.size());
-    EXPECT_EQ(subcatchments, c["subcatchments"]);
+    EXPECT_EQ(static_cast<int>(m.subcatchments.size()), c["subcatchments"]);
     // Every link is resolved to real nodes.
     for (const auto& l : m.links) {
       EXPECT_GE(l.node1, 0);
@@ -188,13 +185,25 @@ TEST(InpCases, ControlRulesAreStructured) {
   for (const auto& p : m.pumps) EXPECT_EQ(p.kind, PumpCurveKind::Type3);
 }
 
-TEST(InpCases, SubcatchmentsAreKeptWithOneWarning) {
+TEST(InpCases, SubcatchmentsAreReadInSi) {
   SKIP_WITHOUT_CASES();
   std::vector<std::string> warnings;
   Model m = read_case("subcatch_user1_cms", &warnings);
-  int subcatch_warnings = 0;
-  for (const auto& w : warnings)
-    subcatch_warnings += w.find("[SUBCATCHMENTS]") != std::string::npos &&
-                         w.find("not simulated") != std::string::npos;
-  EXPECT_EQ(subcatch_warnings, 1);
+  for (const auto& w : warnings) EXPECT_EQ(w.find("[SUBCATCHMENTS]"), std::string::npos) << w;
+  ASSERT_EQ(m.gages.size(), 1u);
+  EXPECT_EQ(m.gages[0].format, RainFormat::Volume);
+  EXPECT_DOUBLE_EQ(m.gages[0].interval_s, 300.0);  // 0.08333 h rounded to whole seconds
+  ASSERT_EQ(m.subcatchments.size(), 58u);
+  const Subcatchment& s = m.subcatchments[0];  // c3y51 GAGE1 03y51 0.76 70.0 54.3 34.3 0
+  EXPECT_EQ(s.id, "c3y51");
+  EXPECT_EQ(m.nodes[s.outlet_node].id, "03y51");
+  EXPECT_DOUBLE_EQ(s.area, 0.76e4);  // hectares
+  EXPECT_DOUBLE_EQ(s.frac_imperv, 0.70);
+  EXPECT_DOUBLE_EQ(s.slope, 0.343);
+  EXPECT_DOUBLE_EQ(s.s_imperv, 0.05e-3);  // mm
+  EXPECT_DOUBLE_EQ(s.frac_zero, 0.25);
+  EXPECT_EQ(s.infiltration.model, InfiltrationModel::Horton);
+  EXPECT_DOUBLE_EQ(s.infiltration.f0, 50.0e-3 / 3600.0);  // mm/hr
+  EXPECT_DOUBLE_EQ(s.infiltration.decay, 2.016 / 3600.0);
+  EXPECT_DOUBLE_EQ(s.infiltration.dry_time_s, 0.04134 * 86400.0);
 }

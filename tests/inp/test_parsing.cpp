@@ -254,13 +254,13 @@ TEST(Warnings, UnsupportedSectionsAreKeptAndWarnedOnce) {
   std::vector<std::string> w;
   Model m = read_inp_text(network("CFS",
                                   "[POLLUTANTS]\nTSS MG/L 0 0 0 0 0\n"
-                                  "[EVAPORATION]\nCONSTANT 0.1\n[EVAPORATION]\nDRY_ONLY NO\n"),
+                                  "[HYDROGRAPHS]\nUH1 G1\n[HYDROGRAPHS]\nUH1 ALL SHORT 0.1 1 2\n"),
                           "t.inp", &w);
-  int evap = 0;
-  for (const auto& s : w) evap += s.find("[EVAPORATION]") != std::string::npos;
-  EXPECT_EQ(evap, 1);
+  int uh = 0;
+  for (const auto& s : w) uh += s.find("[HYDROGRAPHS]") != std::string::npos;
+  EXPECT_EQ(uh, 1);
   ASSERT_EQ(m.unsupported.size(), 2u);
-  EXPECT_EQ(m.unsupported[1].name, "EVAPORATION");
+  EXPECT_EQ(m.unsupported[1].name, "HYDROGRAPHS");
   EXPECT_EQ(m.unsupported[1].lines.size(), 2u);
 }
 
