@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/gregorian.hpp"
 #include "inp/datetime.hpp"
 #include "inp/sections.hpp"
 
@@ -55,7 +56,7 @@ int read_rain_file(Context& ctx, Row& row, const std::string& name, const std::s
     int y = 0, mo = 0, d = 0, h = 0, mi = 0;
     double v = 0.0;
     if (!(fields >> y >> mo >> d >> h >> mi >> v) || mo < 1 || mo > 12 || d < 1 ||
-        d > days_in_month(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) {
+        d > gregorian::days_in_month(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) {
       row.error("rain file " + path + " line " + std::to_string(n) +
                 ": expected Station Year Month Day Hour Minute Value");
       return -1;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "common/gregorian.hpp"
 #include "inp/datetime.hpp"
 
 namespace sf::runoff {
@@ -18,7 +19,7 @@ void month_at(const inp::DateTime& start, double t, int* month, double* next_mon
   // walk whole months forward: cheap (runs are months, not centuries, long)
   double month_start = day_start - (d.day - 1) * 86400.0;
   for (;;) {
-    const double next = month_start + inp::days_in_month(d.year, d.month) * 86400.0;
+    const double next = month_start + gregorian::days_in_month(d.year, d.month) * 86400.0;
     if (t < next) {
       *month = d.month;
       *next_month_s = next;
