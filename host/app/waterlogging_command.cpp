@@ -45,6 +45,18 @@ std::vector<unsigned char> road_mask(const WaterloggingOptions& o, const assess:
   return mask;
 }
 
+/// An empty raster on the results grid.
+mesh::Raster results_grid_raster(const assess::EventMaps& m, const std::string& crs) {
+  mesh::Raster r;
+  r.nx = m.nx;
+  r.ny = m.ny;
+  r.dx = m.dx;
+  r.x0 = m.x0;
+  r.y0 = m.y0;
+  r.crs_wkt = crs;
+  return r;
+}
+
 std::string spots_csv(const assess::SpotMap& r, const assess::RiskTable& t) {
   std::string s =
       "id,x_m,y_m,centroid_x_m,centroid_y_m,area_m2,cells,max_depth_m,mean_max_depth_m,"
@@ -66,13 +78,7 @@ std::string spots_csv(const assess::SpotMap& r, const assess::RiskTable& t) {
 
 void write_polygons(const std::string& path, const assess::SpotMap& r, const assess::EventMaps& m,
                     const std::string& crs, const assess::RiskTable& t) {
-  mesh::Raster labels;
-  labels.nx = m.nx;
-  labels.ny = m.ny;
-  labels.dx = m.dx;
-  labels.x0 = m.x0;
-  labels.y0 = m.y0;
-  labels.crs_wkt = crs;
+  mesh::Raster labels = results_grid_raster(m, crs);
   labels.values.assign(r.label.begin(), r.label.end());
   labels.valid.assign(labels.values.size(), 1);
   mesh::LabelAttributes a;
@@ -107,13 +113,7 @@ void write_polygons(const std::string& path, const assess::SpotMap& r, const ass
 
 void write_risk_map(const std::string& path, const assess::SpotMap& r, const assess::EventMaps& m,
                     const std::string& crs) {
-  mesh::Raster risk;
-  risk.nx = m.nx;
-  risk.ny = m.ny;
-  risk.dx = m.dx;
-  risk.x0 = m.x0;
-  risk.y0 = m.y0;
-  risk.crs_wkt = crs;
+  mesh::Raster risk = results_grid_raster(m, crs);
   risk.values.assign(r.risk.begin(), r.risk.end());
   risk.valid.assign(m.mask.begin(), m.mask.end());
   mesh::write_raster_geotiff(path, risk, mesh::RasterSampleType::Byte);

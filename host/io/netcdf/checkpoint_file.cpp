@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "common/input_error.hpp"
+#include "common/utc_now.hpp"
 #include "io/netcdf/nc_writable_file.hpp"
 
 namespace sf::io {
@@ -75,15 +76,6 @@ class ReadOnlyFile {
   int ncid_ = -1;
 };
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
 }  // namespace
 
 std::string hash_text(std::uint64_t hash) {
@@ -109,7 +101,7 @@ void write_checkpoint(const std::string& path, const CheckpointHeader& h,
     f.put_text(NC_GLOBAL, "backend", h.backend);
     f.put_double(NC_GLOBAL, "time_s", h.time_s);
     f.put_text(NC_GLOBAL, "history",
-               (h.created.empty() ? utc_now() : h.created) + " written by spongeflow");
+               (h.created.empty() ? sf::utc_now_iso8601() : h.created) + " written by spongeflow");
     f.put_text(NC_GLOBAL, "state_checksum", hash_text(state_checksum(state)));
     std::map<std::size_t, int> dims;
     std::map<std::string, int> ids;

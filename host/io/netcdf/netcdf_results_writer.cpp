@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/utc_now.hpp"
 #include "io/netcdf/cf_crs_attributes.hpp"
 #include "io/netcdf/cf_time_reference.hpp"
 #include "io/netcdf/nc_writable_file.hpp"
@@ -23,15 +24,6 @@ namespace {
 // Chunks of at most 512 x 512 cells (1 MiB in float32): one snapshot of a tile is read without
 // decompressing the whole grid, and small grids are one chunk.
 constexpr std::size_t kMaxChunkCells = 512;
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 bool same_grid(const GridGeometry& a, const GridGeometry& b) {
   return a.nx == b.nx && a.ny == b.ny && a.dx == b.dx && a.x0 == b.x0 && a.y0 == b.y0;
@@ -175,7 +167,7 @@ void NetcdfResultsWriter::create_file(const SurfaceSnapshot& snapshot) {
   f.put_text(NC_GLOBAL, "title", options_.title);
   if (!options_.institution.empty()) f.put_text(NC_GLOBAL, "institution", options_.institution);
   f.put_text(NC_GLOBAL, "source", options_.source);
-  f.put_text(NC_GLOBAL, "history", utc_now_iso8601() + " created by spongeflow");
+  f.put_text(NC_GLOBAL, "history", sf::utc_now_iso8601() + " created by spongeflow");
   f.put_text(NC_GLOBAL, "comment",
              "Rows are stored south first (y increasing), as the engine holds them. Inactive "
              "(nodata) cells hold _FillValue. See docs/results-netcdf.md in spongeflow.");
