@@ -2,12 +2,18 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace sf::test {
 
@@ -26,6 +32,33 @@ inline CliResult run_spongeflow(const std::string& args) {
   const int st = pclose(p);
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   return r;
+}
+
+/// Starts bin/spongeflow with `args` (stdout and stderr to `log`), waits until `ready()` holds
+/// or `timeout` passes, sends `signal_number` and returns the exit status (minus the signal when
+/// the signal killed it).
+inline int run_spongeflow_and_signal(const std::vector<std::string>& args, const std::string& log,
+                                     const std::function<bool()>& ready, int signal_number,
+                                     std::chrono::seconds timeout = std::chrono::seconds(30)) {
+  const std::string binary = std::string(SPONGEFLOW_BINARY_DIR) + "/bin/spongeflow";
+  std::vector<std::string> all = {binary};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (!freopen(log.c_str(), "w", stdout) || !freopen(log.c_str(), "a", stderr)) _exit(99);
+    execv(binary.c_str(), argv.data());
+    _exit(98);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!ready() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  kill(pid, signal_number);
+  int st = 0;
+  waitpid(pid, &st, 0);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st);
 }
 
 /// A fresh folder under the build tree for one test's files.

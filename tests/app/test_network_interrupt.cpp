@@ -35,26 +35,13 @@ const char* kYearLongModel =
 /// Starts the year-long network run, waits for its first time-series rows, sends `signal`;
 /// returns the exit status.
 int network_and_signal(const fs::path& dir, int signal_number) {
-  const std::string binary = std::string(SPONGEFLOW_BINARY_DIR) + "/bin/spongeflow";
   write_file(dir / "year.inp", kYearLongModel);
-  const std::string log = (dir / "log.txt").string(), csv = (dir / "series.csv").string();
-  const std::string inp = (dir / "year.inp").string(), report = (dir / "report.txt").string(),
-                    summary = (dir / "summary.json").string();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!freopen(log.c_str(), "w", stdout) || !freopen(log.c_str(), "a", stderr)) _exit(99);
-    execl(binary.c_str(), binary.c_str(), "network", inp.c_str(), "--report", report.c_str(),
-          "--summary", summary.c_str(), "--timeseries", csv.c_str(), (char*)nullptr);
-    _exit(98);
-  }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while ((!fs::exists(csv) || fs::file_size(csv) < 400) &&
-         std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  kill(pid, signal_number);
-  int st = 0;
-  waitpid(pid, &st, 0);
-  return WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st);
+  const std::string csv = (dir / "series.csv").string();
+  return run_spongeflow_and_signal(
+      {"network", (dir / "year.inp").string(), "--report", (dir / "report.txt").string(),
+       "--summary", (dir / "summary.json").string(), "--timeseries", csv},
+      (dir / "log.txt").string(), [&] { return fs::exists(csv) && fs::file_size(csv) >= 400; },
+      signal_number);
 }
 
 TEST(NetworkInterrupt, SigintWritesTheOutputsWithAnInterruptedStatus) {

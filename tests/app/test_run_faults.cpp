@@ -132,20 +132,9 @@ TEST(RunFaults, SummaryOnAFullDiskNamesTheReasonAndLeavesNoTemporaryFile) {
 /// returns the exit status.
 int run_and_signal(const fs::path& case_file, int signal_number) {
   const auto out = case_file.parent_path() / "results";
-  const std::string log = (case_file.parent_path() / "log.txt").string();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!freopen(log.c_str(), "w", stdout) || !freopen(log.c_str(), "a", stderr)) _exit(99);
-    execl(kBinary.c_str(), kBinary.c_str(), "run", case_file.c_str(), "--quiet", (char*)nullptr);
-    _exit(98);
-  }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (!fs::exists(out / "surface_00000.vti") && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  kill(pid, signal_number);
-  int st = 0;
-  waitpid(pid, &st, 0);
-  return WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st);
+  return run_spongeflow_and_signal(
+      {"run", case_file.string(), "--quiet"}, (case_file.parent_path() / "log.txt").string(),
+      [&] { return fs::exists(out / "surface_00000.vti"); }, signal_number);
 }
 
 TEST(RunFaults, SigintStopsAtAStepBoundaryWithAnInterruptedSummary) {

@@ -34,27 +34,12 @@ std::string joined(const std::vector<std::string>& args) {
 /// Runs `spongeflow run case --output out ARGS --checkpoint-interval 100`, sends SIGINT once the
 /// first checkpoint exists and returns the exit status.
 int run_interrupted(const fs::path& case_file, const fs::path& out) {
-  const std::string binary = std::string(SPONGEFLOW_BINARY_DIR) + "/bin/spongeflow";
-  std::vector<std::string> args = {binary, "run", case_file.string(), "--output", out.string()};
+  std::vector<std::string> args = {"run", case_file.string(), "--output", out.string()};
   args.insert(args.end(), kArgs.begin(), kArgs.end());
   args.insert(args.end(), {"--checkpoint-interval", "100"});
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const std::string log = (out.parent_path() / "interrupted.log").string();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!freopen(log.c_str(), "w", stdout) || !freopen(log.c_str(), "a", stderr)) _exit(99);
-    execv(binary.c_str(), argv.data());
-    _exit(98);
-  }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (!fs::exists(out / "checkpoint.nc") && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  kill(pid, SIGINT);
-  int st = 0;
-  waitpid(pid, &st, 0);
-  return WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st);
+  return run_spongeflow_and_signal(
+      args, (out.parent_path() / "interrupted.log").string(),
+      [&] { return fs::exists(out / "checkpoint.nc"); }, SIGINT, std::chrono::seconds(60));
 }
 
 TEST(RestartAfterInterrupt, ContinuedRunEndsWithTheResultsOfARunThatNeverStopped) {
