@@ -11,9 +11,9 @@
 #include <utility>
 
 #include "engine/exchange_runner_impl.hpp"
-#include "exchange/surface_exchange.hpp"
 #include "engine/soil_state.hpp"
 #include "engine/surface_solver.hpp"
+#include "exchange/surface_exchange.hpp"
 #include "launch/device_buffer.hpp"
 #include "launch/discard.hpp"
 #include "swe/point_sources.hpp"
@@ -259,12 +259,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     hmax_.upload(record.get<T>("surface_hmax", n));
     if (stats_.max_speed) {
       for (int i = 0; i < 6; ++i) stat_[i].upload(record.get<T>(kStatNames[i], n));
-      stats_.max_speed = stat_[0].data();
-      stats_.max_hazard = stat_[1].data();
-      stats_.time_of_max_depth = stat_[2].data();
-      stats_.time_first_wet = stat_[3].data();
-      stats_.duration_flooded = stat_[4].data();
-      stats_.duration_user = stat_[5].data();
+      point_stats_at_buffers();
     }
     const std::vector<double> ledger = record.get<double>("surface_ledger", 5);
     edge_out_ = ledger[0];
@@ -285,6 +280,16 @@ class SurfaceSolverImpl final : public SurfaceSolver {
   std::int64_t cell_count() const override { return n_; }
 
  private:
+  /// The event-statistics view reads and writes the six buffers of stat_ (kStatNames' order).
+  void point_stats_at_buffers() {
+    stats_.max_speed = stat_[0].data();
+    stats_.max_hazard = stat_[1].data();
+    stats_.time_of_max_depth = stat_[2].data();
+    stats_.time_first_wet = stat_[3].data();
+    stats_.duration_flooded = stat_[4].data();
+    stats_.duration_user = stat_[5].data();
+  }
+
   static constexpr const char* kStatNames[6] = {
       "surface_max_speed",      "surface_max_hazard",       "surface_time_of_max_depth",
       "surface_time_first_wet", "surface_duration_flooded", "surface_duration_user"};
@@ -321,12 +326,7 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     stat_[3].upload(t_wet);
     stat_[4].upload(zero);
     stat_[5].upload(zero);
-    stats_.max_speed = stat_[0].data();
-    stats_.max_hazard = stat_[1].data();
-    stats_.time_of_max_depth = stat_[2].data();
-    stats_.time_first_wet = stat_[3].data();
-    stats_.duration_flooded = stat_[4].data();
-    stats_.duration_user = stat_[5].data();
+    point_stats_at_buffers();
     stats_.wet_threshold = T(init.wet_threshold);
     stats_.flood_threshold = T(init.flood_threshold);
     stats_.user_threshold = T(init.user_threshold);
