@@ -203,8 +203,8 @@ class EngineCore final : public EngineBackend {
         flood_volume, time_flooded, outfall_volume, max_inflow;
     Buf<double> coupled_inflow, coupled_inflow_old, outfall_booked, outfall_rate_last;
     Buf<double> flow, flow_old, link_depth, link_depth_old, link_volume, link_volume_old, q1, a1,
-        a2, froude, dqdh, surf1, surf2, setting, max_flow, max_velocity, pump_volume,
-        pump_startups, time_on;
+        a2, froude, dqdh, surf1, surf2, setting, max_flow, max_velocity, pump_volume, pump_startups,
+        time_on;
     Buf<int> converged, flow_class, normal_flow;
   };
   static constexpr std::size_t kSavedBuffers = 46;
@@ -290,8 +290,9 @@ class EngineCore final : public EngineBackend {
       const auto* u = static_cast<const unsigned char*>(p);
       if (!e.name || !p || u < begin || u >= begin + sizeof(StateBuffers) ||
           std::find(seen.begin(), seen.end(), p) != seen.end())
-        throw std::logic_error("EngineCore::saved_buffers: the list of saved buffers does not "
-                               "cover StateBuffers one to one");
+        throw std::logic_error(
+            "EngineCore::saved_buffers: the list of saved buffers does not "
+            "cover StateBuffers one to one");
       seen.push_back(p);
     }
     return list;

@@ -26,10 +26,9 @@ void NetworkEngine::save_state(StateRecord& record) const {
                                  prev_out_, prev_flood_, double(steps_), double(unconverged_),
                                  trials_, min_dt_, max_dt_});
   const MassBalance& m = ledger_;
-  record.put("network_ledger",
-             std::vector<double>{m.dry_weather_inflow, m.external_inflow, m.surface_inflow,
-                                 m.external_outflow, m.flooding, m.initial_storage,
-                                 m.final_storage});
+  record.put("network_ledger", std::vector<double>{m.dry_weather_inflow, m.external_inflow,
+                                                   m.surface_inflow, m.external_outflow, m.flooding,
+                                                   m.initial_storage, m.final_storage});
   record.put("network_settings", settings_);
   record.put("network_lateral_inflow", lat_);
   // action log: time, link, setting and the rule (1 + its index in the model; 0 for none)
@@ -82,8 +81,9 @@ void NetworkEngine::load_state(const StateRecord& record) {
   for (std::size_t k = 0; k < n; k += kActionValues) {
     const int link = int(a[k + 1]), rule = int(a[k + 3]);
     if (link < 0 || std::size_t(link) >= nl || rule < 0 || std::size_t(rule) > model_.rules.size())
-      throw std::invalid_argument("state entry 'network_actions' names a link or rule that is "
-                                  "not in this network");
+      throw std::invalid_argument(
+          "state entry 'network_actions' names a link or rule that is "
+          "not in this network");
     actions_.push_back({a[k], link, a[k + 2], rule > 0 ? model_.rules[rule - 1].id : ""});
   }
   // An orifice's or weir's coefficients follow its setting once a control changed it (the

@@ -317,7 +317,8 @@ void RunoffModel::load_state(const StateRecord& record) {
     s.runon = v[9];
     s.old_runoff = v[10];
     s.new_runoff = v[11];
-    std::memcpy(static_cast<void*>(&s.soil_state), soil.data() + j * kSoilValues, sizeof(SoilState));
+    std::memcpy(static_cast<void*>(&s.soil_state), soil.data() + j * kSoilValues,
+                sizeof(SoilState));
   }
   for (std::size_t g = 0; g < gages_.size(); ++g)
     gages_[g].set_position(std::vector<double>(gages.begin() + std::ptrdiff_t(5 * g),
