@@ -61,9 +61,9 @@ void CoupledRun::restore_outputs(const StateRecord& record) {
         csv_path_, 0, "", "",
         ec ? "a restarted run continues this file, but it cannot be read (" + ec.message() +
                  "); restart in the output folder of the run that wrote the checkpoint"
-           : "holds " + std::to_string(have) + " bytes; the checkpoint was written after " +
-                 std::to_string(bytes) +
-                 ": restart in the output folder of the run that wrote it"});
+           : "holds " + std::to_string(have) + " bytes; it held " + std::to_string(bytes) +
+                 " when the checkpoint was written: restart in the output folder of the run "
+                 "that wrote it"});
   std::filesystem::resize_file(csv_path_, bytes, ec);
   if (!ec) csv_.open(csv_path_, std::ios::app);
   if (ec || !csv_) throw std::runtime_error("cannot write " + csv_path_);
