@@ -1,6 +1,7 @@
 // The coupled restart tests' case: the restart case (restart_case.hpp) with a small sewer under
 // it: two junctions taking water through their inlets, a steady inflow, a wet well whose pump
-// starts and stops on its depths and by a rule, an outfall; optionally a subcatchment with its
+// starts and stops on its depths and by a rule, an outfall (the inflow makes J1 overflow onto the
+// surface within 30 s); optionally a subcatchment with its
 // own rain gage (Horton infiltration) draining to the first junction.
 #pragma once
 
@@ -42,7 +43,7 @@ P1 W O1 PC2 OFF 0.4 0.1
 PC2 PUMP2 1.0 0.03
 PC2 2.0 0.05
 [INFLOWS]
-J1 FLOW "" FLOW 1.0 1.0 0.06
+J1 FLOW "" FLOW 1.0 1.0 0.3
 [CONTROLS]
 RULE R1
 IF NODE W DEPTH > 1.2

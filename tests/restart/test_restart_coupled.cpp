@@ -31,29 +31,36 @@ TEST_P(CoupledRestart, RunOfTContinuedForAnotherTIsTheRunOf2T) {
   const auto c = write_coupled_restart_case(name("restart_coupled"), subcatchment());
   const auto dir = c.parent_path();
   const auto whole = dir / "whole", split = dir / "split";
+  // 80 s of the case (its duration is the one setting a continuation may change), the first
+  // 40 s with a checkpoint at the first step after 30 s (between two snapshots and time-series
+  // rows): the continuation must replace what the first part wrote after it.
   const std::string run = "run " + c.string() + precision() + kOptions + " --output ";
-  auto r = run_spongeflow(run + whole.string());
+  auto r = run_spongeflow(run + whole.string() + " --set time.duration=80");
   ASSERT_EQ(r.status, 0) << r.output;
-  // Checkpoints at the first steps after 50 and 100 s (between snapshots and time-series rows),
-  // in a run that goes on to the end: the continuation must replace what came after.
-  r = run_spongeflow(run + split.string() + " --set time.duration=60 --checkpoint-interval 50");
+  r = run_spongeflow(run + split.string() + " --set time.duration=40 --checkpoint-interval 30");
   ASSERT_EQ(r.status, 0) << r.output;
   ASSERT_TRUE(fs::exists(split / "checkpoint.nc"));
-  r = run_spongeflow(run + split.string() + " --restart " + (split / "checkpoint.nc").string());
+  const nlohmann::json first_part = deterministic_summary(split);
+  r = run_spongeflow(run + split.string() + " --set time.duration=80 --restart " +
+                     (split / "checkpoint.nc").string());
   ASSERT_EQ(r.status, 0) << r.output;
 
   expect_identical_results(whole / "results.nc", split / "results.nc");
   EXPECT_EQ(read_text(whole / "network_timeseries.csv"),
             read_text(split / "network_timeseries.csv"));
   EXPECT_EQ(read_text(whole / "network.pvd"), read_text(split / "network.pvd"));
-  EXPECT_EQ(read_bytes(whole / "network_00006.vtp"), read_bytes(split / "network_00006.vtp"));
+  EXPECT_EQ(read_bytes(whole / "network_00004.vtp"), read_bytes(split / "network_00004.vtp"));
   const nlohmann::json a = deterministic_summary(whole), b = deterministic_summary(split);
   EXPECT_EQ(a, b) << "summary.json differs:\n" << a.dump(1) << "\n" << b.dump(1);
-  // The state must have been busy: inlets took water, the pump ran, the rule acted.
+  // The state must have been busy: inlets took water, the pump ran, and a junction overflowed
+  // onto the surface before the checkpoint (0.64 m3 by 30 s in f64: the exchange's flood
+  // bookkeeping is in the state; without it restored the files differ).
   ASSERT_TRUE(a.contains("network")) << a.dump(1);
   EXPECT_GT(a["coupled_volume_balance_m3"]["surface_to_network"].get<double>(), 0.0) << a.dump(1);
+  EXPECT_GT(first_part["coupled_volume_balance_m3"]["network_to_surface"].get<double>(), 0.0)
+      << first_part.dump(1);
   EXPECT_GT(a["network"]["pumps"]["P1"]["volume_m3"].get<double>(), 0.0) << a.dump(1);
-  EXPECT_EQ(a["simulated_s"].get<double>(), 120.0);
+  EXPECT_EQ(a["simulated_s"].get<double>(), 80.0);
 }
 
 INSTANTIATE_TEST_SUITE_P(PrecisionAndRunoff, CoupledRestart,
