@@ -23,7 +23,7 @@ if [ "${1:-}" = "--sanitize" ]; then
   # The executables of the io label (tests/*/CMakeLists.txt) and the program they run.
   cmake --build build-sanitize -j "$jobs" --target spongeflow test_cli test_restart test_inp \
     test_io_demo test_io_raster test_io_vtk test_netcdf_results test_rain sf_pipe_summary_json \
-    test_couple_network_vtp
+    test_couple_network_vtp test_network_state
   # Leaks inside GDAL, HDF5/netCDF and VTK (caches they free at exit, or never) are theirs.
   export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0"
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86"

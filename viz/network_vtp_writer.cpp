@@ -216,4 +216,9 @@ void NetworkVtpSeriesWriter::close() {
   closed_ = true;
 }
 
+void NetworkVtpSeriesWriter::continue_series(const std::vector<double>& earlier_times) {
+  for (std::size_t k = 0; k < earlier_times.size(); ++k)
+    pvd_.record(int(k), earlier_times[k], vtp_name(basename_, int(k)));
+}
+
 }  // namespace sf::viz

@@ -31,6 +31,10 @@ class NetworkVtpSeriesWriter {
   /// std::runtime_error when a file cannot be written.
   void write(const NetworkSnapshot& snapshot);
 
+  /// A run continued from a checkpoint: lists the snapshots 0 .. n-1 that the run before it wrote
+  /// (their .vtp files are in the folder) before the ones this run writes.
+  void continue_series(const std::vector<double>& earlier_times);
+
   /// Nothing is buffered, so closing only stops further writes.
   void close();
 

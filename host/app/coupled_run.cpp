@@ -71,10 +71,16 @@ CoupledRun::CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backe
   surcharged_s_.assign(std::size_t(net.link_count()), 0.0);
   snap_flood_.assign(std::size_t(net.node_count()), 0.0);
 
-  if (cfg.network_vtk) vtp_ = std::make_unique<viz::NetworkVtpSeriesWriter>(out_dir, "network");
-  const std::string csv_path = (std::filesystem::path(out_dir) / "network_timeseries.csv").string();
-  csv_.open(csv_path);
-  if (!csv_) throw std::runtime_error("cannot write " + csv_path);
+  csv_path_ = (std::filesystem::path(out_dir) / "network_timeseries.csv").string();
+}
+
+CoupledRun::~CoupledRun() = default;
+
+void CoupledRun::start_outputs() {
+  if (cfg_.network_vtk) vtp_ = std::make_unique<viz::NetworkVtpSeriesWriter>(out_dir_, "network");
+  const network::NetworkData& net = engine_->network();
+  csv_.open(csv_path_);
+  if (!csv_) throw std::runtime_error("cannot write " + csv_path_);
   csv_ << "time_s,rain_mm_per_h,inlet_capture_m3s,surcharge_m3s,outfall_total_m3s";
   for (int j : pumps_) csv_ << ",pump_flow:" << net.link_id[j] << ",pump_on:" << net.link_id[j];
   for (int i : storages_) csv_ << ",depth:" << net.node_id[i];
@@ -83,8 +89,6 @@ CoupledRun::CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backe
   sample_balance_ = coupler_->balance();
   write_sample(0.0);
 }
-
-CoupledRun::~CoupledRun() = default;
 
 RunHooks CoupledRun::hooks() {
   RunHooks h;

@@ -27,6 +27,17 @@ class CoupledRun {
              const std::string& out_dir);
   ~CoupledRun();
 
+  /// A fresh run: starts network.pvd and network_timeseries.csv (its header and the row of t = 0).
+  void start_outputs();
+  /// A run continued from a checkpoint (after Simulation::load_state of the same record): takes
+  /// back the network's, the exchange's and the outputs' state, cuts network_timeseries.csv back
+  /// to the checkpoint's time and lists the earlier network snapshots in network.pvd. Throws
+  /// std::invalid_argument naming the entry that does not fit, sf::InputError naming the CSV
+  /// when it is missing or shorter than at the checkpoint.
+  void restore_outputs(const StateRecord& record);
+  /// The network, exchange and output state, beside the surface's, for a checkpoint.
+  void save_state(StateRecord& record);
+
   /// Hooks for Simulation::run: the coupled step, network snapshots, time-series rows.
   RunHooks hooks();
   /// Files written (relative to the output folder).
@@ -63,6 +74,7 @@ class CoupledRun {
   std::vector<double> snap_flood_;
   double sample_t_ = 0;
   couple::CoupledBalance sample_balance_;
+  std::string csv_path_;
   std::vector<double> surcharged_s_;  // per conduit: sampled time full (s)
 };
 

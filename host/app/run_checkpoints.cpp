@@ -65,6 +65,16 @@ void RunCheckpoints::restore(Simulation& sim) {
   auto refuse = [&](const std::string& field, const std::string& why) {
     return InputError(InputIssue{file, 0, "checkpoint", field, why});
   };
+  // Said before the fingerprint: the case files of the two differ anyway, this says how.
+  const bool coupled_checkpoint = c.state.has("network_clock");
+  if (coupled_checkpoint && !coupled_.restore)
+    throw refuse("network_clock",
+                 "was written by a coupled run (a case with [network]); this case has no "
+                 "pipe network");
+  if (!coupled_checkpoint && coupled_.restore)
+    throw refuse("network_clock",
+                 "was written by a surface-only run; this case couples a pipe network "
+                 "([network]), whose state the checkpoint does not hold");
   if (c.header.case_hash != case_hash_)
     throw refuse("case_hash",
                  "was written for another case or grid (" + c.header.case_file + ", fingerprint " +
@@ -83,6 +93,7 @@ void RunCheckpoints::restore(Simulation& sim) {
                                " s); raise [time] duration to continue it");
   try {
     sim.load_state(c.state);
+    if (coupled_.restore) coupled_.restore(c.state);
   } catch (const std::invalid_argument& e) {
     throw refuse("", std::string("does not fit this run: ") + e.what());
   }
@@ -93,6 +104,7 @@ void RunCheckpoints::after_step(Simulation& sim, double t) {
   if (!(options_.interval_s > 0) || t < next_) return;
   StateRecord record;
   sim.save_state(record);
+  if (coupled_.save) coupled_.save(record);
   io::CheckpointHeader h;
   h.case_file = case_file_;
   h.case_hash = case_hash_;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,15 +29,25 @@ std::uint64_t case_text_fingerprint(const std::string& case_file,
 /// Adds the grid (size, spacing, origin), the DEM values and the active mask to `text_hash`.
 std::uint64_t case_fingerprint(std::uint64_t text_hash, const SurfaceSetup& setup);
 
+/// A part of the run beside the surface whose state goes into the same checkpoint: the coupled
+/// network (CoupledRun::save_state / restore_outputs).
+struct CheckpointPart {
+  std::function<void(StateRecord&)> save;
+  std::function<void(const StateRecord&)> restore;
+};
+
 class RunCheckpoints {
  public:
   RunCheckpoints(CheckpointOptions options, std::string out_dir, std::string case_file,
                  std::uint64_t case_hash, Backend backend, Precision precision);
 
   bool restarting() const { return !options_.restart_file.empty(); }
-  /// Reads the restart file and loads it into `sim`.
-  /// Throws sf::InputError naming the file when it is unreadable, damaged, of another case or
-  /// grid, or of another precision.
+  /// A coupled run: the network's part is saved and restored with the surface's.
+  void set_coupled(CheckpointPart part) { coupled_ = std::move(part); }
+  /// The one entry point of a restart: reads the restart file and loads it into `sim` (and the
+  /// coupled part, when set). Throws sf::InputError naming the file when it is unreadable,
+  /// damaged, of another case or grid, of another precision, or of a coupled run for a surface
+  /// run (or the reverse).
   void restore(Simulation& sim);
   /// RunHooks::on_step_end: writes checkpoint.nc once t reached the next checkpoint time.
   void after_step(Simulation& sim, double t);
@@ -50,7 +61,8 @@ class RunCheckpoints {
   std::uint64_t case_hash_;
   Backend backend_;
   Precision precision_;
-  double next_ = 0;  // next checkpoint time (s)
+  CheckpointPart coupled_;  // empty for a surface-only run
+  double next_ = 0;         // next checkpoint time (s)
   int written_ = 0;
 };
 

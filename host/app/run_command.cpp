@@ -126,10 +126,11 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
     }
     RunCheckpoints saved(checkpoints, out_dir, cfg.file,
                          case_fingerprint(checkpoints.case_text_hash, setup), backend, precision);
-    if ((checkpoints.interval_s > 0 || saved.restarting()) && coupled) {
-      err << "error: " << cfg.file
-          << ": [network]: checkpoints and --restart are not available for coupled cases yet\n";
-      return 1;
+    if (coupled) {
+      CoupledRun* c = coupled.get();
+      saved.set_coupled({[c](StateRecord& r) { c->save_state(r); },
+                         [c](const StateRecord& r) { c->restore_outputs(r); }});
+      if (!saved.restarting()) coupled->start_outputs();
     }
     if (saved.restarting()) {
       try {

@@ -163,4 +163,23 @@ CoupledBalance CoupledSimulation::balance() {
   return c;
 }
 
+void CoupledSimulation::save_state(StateRecord& record) const {
+  network_.save_state(record);
+  exchange_->save_state(record);
+  record.put("coupler_totals",
+             std::vector<double>{surface_to_network_, network_to_surface_, surface_received_,
+                                 outfall_to_surface_, outfall_received_});
+}
+
+void CoupledSimulation::load_state(const StateRecord& record) {
+  network_.load_state(record);
+  exchange_->load_state(record);
+  const std::vector<double> t = record.get<double>("coupler_totals", 5);
+  surface_to_network_ = t[0];
+  network_to_surface_ = t[1];
+  surface_received_ = t[2];
+  outfall_to_surface_ = t[3];
+  outfall_received_ = t[4];
+}
+
 }  // namespace sf::couple

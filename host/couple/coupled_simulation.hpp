@@ -84,6 +84,13 @@ class CoupledSimulation {
   /// 0 for outfall links). Read back from the exchange's memory on each call.
   const std::vector<double>& exchange_rates() const;
 
+  // Checkpoints (docs/checkpoints.md). The surface's own state is Simulation::save_state's.
+  /// The network's state, the exchange's and the exchanged totals (`coupler_totals`).
+  void save_state(StateRecord& record) const;
+  /// Takes back a save_state of the same case, after construction. Throws std::invalid_argument
+  /// naming the entry that is missing or does not fit.
+  void load_state(const StateRecord& record);
+
  private:
   couple::NodeArrays node_arrays();
 

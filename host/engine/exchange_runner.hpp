@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/state_record.hpp"
 #include "exchange/exchange_kernels.hpp"
 #include "exchange/inlet_exchange.hpp"
 
@@ -43,6 +44,11 @@ class ExchangeRunner {
   virtual ReturnSums hand_back(const NodeArrays& nodes) = 0;
   /// Last limited rate per link, in layout order (m^3/s); a copy back, for diagnostics only.
   virtual std::vector<double> rates() const = 0;
+  /// The per-link rates and moved volumes and the per-node flood flags and volumes already handed
+  /// over, as entries `exchange_*` (checkpoints).
+  virtual void save_state(StateRecord& record) const = 0;
+  /// Takes back a save_state of the same layout; throws std::invalid_argument naming the entry.
+  virtual void load_state(const StateRecord& record) = 0;
 };
 
 }  // namespace sf::couple

@@ -68,6 +68,30 @@ class ExchangeRunnerImpl final : public ExchangeRunner {
 
   std::vector<double> rates() const override { return rate_.to_host(); }
 
+  void save_state(StateRecord& record) const override {
+    record.put("exchange_rate", rate_.to_host());
+    record.put("exchange_moved", moved_.to_host());
+    const std::vector<unsigned char> flooded = flooded_.to_host();
+    record.put("exchange_flooded", std::vector<double>(flooded.begin(), flooded.end()));
+    record.put("exchange_flood_taken", flood_taken_.to_host());
+    record.put("exchange_outfall_taken", outfall_taken_.to_host());
+  }
+
+  void load_state(const StateRecord& record) override {
+    const std::size_t links = rate_.size(), slots = flood_taken_.size();
+    // Buffers of zero length stay as they are (an upload would reallocate them).
+    auto load = [&](Buffer<double>& b, const char* name, std::size_t n) {
+      const std::vector<double> v = record.get<double>(name, n);
+      if (n > 0) b.upload(v);
+    };
+    load(rate_, "exchange_rate", links);
+    load(moved_, "exchange_moved", links);
+    const std::vector<double> flooded = record.get<double>("exchange_flooded", slots);
+    if (slots > 0) flooded_.upload(std::vector<unsigned char>(flooded.begin(), flooded.end()));
+    load(flood_taken_, "exchange_flood_taken", slots);
+    load(outfall_taken_, "exchange_outfall_taken", slots);
+  }
+
  private:
   /// The copy of the network's nodes when they live in the other memory space, made on first use
   /// from the network's current arrays; null when the kernels read the network's arrays directly.

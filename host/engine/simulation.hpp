@@ -10,7 +10,7 @@
 #include "engine/backend.hpp"
 #include "engine/mass_balance.hpp"
 #include "engine/snapshot.hpp"
-#include "engine/state_record.hpp"
+#include "common/state_record.hpp"
 #include "engine/surface_layout.hpp"
 #include "engine/surface_setup.hpp"
 #include "engine/surface_solver.hpp"

@@ -13,7 +13,7 @@
 #include "core/physical_constants.hpp"
 #include "engine/exchange_runner.hpp"
 #include "engine/backend.hpp"
-#include "engine/state_record.hpp"
+#include "common/state_record.hpp"
 #include "sponge/soil_model.hpp"
 #include "swe/friction.hpp"
 #include "engine/defaults.hpp"

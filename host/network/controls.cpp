@@ -155,4 +155,35 @@ std::vector<RuleAction> RuleSet::evaluate(const RuleInputs& in) const {
   return chosen;
 }
 
+std::vector<const inp::Action*> RuleSet::all_actions() const {
+  std::vector<const inp::Action*> all;
+  for (const inp::Rule& r : m_.rules) {
+    for (const inp::Action& a : r.then_actions) all.push_back(&a);
+    for (const inp::Action& a : r.else_actions) all.push_back(&a);
+  }
+  return all;
+}
+
+void RuleSet::save_state(StateRecord& record) const {
+  std::vector<double> pid;
+  for (const inp::Action* a : all_actions()) {
+    const auto it = pid_.find(a);
+    const PidState st = it == pid_.end() ? PidState{} : it->second;
+    pid.push_back(st.e1);
+    pid.push_back(st.e2);
+  }
+  record.put("network_rule_pid", std::move(pid));
+  record.put("network_rule_premise", std::vector<double>{set_point_, control_value_});
+}
+
+void RuleSet::load_state(const StateRecord& record) {
+  const std::vector<const inp::Action*> actions = all_actions();
+  const std::vector<double> pid = record.get<double>("network_rule_pid", 2 * actions.size());
+  pid_.clear();
+  for (std::size_t k = 0; k < actions.size(); ++k) pid_[actions[k]] = {pid[2 * k], pid[2 * k + 1]};
+  const std::vector<double> premise = record.get<double>("network_rule_premise", 2);
+  set_point_ = premise[0];
+  control_value_ = premise[1];
+}
+
 }  // namespace sf::network

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/state_record.hpp"
 #include "inp/model.hpp"
 #include "network/forcing.hpp"
 
@@ -43,6 +44,11 @@ class RuleSet {
   bool empty() const { return m_.rules.empty(); }
   /// The actions chosen this step (one per link at most).
   std::vector<RuleAction> evaluate(const RuleInputs& in) const;
+  /// The PID controllers' last two errors (THEN actions before ELSE, rules in order) and the
+  /// last premise's values, as `network_rule_pid` and `network_rule_premise` (checkpoints).
+  void save_state(StateRecord& record) const;
+  /// Throws std::invalid_argument naming the entry when it does not fit these rules.
+  void load_state(const StateRecord& record);
 
  private:
   double value_of(const inp::RuleVariable& v, const RuleInputs& in) const;
@@ -50,6 +56,8 @@ class RuleSet {
   double action_value(const inp::Action& a, const RuleInputs& in) const;
   /// SWMM's recursive PID controller; errors relative to the last premise's set point.
   double pid_setting(const inp::Action& a, const RuleInputs& in) const;
+  /// Every action of the rules, in a fixed order (the order of the saved PID states).
+  std::vector<const inp::Action*> all_actions() const;
   struct PidState {
     double e1 = 0.0, e2 = 0.0;
   };

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/state_record.hpp"
 #include "network/engine_view.hpp"
 #include "network/network_data.hpp"
 
@@ -81,6 +82,11 @@ class EngineBackend {
   virtual void enable_coupling() = 0;
   /// Pointers into the backend's memory; valid until the next upload_network().
   virtual CouplingArrays coupling_arrays() = 0;
+  /// Every buffer the routing carries between steps, as entries `network_<name>` (checkpoints).
+  virtual void save_state(StateRecord& record) const = 0;
+  /// Takes back what save_state wrote, after upload_network() and enable_coupling(). Throws
+  /// std::invalid_argument naming the entry that is missing or of another length.
+  virtual void load_state(const StateRecord& record) = 0;
 };
 
 std::unique_ptr<EngineBackend> make_omp_backend();

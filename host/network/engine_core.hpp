@@ -8,7 +8,12 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <string>
 #include <vector>
+
+#include "common/state_record.hpp"
 
 #include "launch/device_buffer.hpp"
 #include "launch/pinned_buffer.hpp"
@@ -52,10 +57,7 @@ class EngineCore final : public EngineBackend {
     curve_y_.upload(net.curve_y.empty() ? std::vector<double>(1, 0.0) : net.curve_y);
     curve_start_.upload(net.curve_start.empty() ? std::vector<int>(1, 0) : net.curve_start);
     curve_count_.upload(net.curve_count.empty() ? std::vector<int>(1, 0) : net.curve_count);
-    for (auto* b : node_state()) *b = Buf<double>(nn_);
-    for (auto* b : coupling_state()) *b = Buf<double>();
-    for (auto* b : link_state()) *b = Buf<double>(nl_);
-    converged_ = Buf<int>(nn_);
+    for (const Saved& b : saved_buffers()) b.resize(extent(b.extent, false));
     control_ = Buf<TrialControl>(1);
     report_ = Pinned<TrialControl>(1);
     lat_staging_ = Pinned<double>(nn_);
@@ -63,8 +65,6 @@ class EngineCore final : public EngineBackend {
     setting_staging_ = Pinned<double>(nl_);
     for (auto& m : mirror_) m = Pinned<double>(0);
     mirror_node_ = mirror_link_ = 0;
-    flow_class_ = Buf<int>(nl_);
-    normal_flow_ = Buf<int>(nl_);
     shared_.options = net.conduit_options;
     shared_.allow_ponding = net.allow_ponding;
     shared_.min_surf_area = net.min_surf_area;
@@ -72,27 +72,27 @@ class EngineCore final : public EngineBackend {
   }
 
   void upload_state(const InitialState& s) override {
-    depth_.upload(s.node_depth);
-    volume_.upload(s.node_volume);
-    flow_.upload(s.link_flow);
-    q1_.upload(s.link_q1);
-    link_depth_.upload(s.link_depth);
-    link_volume_.upload(s.link_volume);
-    a1_.upload(s.link_area);
-    setting_.upload(s.link_setting);
+    st_.depth.upload(s.node_depth);
+    st_.volume.upload(s.node_volume);
+    st_.flow.upload(s.link_flow);
+    st_.q1.upload(s.link_q1);
+    st_.link_depth.upload(s.link_depth);
+    st_.link_volume.upload(s.link_volume);
+    st_.a1.upload(s.link_area);
+    st_.setting.upload(s.link_setting);
   }
 
   // Pinned staging, one area per input: route() ends with a synchronisation, so each area is
   // free again before the next step writes it (a second write before a route() only makes the
   // later values win, as no kernel reads them in between).
   void set_lateral_inflows(const std::vector<double>& q) override {
-    upload_async(q, lat_staging_, lat_flow_);
+    upload_async(q, lat_staging_, st_.lat_flow);
   }
   void set_outfall_stages(const std::vector<double>& stage) override {
-    upload_async(stage, stage_staging_, stage_);
+    upload_async(stage, stage_staging_, st_.stage);
   }
   void set_link_settings(const std::vector<double>& setting) override {
-    upload_async(setting, setting_staging_, setting_);
+    upload_async(setting, setting_staging_, st_.setting);
   }
   void set_regulators(const std::vector<RegulatorParams>& r) override { regulator_.upload(r); }
 
@@ -149,24 +149,155 @@ class EngineCore final : public EngineBackend {
   void read(Field f, std::vector<double>& out) const override { buffer(f).download(out); }
 
   void enable_coupling() override {
-    for (auto* b : coupling_state()) *b = Buf<double>(nn_);
+    for (const Saved& b : saved_buffers())
+      if (b.extent == Extent::kCoupling) b.resize(std::size_t(nn_));
+  }
+
+  void save_state(StateRecord& record) const override {
+    // saved_buffers() hands out mutable pointers for load_state; saving only reads them.
+    for (const Saved& b : const_cast<EngineCore*>(this)->saved_buffers()) {
+      std::vector<double> values;
+      if (b.f64) {
+        b.f64->download(values);
+      } else {
+        const std::vector<int> ints = b.i32->to_host();
+        values.assign(ints.begin(), ints.end());
+      }
+      record.put(std::string("network_") + b.name, std::move(values));
+    }
+  }
+
+  void load_state(const StateRecord& record) override {
+    for (const Saved& b : saved_buffers()) {
+      const std::size_t n = b.f64 ? b.f64->size() : b.i32->size();
+      const std::vector<double> values = record.get<double>(std::string("network_") + b.name, n);
+      if (b.f64) {
+        if (n > 0) b.f64->upload(values);
+      } else {
+        if (n > 0) b.i32->upload(std::vector<int>(values.begin(), values.end()));
+      }
+    }
   }
 
   CouplingArrays coupling_arrays() override {
     CouplingArrays a;
     a.on_device = Exec::kIsDevice;
-    a.nodes.depth = depth_.data();
+    a.nodes.depth = st_.depth.data();
     a.nodes.invert = node_invert_.data();
-    a.nodes.volume = volume_.data();
-    a.nodes.flood_volume = flood_volume_.data();
-    a.nodes.outfall_volume = outfall_booked_.data();
-    a.nodes.inflow = coupled_inflow_.data();
-    a.nodes.node_inflow = inflow_.data();
-    a.nodes.node_outflow = outflow_.data();
+    a.nodes.volume = st_.volume.data();
+    a.nodes.flood_volume = st_.flood_volume.data();
+    a.nodes.outfall_volume = st_.outfall_booked.data();
+    a.nodes.inflow = st_.coupled_inflow.data();
+    a.nodes.node_inflow = st_.inflow.data();
+    a.nodes.node_outflow = st_.outflow.data();
     return a;
   }
 
  private:
+  /// Every array the routing carries from one step to the next (per node, per node of a coupled
+  /// network, per link). Checkpoints save exactly the buffers named in saved_buffers(); a buffer
+  /// added here without an entry there fails the static_assert or the check in saved_buffers().
+  struct StateBuffers {
+    Buf<double> depth, depth_old, volume, volume_old, lat_flow, inflow, outflow, inflow_old,
+        overflow, old_net_inflow, surf_area, old_surf_area, sumdqdh, dydt, stage, max_depth,
+        flood_volume, time_flooded, outfall_volume, max_inflow;
+    Buf<double> coupled_inflow, coupled_inflow_old, outfall_booked, outfall_rate_last;
+    Buf<double> flow, flow_old, link_depth, link_depth_old, link_volume, link_volume_old, q1, a1,
+        a2, froude, dqdh, surf1, surf2, setting, max_flow, max_velocity, pump_volume, pump_startups,
+        time_on;
+    Buf<int> converged, flow_class, normal_flow;
+  };
+  static constexpr std::size_t kSavedBuffers = 46;
+  static_assert(sizeof(Buf<int>) == sizeof(Buf<double>) &&
+                    sizeof(StateBuffers) == kSavedBuffers * sizeof(Buf<double>),
+                "a buffer was added to StateBuffers: name it in saved_buffers() and count it");
+
+  enum class Extent { kNode, kCoupling, kLink };
+  struct Saved {
+    const char* name = nullptr;
+    Extent extent = Extent::kNode;
+    Buf<double>* f64 = nullptr;
+    Buf<int>* i32 = nullptr;
+    void resize(std::size_t n) const {
+      if (f64) *f64 = Buf<double>(n);
+      if (i32) *i32 = Buf<int>(n);
+    }
+  };
+
+  std::size_t extent(Extent e, bool coupled) const {
+    if (e == Extent::kLink) return std::size_t(nl_);
+    return e == Extent::kNode || coupled ? std::size_t(nn_) : 0;
+  }
+
+  /// The one list of saved buffers, with the names they have in a checkpoint (network_<name>).
+  /// Throws std::logic_error if it misses a member of StateBuffers or names one twice.
+  std::array<Saved, kSavedBuffers> saved_buffers() {
+    const Extent N = Extent::kNode, C = Extent::kCoupling, L = Extent::kLink;
+    StateBuffers& b = st_;
+    const std::array<Saved, kSavedBuffers> list = {{
+        {"node_depth", N, &b.depth},
+        {"node_depth_old", N, &b.depth_old},
+        {"node_volume", N, &b.volume},
+        {"node_volume_old", N, &b.volume_old},
+        {"node_lat_flow", N, &b.lat_flow},
+        {"node_inflow", N, &b.inflow},
+        {"node_outflow", N, &b.outflow},
+        {"node_inflow_old", N, &b.inflow_old},
+        {"node_overflow", N, &b.overflow},
+        {"node_old_net_inflow", N, &b.old_net_inflow},
+        {"node_surf_area", N, &b.surf_area},
+        {"node_old_surf_area", N, &b.old_surf_area},
+        {"node_sumdqdh", N, &b.sumdqdh},
+        {"node_dydt", N, &b.dydt},
+        {"node_stage", N, &b.stage},
+        {"node_max_depth", N, &b.max_depth},
+        {"node_flood_volume", N, &b.flood_volume},
+        {"node_time_flooded", N, &b.time_flooded},
+        {"node_outfall_volume", N, &b.outfall_volume},
+        {"node_max_inflow", N, &b.max_inflow},
+        {"coupled_inflow", C, &b.coupled_inflow},
+        {"coupled_inflow_old", C, &b.coupled_inflow_old},
+        {"coupled_outfall_booked", C, &b.outfall_booked},
+        {"coupled_outfall_rate_last", C, &b.outfall_rate_last},
+        {"link_flow", L, &b.flow},
+        {"link_flow_old", L, &b.flow_old},
+        {"link_depth", L, &b.link_depth},
+        {"link_depth_old", L, &b.link_depth_old},
+        {"link_volume", L, &b.link_volume},
+        {"link_volume_old", L, &b.link_volume_old},
+        {"link_q1", L, &b.q1},
+        {"link_a1", L, &b.a1},
+        {"link_a2", L, &b.a2},
+        {"link_froude", L, &b.froude},
+        {"link_dqdh", L, &b.dqdh},
+        {"link_surf1", L, &b.surf1},
+        {"link_surf2", L, &b.surf2},
+        {"link_setting", L, &b.setting},
+        {"link_max_flow", L, &b.max_flow},
+        {"link_max_velocity", L, &b.max_velocity},
+        {"link_pump_volume", L, &b.pump_volume},
+        {"link_pump_startups", L, &b.pump_startups},
+        {"link_time_on", L, &b.time_on},
+        {"node_converged", N, nullptr, &b.converged},
+        {"link_flow_class", L, nullptr, &b.flow_class},
+        {"link_normal_flow", L, nullptr, &b.normal_flow},
+    }};
+    // Complete: as many entries as buffers, each a distinct member of st_ with a name.
+    const auto* begin = reinterpret_cast<const unsigned char*>(&st_);
+    std::vector<const void*> seen;
+    for (const Saved& e : list) {
+      const void* p = e.f64 ? static_cast<const void*>(e.f64) : static_cast<const void*>(e.i32);
+      const auto* u = static_cast<const unsigned char*>(p);
+      if (!e.name || !p || u < begin || u >= begin + sizeof(StateBuffers) ||
+          std::find(seen.begin(), seen.end(), p) != seen.end())
+        throw std::logic_error(
+            "EngineCore::saved_buffers: the list of saved buffers does not "
+            "cover StateBuffers one to one");
+      seen.push_back(p);
+    }
+    return list;
+  }
+
   static constexpr int kMirrors = 6, kNodeMirrors = 3;
 
   void upload_async(const std::vector<double>& host, Pinned<double>& staging, Buf<double>& dst) {
@@ -178,8 +309,8 @@ class EngineCore final : public EngineBackend {
 
   /// The state that pump start/stop depths and control rules read, in ControlState's order.
   void queue_mirror_copies() {
-    const Buf<double>* src[kMirrors] = {&depth_, &volume_,     &inflow_,
-                                        &flow_,  &link_depth_, &setting_};
+    const Buf<double>* src[kMirrors] = {&st_.depth, &st_.volume,     &st_.inflow,
+                                        &st_.flow,  &st_.link_depth, &st_.setting};
     for (int m = 0; m < kMirrors; ++m)
       Exec::copy_to_host_async(mirror_[m].data(), src[m]->data(),
                                mirror_[m].size() * sizeof(double));
@@ -188,69 +319,53 @@ class EngineCore final : public EngineBackend {
   const Buf<double>& buffer(Field f) const {
     switch (f) {
       case Field::NodeDepth:
-        return depth_;
+        return st_.depth;
       case Field::NodeDepthOld:
-        return depth_old_;
+        return st_.depth_old;
       case Field::NodeVolume:
-        return volume_;
+        return st_.volume;
       case Field::NodeInflow:
-        return inflow_;
+        return st_.inflow;
       case Field::NodeInflowOld:
-        return inflow_old_;
+        return st_.inflow_old;
       case Field::NodeOverflow:
-        return overflow_;
+        return st_.overflow;
       case Field::NodeLatFlow:
-        return lat_flow_;
+        return st_.lat_flow;
       case Field::NodeMaxDepth:
-        return max_depth_;
+        return st_.max_depth;
       case Field::NodeFloodVolume:
-        return flood_volume_;
+        return st_.flood_volume;
       case Field::NodeTimeFlooded:
-        return time_flooded_;
+        return st_.time_flooded;
       case Field::NodeOutfallVolume:
-        return outfall_volume_;
+        return st_.outfall_volume;
       case Field::NodeMaxInflow:
-        return max_inflow_;
+        return st_.max_inflow;
       case Field::LinkFlow:
-        return flow_;
+        return st_.flow;
       case Field::LinkFlowOld:
-        return flow_old_;
+        return st_.flow_old;
       case Field::LinkDepth:
-        return link_depth_;
+        return st_.link_depth;
       case Field::LinkVolume:
-        return link_volume_;
+        return st_.link_volume;
       case Field::LinkSetting:
-        return setting_;
+        return st_.setting;
       case Field::LinkMaxFlow:
-        return max_flow_;
+        return st_.max_flow;
       case Field::LinkMaxVelocity:
-        return max_velocity_;
+        return st_.max_velocity;
       case Field::LinkPumpVolume:
-        return pump_volume_;
+        return st_.pump_volume;
       case Field::LinkPumpStartups:
-        return pump_startups_;
+        return st_.pump_startups;
       case Field::LinkTimeOn:
-        return time_on_;
+        return st_.time_on;
       case Field::LinkFroude:
-        return froude_;
+        return st_.froude;
     }
-    return depth_;
-  }
-
-  std::vector<Buf<double>*> node_state() {
-    return {&depth_,     &depth_old_,     &volume_,       &volume_old_,     &lat_flow_,
-            &inflow_,    &outflow_,       &inflow_old_,   &overflow_,       &old_net_inflow_,
-            &surf_area_, &old_surf_area_, &sumdqdh_,      &dydt_,           &stage_,
-            &max_depth_, &flood_volume_,  &time_flooded_, &outfall_volume_, &max_inflow_};
-  }
-  std::vector<Buf<double>*> coupling_state() {
-    return {&coupled_inflow_, &coupled_inflow_old_, &outfall_booked_, &outfall_rate_last_};
-  }
-  std::vector<Buf<double>*> link_state() {
-    return {&flow_,   &flow_old_, &link_depth_, &link_depth_old_, &link_volume_, &link_volume_old_,
-            &q1_,     &a1_,       &a2_,         &froude_,         &dqdh_,        &surf1_,
-            &surf2_,  &setting_,  &max_flow_,   &max_velocity_,   &pump_volume_, &pump_startups_,
-            &time_on_};
+    return st_.depth;
   }
 
   NodeView node_view() {
@@ -263,31 +378,31 @@ class EngineCore final : public EngineBackend {
     v.outfall_spec = outfall_spec_.data();
     v.adj_start = adj_start_.data();
     v.adj_link = adj_link_.data();
-    v.depth = depth_.data();
-    v.depth_old = depth_old_.data();
-    v.volume = volume_.data();
-    v.volume_old = volume_old_.data();
-    v.lat_flow = lat_flow_.data();
-    v.inflow = inflow_.data();
-    v.outflow = outflow_.data();
-    v.inflow_old = inflow_old_.data();
-    v.overflow = overflow_.data();
-    v.old_net_inflow = old_net_inflow_.data();
-    v.surf_area = surf_area_.data();
-    v.old_surf_area = old_surf_area_.data();
-    v.sumdqdh = sumdqdh_.data();
-    v.dydt = dydt_.data();
-    v.stage = stage_.data();
-    v.converged = converged_.data();
-    v.max_depth = max_depth_.data();
-    v.flood_volume = flood_volume_.data();
-    v.time_flooded = time_flooded_.data();
-    v.outfall_volume = outfall_volume_.data();
-    v.max_inflow = max_inflow_.data();
-    v.coupled_inflow = coupled_inflow_.data();  // null unless coupling is enabled
-    v.coupled_inflow_old = coupled_inflow_old_.data();
-    v.outfall_booked = outfall_booked_.data();
-    v.outfall_rate_last = outfall_rate_last_.data();
+    v.depth = st_.depth.data();
+    v.depth_old = st_.depth_old.data();
+    v.volume = st_.volume.data();
+    v.volume_old = st_.volume_old.data();
+    v.lat_flow = st_.lat_flow.data();
+    v.inflow = st_.inflow.data();
+    v.outflow = st_.outflow.data();
+    v.inflow_old = st_.inflow_old.data();
+    v.overflow = st_.overflow.data();
+    v.old_net_inflow = st_.old_net_inflow.data();
+    v.surf_area = st_.surf_area.data();
+    v.old_surf_area = st_.old_surf_area.data();
+    v.sumdqdh = st_.sumdqdh.data();
+    v.dydt = st_.dydt.data();
+    v.stage = st_.stage.data();
+    v.converged = st_.converged.data();
+    v.max_depth = st_.max_depth.data();
+    v.flood_volume = st_.flood_volume.data();
+    v.time_flooded = st_.time_flooded.data();
+    v.outfall_volume = st_.outfall_volume.data();
+    v.max_inflow = st_.max_inflow.data();
+    v.coupled_inflow = st_.coupled_inflow.data();  // null unless coupling is enabled
+    v.coupled_inflow_old = st_.coupled_inflow_old.data();
+    v.outfall_booked = st_.outfall_booked.data();
+    v.outfall_rate_last = st_.outfall_rate_last.data();
     return v;
   }
 
@@ -301,27 +416,27 @@ class EngineCore final : public EngineBackend {
     v.conduit = conduit_.data();
     v.regulator = regulator_.data();
     v.dummy = dummy_.data();
-    v.flow = flow_.data();
-    v.flow_old = flow_old_.data();
-    v.depth = link_depth_.data();
-    v.depth_old = link_depth_old_.data();
-    v.volume = link_volume_.data();
-    v.volume_old = link_volume_old_.data();
-    v.q1 = q1_.data();
-    v.a1 = a1_.data();
-    v.a2 = a2_.data();
-    v.froude = froude_.data();
-    v.dqdh = dqdh_.data();
-    v.surf1 = surf1_.data();
-    v.surf2 = surf2_.data();
-    v.setting = setting_.data();
-    v.flow_class = flow_class_.data();
-    v.normal_flow = normal_flow_.data();
-    v.max_flow = max_flow_.data();
-    v.max_velocity = max_velocity_.data();
-    v.pump_volume = pump_volume_.data();
-    v.pump_startups = pump_startups_.data();
-    v.time_on = time_on_.data();
+    v.flow = st_.flow.data();
+    v.flow_old = st_.flow_old.data();
+    v.depth = st_.link_depth.data();
+    v.depth_old = st_.link_depth_old.data();
+    v.volume = st_.link_volume.data();
+    v.volume_old = st_.link_volume_old.data();
+    v.q1 = st_.q1.data();
+    v.a1 = st_.a1.data();
+    v.a2 = st_.a2.data();
+    v.froude = st_.froude.data();
+    v.dqdh = st_.dqdh.data();
+    v.surf1 = st_.surf1.data();
+    v.surf2 = st_.surf2.data();
+    v.setting = st_.setting.data();
+    v.flow_class = st_.flow_class.data();
+    v.normal_flow = st_.normal_flow.data();
+    v.max_flow = st_.max_flow.data();
+    v.max_velocity = st_.max_velocity.data();
+    v.pump_volume = st_.pump_volume.data();
+    v.pump_startups = st_.pump_startups.data();
+    v.time_on = st_.time_on.data();
     return v;
   }
 
@@ -345,24 +460,17 @@ class EngineCore final : public EngineBackend {
   int mirror_node_ = 0, mirror_link_ = 0;  // mirrored lengths; 0 while nothing is mirrored
   Buf<pipe::NodeParams> node_params_;
   Buf<double> node_invert_;
-  Buf<int> node_curve_, node_outfall_, adj_start_, adj_link_, converged_;
+  Buf<int> node_curve_, node_outfall_, adj_start_, adj_link_;
   Buf<OutfallSpec> outfall_spec_;
   Buf<LinkKind> link_kind_;
-  Buf<int> node1_, node2_, flow_class_, normal_flow_;
+  Buf<int> node1_, node2_;
   Buf<pipe::Xsect> xsect_;
   Buf<pipe::ConduitParams> conduit_;
   Buf<RegulatorParams> regulator_;
   Buf<unsigned char> dummy_;
   Buf<double> tables_, curve_x_, curve_y_;
   Buf<int> curve_start_, curve_count_;
-  Buf<double> depth_, depth_old_, volume_, volume_old_, lat_flow_, inflow_, outflow_, inflow_old_,
-      overflow_, old_net_inflow_, surf_area_, old_surf_area_, sumdqdh_, dydt_, stage_, max_depth_,
-      flood_volume_, time_flooded_, outfall_volume_, max_inflow_;
-  Buf<double> coupled_inflow_, coupled_inflow_old_, outfall_booked_,
-      outfall_rate_last_;  // 1D-2D coupling only
-  Buf<double> flow_, flow_old_, link_depth_, link_depth_old_, link_volume_, link_volume_old_, q1_,
-      a1_, a2_, froude_, dqdh_, surf1_, surf2_, setting_, max_flow_, max_velocity_, pump_volume_,
-      pump_startups_, time_on_;
+  StateBuffers st_;
 };
 
 }  // namespace sf::network

@@ -40,6 +40,8 @@ class Forcing {
 
   /// The subcatchments' runoff process; null when the model has no subcatchments.
   const runoff::RunoffModel* runoff() const { return runoff_.get(); }
+  /// The same, to be restored from a checkpoint (NetworkEngine::load_state).
+  runoff::RunoffModel* runoff() { return runoff_.get(); }
 
   /// Value of time series k at t; outside its range: 0, or the end values when extend.
   double series_value(int k, double t, bool extend) const;

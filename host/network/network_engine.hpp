@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/state_record.hpp"
 #include "inp/model.hpp"
 #include "network/engine_view.hpp"
 #include "network/network_data.hpp"
@@ -104,6 +105,14 @@ class NetworkEngine {
   CouplingArrays coupling_arrays();
   /// Water stored in nodes and links now (m³).
   double storage_volume() const { return stored_volume(); }
+
+  // Checkpoints (docs/checkpoints.md; network_engine_state.cpp).
+  /// Everything the next steps depend on, as entries `network_*` (and `runoff_*` with
+  /// subcatchments); after start().
+  void save_state(StateRecord& record) const;
+  /// Takes back a save_state of the same network, after start() (and set_coupled_nodes() when it
+  /// was coupled). Throws std::invalid_argument naming the entry that is missing or does not fit.
+  void load_state(const StateRecord& record);
 
  private:
   void initial_state();

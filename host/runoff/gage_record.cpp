@@ -1,6 +1,7 @@
 #include "runoff/gage_record.hpp"
 
 #include <limits>
+#include <stdexcept>
 
 namespace sf::runoff {
 namespace {
@@ -58,6 +59,20 @@ double GageRecord::next_change(double t) const {
   if (t < start_) return start_;
   if (t < end_) return end_;
   return next_ < entries_.size() ? entries_[next_].start : kNever;
+}
+
+std::vector<double> GageRecord::position() const {
+  return {double(next_), has_current_ ? 1.0 : 0.0, start_, end_, rain_};
+}
+
+void GageRecord::set_position(const std::vector<double>& p) {
+  if (p.size() != 5 || !(p[0] >= 0.0) || p[0] > double(entries_.size()))
+    throw std::invalid_argument("rain gage position does not fit its record");
+  next_ = std::size_t(p[0]);
+  has_current_ = p[1] != 0.0;
+  start_ = p[2];
+  end_ = p[3];
+  rain_ = p[4];
 }
 
 }  // namespace sf::runoff

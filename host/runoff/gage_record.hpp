@@ -21,6 +21,12 @@ class GageRecord {
   /// The next time after t at which the intensity may change [s]; a huge value when none.
   double next_change(double t) const;
 
+  /// Where the walk through the record stands (five numbers), for checkpoints.
+  std::vector<double> position() const;
+  /// Goes back to a position() of a record of the same series; throws std::invalid_argument when
+  /// it cannot be one.
+  void set_position(const std::vector<double>& p);
+
  private:
   struct Entry {
     double start;      // s since the simulation start

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <type_traits>
 
 #include "common/gregorian.hpp"
 #include "inp/datetime.hpp"
@@ -261,6 +263,77 @@ RunoffTotals RunoffModel::totals() const {
   RunoffTotals t = totals_;
   t.final_storage = storage();
   return t;
+}
+
+namespace {
+
+// The infiltration state of a subcatchment is a plain struct of doubles: saved as they are.
+using SoilState = PerviousSoilState<double>;
+constexpr std::size_t kSoilValues = sizeof(SoilState) / sizeof(double);
+static_assert(std::is_trivially_copyable_v<SoilState> && sizeof(SoilState) % sizeof(double) == 0);
+// per subcatchment: depth, inflow and runoff of the three subareas, run-on, old and new outflow
+constexpr std::size_t kSubValues = 12;
+
+}  // namespace
+
+void RunoffModel::save_state(StateRecord& record) const {
+  std::vector<double> sub, soil(kSoilValues * sub_.size()), gages;
+  for (std::size_t j = 0; j < sub_.size(); ++j) {
+    const Sub& s = sub_[j];
+    for (int a = 0; a < 3; ++a) sub.insert(sub.end(), {s.depth[a], s.inflow[a], s.runoff[a]});
+    sub.insert(sub.end(), {s.runon, s.old_runoff, s.new_runoff});
+    std::memcpy(soil.data() + j * kSoilValues, &s.soil_state, sizeof(SoilState));
+  }
+  for (const GageRecord& g : gages_) {
+    const std::vector<double> p = g.position();
+    gages.insert(gages.end(), p.begin(), p.end());
+  }
+  record.put("runoff_subcatchments", std::move(sub));
+  record.put("runoff_soil", std::move(soil));
+  record.put("runoff_gages", std::move(gages));
+  record.put("runoff_gage_rain", gage_rain_);
+  const RunoffTotals& t = totals_;
+  record.put("runoff_clock",
+             std::vector<double>{old_time_, new_time_, has_runoff_ ? 1.0 : 0.0, double(steps_),
+                                 t.rainfall, t.evaporation, t.infiltration, t.runoff,
+                                 t.initial_storage, t.final_storage, t.area});
+}
+
+void RunoffModel::load_state(const StateRecord& record) {
+  const std::size_t n = sub_.size();
+  const std::vector<double> sub = record.get<double>("runoff_subcatchments", kSubValues * n);
+  const std::vector<double> soil = record.get<double>("runoff_soil", kSoilValues * n);
+  const std::vector<double> gages = record.get<double>("runoff_gages", 5 * gages_.size());
+  gage_rain_ = record.get<double>("runoff_gage_rain", gages_.size());
+  const std::vector<double> c = record.get<double>("runoff_clock", 11);
+  for (std::size_t j = 0; j < n; ++j) {
+    Sub& s = sub_[j];
+    const double* v = sub.data() + j * kSubValues;
+    for (int a = 0; a < 3; ++a) {
+      s.depth[a] = v[3 * a];
+      s.inflow[a] = v[3 * a + 1];
+      s.runoff[a] = v[3 * a + 2];
+    }
+    s.runon = v[9];
+    s.old_runoff = v[10];
+    s.new_runoff = v[11];
+    std::memcpy(static_cast<void*>(&s.soil_state), soil.data() + j * kSoilValues,
+                sizeof(SoilState));
+  }
+  for (std::size_t g = 0; g < gages_.size(); ++g)
+    gages_[g].set_position(std::vector<double>(gages.begin() + std::ptrdiff_t(5 * g),
+                                               gages.begin() + std::ptrdiff_t(5 * g + 5)));
+  old_time_ = c[0];
+  new_time_ = c[1];
+  has_runoff_ = c[2] != 0.0;
+  steps_ = int(c[3]);
+  totals_.rainfall = c[4];
+  totals_.evaporation = c[5];
+  totals_.infiltration = c[6];
+  totals_.runoff = c[7];
+  totals_.initial_storage = c[8];
+  totals_.final_storage = c[9];
+  totals_.area = c[10];
 }
 
 }  // namespace sf::runoff

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "common/state_record.hpp"
 #include "inp/model.hpp"
 #include "runoff/gage_record.hpp"
 #include "runoff/nonlinear_reservoir.hpp"
@@ -46,6 +47,13 @@ class RunoffModel {
   /// Ponded water on all subcatchments now [m³].
   double storage() const;
   RunoffTotals totals() const;
+
+  /// Everything the next runoff step depends on (subarea depths, run-on, outflows, infiltration
+  /// state, the gages' positions, the clock and the totals), as entries `runoff_*`.
+  void save_state(StateRecord& record) const;
+  /// Takes back what save_state wrote for this model; throws std::invalid_argument naming the
+  /// entry that is missing or of another length.
+  void load_state(const StateRecord& record);
 
  private:
   enum { kImperv0 = 0, kImperv1 = 1, kPerv = 2 };

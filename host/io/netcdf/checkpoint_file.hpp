@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "engine/state_record.hpp"
+#include "common/state_record.hpp"
 
 namespace sf::io {
 
