@@ -25,13 +25,13 @@ struct LidUsage {
   int subcatchment = -1;
   int control = -1;
   int number = 0;
-  double area = 0.0;        // of one unit [m²]
-  double width = 0.0;       // of one unit's outflow face [m]
-  double init_sat = 0.0;    // initial saturation [-]
-  double from_imperv = 0.0; // share of the impervious area's runoff treated [-]
-  double from_perv = 0.0;   // share of the pervious area's runoff treated [-]
-  bool to_perv = false;     // outflow returned to the pervious area
-  int drain_node = -1;      // underdrain target; both -1 = the subcatchment's outlet
+  double area = 0.0;         // of one unit [m²]
+  double width = 0.0;        // of one unit's outflow face [m]
+  double init_sat = 0.0;     // initial saturation [-]
+  double from_imperv = 0.0;  // share of the impervious area's runoff treated [-]
+  double from_perv = 0.0;    // share of the pervious area's runoff treated [-]
+  bool to_perv = false;      // outflow returned to the pervious area
+  int drain_node = -1;       // underdrain target; both -1 = the subcatchment's outlet
   int drain_subcatchment = -1;
   int line = 0;
 };

@@ -88,8 +88,8 @@ void read_pavement(Context& ctx, Row& row, LidControl& c) {
   p.permeability = row.number(5, "permeability Perm", Bound::NonNegative) * ctx.units.rate;
   const double clog = row.number(6, "clogging factor Vclog", Bound::NonNegative);
   row.optional_number(7, "regeneration interval Treg", 0.0, Bound::NonNegative);
-  const double freg = row.optional_number(8, "regeneration fraction Freg", 0.0,
-                                          Bound::NonNegative, "a fraction 0..1");
+  const double freg = row.optional_number(8, "regeneration fraction Freg", 0.0, Bound::NonNegative,
+                                          "a fraction 0..1");
   if (freg > 1.0) row.error("Freg " + row.tok(8) + " is above 1; expected a fraction 0..1");
   if (clog > 0.0)
     row.warn("pavement clogging (Vclog " + row.tok(6) +
@@ -104,12 +104,11 @@ void read_drain(Context& ctx, Row& row, LidControl& c) {
   d.expon = row.number(3, "drain exponent Expon", Bound::NonNegative);
   d.offset = row.number(4, "drain offset", Bound::NonNegative) * ctx.units.small_length;
   d.delay = row.number(5, "drain delay", Bound::NonNegative, "hours >= 0") * 3600.0;
-  d.h_open = row.optional_number(6, "opening head Hopen", 0.0, Bound::NonNegative, nullptr,
-                                 false) *
+  d.h_open = row.optional_number(6, "opening head Hopen", 0.0, Bound::NonNegative, nullptr, false) *
              ctx.units.small_length;
-  d.h_close = row.optional_number(7, "closing head Hclose", 0.0, Bound::NonNegative, nullptr,
-                                  false) *
-              ctx.units.small_length;
+  d.h_close =
+      row.optional_number(7, "closing head Hclose", 0.0, Bound::NonNegative, nullptr, false) *
+      ctx.units.small_length;
   d.depth_unit = ctx.units.small_length;
   d.rate_unit = ctx.units.rate;
   if (row.has(8))
@@ -228,11 +227,10 @@ void finish_control(Context& ctx, LidControl& c) {
     p.drain.depth_unit = ctx.units.small_length;
     p.drain.rate_unit = ctx.units.rate;
   }
-  p.surface.alpha = c.surface_roughness > 0.0 ? runoff::kSwmmManningSi / c.surface_roughness *
-                                                    std::sqrt(c.surface_slope)
-                                              : 0.0;
-  p.drain_mat.alpha = c.drain_mat_roughness > 0.0 ? runoff::kSwmmManningSi /
-                                                        c.drain_mat_roughness *
+  p.surface.alpha = c.surface_roughness > 0.0
+                        ? runoff::kSwmmManningSi / c.surface_roughness * std::sqrt(c.surface_slope)
+                        : 0.0;
+  p.drain_mat.alpha = c.drain_mat_roughness > 0.0 ? runoff::kSwmmManningSi / c.drain_mat_roughness *
                                                         std::sqrt(c.surface_slope)
                                                   : 0.0;
   p.surface.can_overflow = p.type != LidType::kRooftopDisconnection;
@@ -270,8 +268,8 @@ void read_usage_line(Context& ctx, const InputLine& line) {
   u.number = static_cast<int>(n);
   u.area = row.number(3, "unit area", Bound::NonNegative) * ctx.units.length * ctx.units.length;
   u.width = row.number(4, "unit width", Bound::NonNegative) * ctx.units.length;
-  const double sat = row.number(5, "initial saturation InitSat", Bound::NonNegative,
-                                "a percentage 0..100");
+  const double sat =
+      row.number(5, "initial saturation InitSat", Bound::NonNegative, "a percentage 0..100");
   const double imp = row.number(6, "FromImp", Bound::NonNegative, "a percentage 0..100");
   if (sat > 100.0) row.error("InitSat " + row.tok(5) + " is above 100; expected 0..100");
   if (imp > 100.0) row.error("FromImp " + row.tok(6) + " is above 100; expected 0..100");
@@ -287,8 +285,8 @@ void read_usage_line(Context& ctx, const InputLine& line) {
       row.error("DrainTo \"" + row.tok(9) +
                 "\" is not defined; expected a subcatchment, a node or *");
   }
-  const double perv = row.optional_number(10, "FromPerv", 0.0, Bound::NonNegative,
-                                          "a percentage 0..100", false);
+  const double perv =
+      row.optional_number(10, "FromPerv", 0.0, Bound::NonNegative, "a percentage 0..100", false);
   if (perv > 100.0) row.error("FromPerv " + row.tok(10) + " is above 100; expected 0..100");
   u.from_perv = perv / 100.0;
   if (u.number == 0 || u.subcatchment < 0 || u.control < 0) return;  // SWMM skips 0 units

@@ -15,11 +15,11 @@ namespace sf::runoff {
 
 /// What a subcatchment hands its LID units for one runoff step.
 struct LidStepInput {
-  double q_imperv = 0.0;  // runoff of the non-LID impervious area to the outlet [m³/s]
-  double q_perv = 0.0;    // runoff of the non-LID pervious area to the outlet [m³/s]
-  double rain = 0.0;      // [m/s]
-  double runon = 0.0;     // run-on onto a subcatchment that is all LID [m/s]
-  double evap = 0.0;      // potential evaporation [m/s]
+  double q_imperv = 0.0;      // runoff of the non-LID impervious area to the outlet [m³/s]
+  double q_perv = 0.0;        // runoff of the non-LID pervious area to the outlet [m³/s]
+  double rain = 0.0;          // [m/s]
+  double runon = 0.0;         // run-on onto a subcatchment that is all LID [m/s]
+  double evap = 0.0;          // potential evaporation [m/s]
   double native_infil = 0.0;  // infiltration rate of the native soil [m/s]
   double dt = 0.0;
   bool has_non_lid_area = false;

@@ -270,9 +270,9 @@ LidStepVolumes RunoffModel::lid_step(Sub& s, double rain, double evap, double v_
   const double a = s.non_lid_area;
   in.has_non_lid_area = a > 0.0;
   if (in.has_non_lid_area) {
-    in.q_imperv = (s.runoff[kImperv0] * s.frac_area[kImperv0] +
-                   s.runoff[kImperv1] * s.frac_area[kImperv1]) *
-                  s.f_outlet[kImperv0] * a;
+    in.q_imperv =
+        (s.runoff[kImperv0] * s.frac_area[kImperv0] + s.runoff[kImperv1] * s.frac_area[kImperv1]) *
+        s.f_outlet[kImperv0] * a;
     in.q_perv = s.runoff[kPerv] * s.frac_area[kPerv] * s.f_outlet[kPerv] * a;
   }
   // the native soil's rate: the non-LID area's mean, or the pervious soil under the LID water

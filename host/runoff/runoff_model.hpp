@@ -20,7 +20,7 @@ struct RunoffTotals {
   double rainfall = 0.0;
   double evaporation = 0.0;
   double infiltration = 0.0;
-  double runoff = 0.0;  // surface runoff leaving to nodes (not to other subcatchments)
+  double runoff = 0.0;        // surface runoff leaving to nodes (not to other subcatchments)
   double lid_drainage = 0.0;  // LID underdrain flow sent to nodes
   double initial_storage = 0.0;
   double final_storage = 0.0;

@@ -31,17 +31,17 @@ enum class LidType {
 
 template <class T>
 struct LidSurface {
-  T thickness;     // berm height [m]
-  T void_frac;     // 1 - vegetation volume fraction [-]
-  T alpha;         // kSwmmManningSi sqrt(slope) / n [m^(1/3)/s]; 0 = no Manning outflow
+  T thickness;        // berm height [m]
+  T void_frac;        // 1 - vegetation volume fraction [-]
+  T alpha;            // kSwmmManningSi sqrt(slope) / n [m^(1/3)/s]; 0 = no Manning outflow
   bool can_overflow;  // water above the berm leaves within the step
 };
 
 template <class T>
 struct LidStorage {
-  T thickness;  // [m]; 0 = no storage layer
-  T void_frac;  // [-]
-  T ksat;       // exfiltration (seepage) rate to native soil [m/s]
+  T thickness;   // [m]; 0 = no storage layer
+  T void_frac;   // [-]
+  T ksat;        // exfiltration (seepage) rate to native soil [m/s]
   bool covered;  // a covered rain barrel takes no rain
 };
 
@@ -49,7 +49,7 @@ struct LidStorage {
 /// coefficient in the model's rain units (in/hr or mm/hr per in^expon or mm^expon).
 template <class T>
 struct LidDrain {
-  T coeff;       // as written; for rooftop disconnection the roof drain capacity
+  T coeff;  // as written; for rooftop disconnection the roof drain capacity
   T expon;
   T offset;      // drain height above the storage bottom [m]
   T delay;       // rain barrel: dry time before the drain opens [s]
@@ -85,7 +85,7 @@ struct LidUnitState {
   T pave = T(0);
   T soil = T(0);
   T storage = T(0);
-  T dry_time = T(0);        // since the last rain [s], for a rain barrel's drain delay
+  T dry_time = T(0);          // since the last rain [s], for a rain barrel's drain delay
   bool drain_flowed = false;  // the drain ran last step (h_open vs h_close)
   T init_sat = T(0);          // initial saturation [-], fixes the Green-Ampt deficit
   soil::GreenAmptState<T> infil{};
@@ -104,10 +104,9 @@ struct LidUnitRates {
 /// Green-Ampt parameters of the soil surface: SWMM's modified Green-Ampt with the deficit of the
 /// initial saturation (lid.c validateLidGroup).
 template <class T>
-SF_HD inline soil::GreenAmptParams<T> lid_surface_infiltration(const LidProcess<T>& p,
-                                                               T init_sat) {
-  return {p.soil.ks, p.soil.suction,
-          (p.soil.porosity - p.soil.wilting_point) * (T(1) - init_sat), true};
+SF_HD inline soil::GreenAmptParams<T> lid_surface_infiltration(const LidProcess<T>& p, T init_sat) {
+  return {p.soil.ks, p.soil.suction, (p.soil.porosity - p.soil.wilting_point) * (T(1) - init_sat),
+          true};
 }
 
 template <class T>
@@ -127,8 +126,8 @@ SF_HD inline LidUnitState<T> lid_unit_initial_state(const LidProcess<T>& p, T in
 /// Water held by a unit [m per unit area].
 template <class T>
 SF_HD inline T lid_unit_stored(const LidProcess<T>& p, const LidUnitState<T>& s) {
-  T v = s.surface * p.surface.void_frac + s.soil * p.soil.thickness +
-        s.storage * p.storage.void_frac;
+  T v =
+      s.surface * p.surface.void_frac + s.soil * p.soil.thickness + s.storage * p.storage.void_frac;
   v += s.pave * p.pavement.void_fraction * (T(1) - p.pavement.impervious_share);
   return v;
 }
@@ -247,13 +246,11 @@ SF_HD inline void green_roof(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   f.surf_vol = surf * p.surface.void_frac;
   f.soil_vol = theta * soil_th;
   f.stor_vol = stor * stor_void;
-  evap_rates(f, c, f.surf_vol, T(0), f.soil_vol - p.soil.wilting_point * soil_th, f.stor_vol,
-             T(1));
+  evap_rates(f, c, f.surf_vol, T(0), f.soil_vol - p.soil.wilting_point * soil_th, f.stor_vol, T(1));
   if (theta >= phi) f.stor_evap = T(0);
   f.soil_perc = soil_perc_rate(c, theta);
-  f.soil_perc = max_of(min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt -
-                                                f.soil_evap),
-                       T(0));
+  f.soil_perc =
+      max_of(min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt - f.soil_evap), T(0));
   f.exfil = T(0);
   // drainage mat: Manning flow through the mat, or whatever percolates when it has no roughness
   f.drain = f.soil_perc;
@@ -268,8 +265,7 @@ SF_HD inline void green_roof(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
     T r = stor * stor_void / c.dt - f.stor_evap;
     if (stor >= stor_th) r += f.soil_perc;
     f.drain = min_of(f.drain, max_of(r, T(0)));
-    f.soil_perc =
-        min_of(f.soil_perc, (stor_th - stor) * stor_void / c.dt + f.drain + f.stor_evap);
+    f.soil_perc = min_of(f.soil_perc, (stor_th - stor) * stor_void / c.dt + f.drain + f.stor_evap);
     f.infil = min_of(f.infil, (phi - theta) * soil_th / c.dt + f.soil_perc + f.soil_evap);
   }
   f.surf_out = surface_outflow(c, surf);
@@ -301,13 +297,11 @@ SF_HD inline void bio_cell(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   f.surf_vol = surf * p.surface.void_frac;
   f.soil_vol = theta * soil_th;
   f.stor_vol = stor * stor_void;
-  evap_rates(f, c, f.surf_vol, T(0), f.soil_vol - p.soil.wilting_point * soil_th, f.stor_vol,
-             T(1));
+  evap_rates(f, c, f.surf_vol, T(0), f.soil_vol - p.soil.wilting_point * soil_th, f.stor_vol, T(1));
   if (theta >= phi) f.stor_evap = T(0);
   f.soil_perc = soil_perc_rate(c, theta);
-  f.soil_perc = max_of(min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt -
-                                                f.soil_evap),
-                       T(0));
+  f.soil_perc =
+      max_of(min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt - f.soil_evap), T(0));
   f.exfil = exfil_rate(c);
   f.drain = p.drain.coeff > T(0) ? drain_rate(c, stor, theta, T(0), surf) : T(0);
   if (stor_th == T(0)) {
@@ -331,8 +325,8 @@ SF_HD inline void bio_cell(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
     f.infil = min_of(f.infil, r);
   } else {
     limit_storage_outflows(f, c, stor, f.soil_perc);
-    f.soil_perc = min_of(f.soil_perc, f.exfil + f.drain + f.stor_evap +
-                                          (stor_th - stor) * stor_void / c.dt);
+    f.soil_perc =
+        min_of(f.soil_perc, f.exfil + f.drain + f.stor_evap + (stor_th - stor) * stor_void / c.dt);
     f.infil = min_of(f.infil, (phi - theta) * soil_th / c.dt + f.soil_perc + f.soil_evap);
   }
   f.surf_out = surface_outflow(c, surf);
@@ -373,8 +367,8 @@ SF_HD inline void pavement(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   f.pave_vol = pave * pave_void;
   f.soil_vol = theta * soil_th;
   f.stor_vol = stor * stor_void;
-  evap_rates(f, c, f.surf_vol, f.pave_vol, f.soil_vol - p.soil.wilting_point * soil_th,
-             f.stor_vol, perv_frac);
+  evap_rates(f, c, f.surf_vol, f.pave_vol, f.soil_vol - p.soil.wilting_point * soil_th, f.stor_vol,
+             perv_frac);
   if (pave >= pave_th || (soil_th > T(0) && theta >= phi)) f.stor_evap = T(0);
   f.infil = f.inflow + f.surf_vol / c.dt;
   f.pave_perc = p.pavement.permeability * perv_frac;
@@ -382,9 +376,8 @@ SF_HD inline void pavement(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   f.pave_perc = min_of(f.pave_perc, max_of(f.pave_vol / c.dt + f.infil - f.pave_evap, T(0)));
   if (soil_th > T(0)) {
     f.soil_perc = soil_perc_rate(c, theta);
-    f.soil_perc = max_of(min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt -
-                                                  f.soil_evap),
-                         T(0));
+    f.soil_perc = max_of(
+        min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt - f.soil_evap), T(0));
   } else {
     f.soil_perc = f.pave_perc;
   }
@@ -425,8 +418,7 @@ SF_HD inline void pavement(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
     f.pave_perc = min_of(f.pave_perc, f.soil_perc);
     f.soil_perc = f.pave_perc;
     f.infil = min_of(f.infil, f.pave_perc);
-    f.exfil =
-        min_of(f.exfil, max_of(f.stor_vol / c.dt + f.soil_perc - f.stor_evap, T(0)));
+    f.exfil = min_of(f.exfil, max_of(f.stor_vol / c.dt + f.soil_perc - f.stor_evap, T(0)));
   } else {
     f.exfil = min_of(f.exfil, max_of(f.soil_perc - f.stor_evap + f.stor_vol / c.dt, T(0)));
     if (f.drain > T(0)) {
@@ -490,8 +482,9 @@ SF_HD inline LidUnitRates<T> lid_unit_step(LidUnitState<T>& s, const LidProcess<
   if (p.type == LidType::kPermeablePavement)
     f.infil = T(0);
   else if (p.soil.thickness > T(0) && p.soil.ks > T(0))
-    f.infil = soil::infiltrate(s.infil, lid_surface_infiltration(p, s.init_sat), s.surface, inflow, dt) /
-              dt;
+    f.infil =
+        soil::infiltrate(s.infil, lid_surface_infiltration(p, s.init_sat), s.surface, inflow, dt) /
+        dt;
   else
     f.infil = native_infil;
   // levels: surface, pavement, soil moisture, storage; lower and upper bounds

@@ -45,8 +45,8 @@ TEST_P(LidAgainstSwmm, TotalsAndHourlyRunoffMatch) {
     }
     const double f = runoff.time() > t_before ? (t - t_before) / (runoff.time() - t_before) : 1.0;
     for (size_t j = 0; j < n_sub; ++j)
-      hourly[model.subcatchments[j].id].push_back(
-          (1.0 - f) * before[j] + f * runoff.reported_runoff(static_cast<int>(j)));
+      hourly[model.subcatchments[j].id].push_back((1.0 - f) * before[j] +
+                                                  f * runoff.reported_runoff(static_cast<int>(j)));
   }
   runoff.advance_past(1e30);
   double worst_hourly = 0.0, worst_total = 0.0;  // fraction of the peak / of the row
@@ -75,9 +75,10 @@ TEST_P(LidAgainstSwmm, TotalsAndHourlyRunoffMatch) {
   expect_row("lid_drainage", t.lid_drainage);
   expect_row("final_storage", t.final_storage);
   EXPECT_LT(std::abs(t.continuity_error_pct()), 0.1) << name;
-  std::printf("%s: hourly runoff within %.4f %% of the peak, totals (> 0.1 mm) within %.4f %%, "
-              "continuity error %.4f %%\n",
-              name.c_str(), 100.0 * worst_hourly, 100.0 * worst_total, t.continuity_error_pct());
+  std::printf(
+      "%s: hourly runoff within %.4f %% of the peak, totals (> 0.1 mm) within %.4f %%, "
+      "continuity error %.4f %%\n",
+      name.c_str(), 100.0 * worst_hourly, 100.0 * worst_total, t.continuity_error_pct());
 }
 
 INSTANTIATE_TEST_SUITE_P(EachLidType, LidAgainstSwmm,
