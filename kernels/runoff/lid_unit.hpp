@@ -1,6 +1,6 @@
-// One LID unit of a subcatchment over a runoff step, as SWMM 5.2 computes it (Rossman & Huber
-// 2016, Vol. III "Water Quality/LID", ch. 5 "LID controls"; the layer equations of Vol. I ch. 6
-// sec. 6.3): the unit is a stack of surface, pavement, soil and storage layers (which ones depends
+// One LID unit of a subcatchment over a runoff step, as SWMM 5.2 computes it (Rossman 2010,
+// J. Water Manage. Model. R236-11; Rossman & Huber 2016, SWMM Reference Manual Vol. III, LID
+// controls): the unit is a stack of surface, pavement, soil and storage layers (which ones depends
 // on the type) with an optional underdrain. Each layer's level x obeys dx/dt = (in - out) / phi
 // with fluxes that depend on the levels at the start of the step (surface infiltration by
 // Green-Ampt, soil percolation K(theta) = Ks exp(-HCO (phi - theta)), pavement permeability,
@@ -8,7 +8,7 @@
 // surface), each limited so that no layer gives more than it holds or takes more than it has room
 // for. Levels are then advanced by one explicit step and clamped to their physical range, as
 // SWMM's lidproc.c does (it uses modpuls_solve with weight 0, i.e. one Euler step). All values
-// per unit area of the LID [m, m/s]; SI throughout.
+// per unit area of the LID [m, m/s]; SI throughout. See docs/theory/runoff.md "LID controls".
 #pragma once
 
 #include "core/math.hpp"
@@ -181,10 +181,26 @@ SF_HD inline T surface_outflow(const Ctx<T>& c, T depth) {
   return min_of(q, delta / c.dt);
 }
 
-/// Soil percolation above field capacity (the same law as the 2D sponge layers).
+/// Percolation out of the soil, at most its water above field capacity less its evaporation.
 template <class T>
-SF_HD inline T soil_perc_rate(const Ctx<T>& c, T theta) {
-  return soil::lid_soil_percolation_rate(c.p.soil, theta);
+SF_HD inline T limited_soil_perc(const Flux<T>& f, const Ctx<T>& c, T theta) {
+  const soil::LidSoilLayer<T>& sl = c.p.soil;
+  const T room = max_of((theta - sl.field_capacity) * sl.thickness, T(0)) / c.dt - f.soil_evap;
+  return max_of(min_of(soil::lid_soil_percolation_rate(sl, theta), room), T(0));
+}
+
+/// Stored volumes, evaporation and percolation of a surface-soil-storage column (bio-retention
+/// cell, rain garden, green roof): no storage evaporation under a saturated soil.
+template <class T>
+SF_HD inline void soil_column_rates(Flux<T>& f, const Ctx<T>& c, T surf, T theta, T stor) {
+  const LidProcess<T>& p = c.p;
+  f.surf_vol = surf * p.surface.void_frac;
+  f.soil_vol = theta * p.soil.thickness;
+  f.stor_vol = stor * p.storage.void_frac;
+  evap_rates(f, c, f.surf_vol, T(0), f.soil_vol - p.soil.wilting_point * p.soil.thickness,
+             f.stor_vol, T(1));
+  if (theta >= p.soil.porosity) f.stor_evap = T(0);
+  f.soil_perc = limited_soil_perc(f, c, theta);
 }
 
 template <class T>
@@ -242,15 +258,8 @@ SF_HD inline void green_roof(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   const LidProcess<T>& p = c.p;
   const T surf = x[0], theta = x[2], stor = x[3];
   const T soil_th = p.soil.thickness, stor_th = p.storage.thickness;
-  const T phi = p.soil.porosity, fc = p.soil.field_capacity, stor_void = p.storage.void_frac;
-  f.surf_vol = surf * p.surface.void_frac;
-  f.soil_vol = theta * soil_th;
-  f.stor_vol = stor * stor_void;
-  evap_rates(f, c, f.surf_vol, T(0), f.soil_vol - p.soil.wilting_point * soil_th, f.stor_vol, T(1));
-  if (theta >= phi) f.stor_evap = T(0);
-  f.soil_perc = soil_perc_rate(c, theta);
-  f.soil_perc =
-      max_of(min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt - f.soil_evap), T(0));
+  const T phi = p.soil.porosity, stor_void = p.storage.void_frac;
+  soil_column_rates(f, c, surf, theta, stor);
   f.exfil = T(0);
   // drainage mat: Manning flow through the mat, or whatever percolates when it has no roughness
   f.drain = f.soil_perc;
@@ -293,15 +302,8 @@ SF_HD inline void bio_cell(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   const LidProcess<T>& p = c.p;
   const T surf = x[0], theta = x[2], stor = x[3];
   const T soil_th = p.soil.thickness, stor_th = p.storage.thickness;
-  const T phi = p.soil.porosity, fc = p.soil.field_capacity, stor_void = p.storage.void_frac;
-  f.surf_vol = surf * p.surface.void_frac;
-  f.soil_vol = theta * soil_th;
-  f.stor_vol = stor * stor_void;
-  evap_rates(f, c, f.surf_vol, T(0), f.soil_vol - p.soil.wilting_point * soil_th, f.stor_vol, T(1));
-  if (theta >= phi) f.stor_evap = T(0);
-  f.soil_perc = soil_perc_rate(c, theta);
-  f.soil_perc =
-      max_of(min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt - f.soil_evap), T(0));
+  const T phi = p.soil.porosity, stor_void = p.storage.void_frac;
+  soil_column_rates(f, c, surf, theta, stor);
   f.exfil = exfil_rate(c);
   f.drain = p.drain.coeff > T(0) ? drain_rate(c, stor, theta, T(0), surf) : T(0);
   if (stor_th == T(0)) {
@@ -361,7 +363,7 @@ SF_HD inline void pavement(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   const T surf = x[0], pave = x[1], theta = x[2], stor = x[3];
   const T perv_frac = T(1) - p.pavement.impervious_share;
   const T pave_void = p.pavement.void_fraction * perv_frac, pave_th = p.pavement.thickness;
-  const T soil_th = p.soil.thickness, phi = p.soil.porosity, fc = p.soil.field_capacity;
+  const T soil_th = p.soil.thickness, phi = p.soil.porosity;
   const T stor_th = p.storage.thickness, stor_void = p.storage.void_frac;
   f.surf_vol = surf * p.surface.void_frac;
   f.pave_vol = pave * pave_void;
@@ -375,9 +377,7 @@ SF_HD inline void pavement(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   f.infil = min_of(f.infil, f.pave_perc);
   f.pave_perc = min_of(f.pave_perc, max_of(f.pave_vol / c.dt + f.infil - f.pave_evap, T(0)));
   if (soil_th > T(0)) {
-    f.soil_perc = soil_perc_rate(c, theta);
-    f.soil_perc = max_of(
-        min_of(f.soil_perc, max_of((theta - fc) * soil_th, T(0)) / c.dt - f.soil_evap), T(0));
+    f.soil_perc = limited_soil_perc(f, c, theta);
   } else {
     f.soil_perc = f.pave_perc;
   }
