@@ -11,12 +11,9 @@ namespace sf::inp {
 
 struct LidControl {
   std::string id;
-  bool has_type = false;
   runoff::LidProcess<double> process;  // layers in SI; alphas and derived values set on finish
   double surface_roughness = 0.0, surface_slope = 0.0;  // Manning n [-], slope [m/m]
   double drain_mat_roughness = 0.0;
-  bool has_surface = false, has_soil = false, has_storage = false, has_pavement = false,
-       has_drain = false, has_drain_mat = false;
   int line = 0;
 };
 

@@ -25,6 +25,14 @@ constexpr LidType kTypes[] = {LidType::kBioCell,
 const std::vector<const char*> kLayerWords = {"SURFACE",  "SOIL",  "STORAGE", "PAVEMENT",
                                               "DRAINMAT", "DRAIN", "REMOVALS"};
 
+/// Index of the control named `id` (case-insensitive, as SWMM matches IDs), or -1.
+int find_control(const Model& m, const std::string& id) {
+  const std::string key = upper(id);
+  for (size_t i = 0; i < m.lid_controls.size(); ++i)
+    if (upper(m.lid_controls[i].id) == key) return static_cast<int>(i);
+  return -1;
+}
+
 int type_word(const std::string& t) {
   const std::string u = upper(t);
   for (size_t i = 0; i < kTypeWords.size(); ++i)
@@ -49,7 +57,6 @@ void read_surface(Context& ctx, Row& row, LidControl& c) {
   if (ht == 0.0) veg = 0.0;
   c.process.surface.thickness = ht * ctx.units.small_length;
   c.process.surface.void_frac = 1.0 - std::fmin(veg, 0.999);
-  c.has_surface = true;
 }
 
 void read_soil(Context& ctx, Row& row, LidControl& c) {
@@ -62,7 +69,6 @@ void read_soil(Context& ctx, Row& row, LidControl& c) {
   s.ks = row.number(6, "soil Ksat", Bound::NonNegative) * ctx.units.rate;
   s.conductivity_slope = row.number(7, "conductivity slope Kcoeff", Bound::NonNegative);
   s.suction = row.number(8, "suction head", Bound::NonNegative) * ctx.units.small_length;
-  c.has_soil = true;
 }
 
 void read_storage(Context& ctx, Row& row, LidControl& c) {
@@ -75,7 +81,6 @@ void read_storage(Context& ctx, Row& row, LidControl& c) {
     row.warn("storage clogging (Vclog " + row.tok(5) +
              ") is not simulated; the seepage rate stays at its initial value");
   s.covered = row.has(6) && upper(row.tok(6)) == "YES";
-  c.has_storage = true;
 }
 
 void read_pavement(Context& ctx, Row& row, LidControl& c) {
@@ -94,7 +99,6 @@ void read_pavement(Context& ctx, Row& row, LidControl& c) {
   if (clog > 0.0)
     row.warn("pavement clogging (Vclog " + row.tok(6) +
              ") is not simulated; the permeability stays at its initial value");
-  c.has_pavement = true;
 }
 
 void read_drain(Context& ctx, Row& row, LidControl& c) {
@@ -114,7 +118,6 @@ void read_drain(Context& ctx, Row& row, LidControl& c) {
   if (row.has(8))
     row.error("drain control curve \"" + row.tok(8) +
               "\" is not simulated; expected no Curve field (the drain follows Coeff and Expon)");
-  c.has_drain = true;
 }
 
 void read_drain_mat(Context& ctx, Row& row, LidControl& c) {
@@ -126,7 +129,6 @@ void read_drain_mat(Context& ctx, Row& row, LidControl& c) {
   c.process.drain_mat.thickness = th * ctx.units.small_length;
   c.process.drain_mat.void_frac = vf;
   c.drain_mat_roughness = n;
-  c.has_drain_mat = true;
 }
 
 void read_control_line(Context& ctx, const InputLine& line) {
@@ -134,9 +136,7 @@ void read_control_line(Context& ctx, const InputLine& line) {
   Row row(ctx, line);
   if (!row.require(2, "Name Type | Name Layer Parameters...")) return;
   const int type = type_word(row.tok(1));
-  int k = -1;
-  for (size_t i = 0; i < m.lid_controls.size(); ++i)
-    if (upper(m.lid_controls[i].id) == upper(row.id())) k = static_cast<int>(i);
+  const int k = find_control(m, row.id());
   if (type >= 0) {
     if (k >= 0 && m.lid_controls[k].line != line.number)
       row.error("LID control type given twice (first on line " +
@@ -258,8 +258,7 @@ void read_usage_line(Context& ctx, const InputLine& line) {
   u.subcatchment = m.find_subcatchment(row.id());
   if (u.subcatchment < 0)
     row.error("subcatchment is not defined; expected a subcatchment of [SUBCATCHMENTS]");
-  for (size_t i = 0; i < m.lid_controls.size(); ++i)
-    if (upper(m.lid_controls[i].id) == upper(row.tok(1))) u.control = static_cast<int>(i);
+  u.control = find_control(m, row.tok(1));
   if (u.control < 0)
     row.error("LID control \"" + row.tok(1) +
               "\" is not defined; expected a control of [LID_CONTROLS]");
@@ -302,9 +301,7 @@ void read_lid_controls(Context& ctx, const SectionBlock& block) {
     if (line.tokens.size() < 2) continue;
     const int type = type_word(line.tokens[1]);
     if (type < 0) continue;
-    bool known = false;
-    for (const auto& c : m.lid_controls) known = known || upper(c.id) == upper(line.tokens[0]);
-    if (known) continue;
+    if (find_control(m, line.tokens[0]) >= 0) continue;
     if (kTypeWords[type] == std::string("VS")) {
       ctx.error(line.number, line.tokens[0],
                 "vegetative swales (VS) are not simulated; expected BC, RG, GR, IT, PP, RB or "
@@ -313,7 +310,6 @@ void read_lid_controls(Context& ctx, const SectionBlock& block) {
     }
     LidControl c;
     c.id = line.tokens[0];
-    c.has_type = true;
     c.process.type = kTypes[type];
     c.line = line.number;
     m.lid_controls.push_back(c);
