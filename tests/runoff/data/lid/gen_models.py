@@ -9,7 +9,7 @@ HEAD = """[TITLE]
 {title}
 
 [OPTIONS]
-FLOW_UNITS CMS
+FLOW_UNITS {flow_units}
 INFILTRATION HORTON
 FLOW_ROUTING DYNWAVE
 START_DATE 06/01/2020
@@ -25,24 +25,13 @@ ROUTING_STEP 0:01:00
 REPORT_STEP 01:00:00
 
 [EVAPORATION]
-CONSTANT 5.0
+CONSTANT {evap}
 
 [RAINGAGES]
 G1 INTENSITY 0:10 1.0 TIMESERIES STORM
 
 [TIMESERIES]
-STORM 0:00 0
-STORM 0:10 6
-STORM 0:20 12
-STORM 0:30 30
-STORM 0:40 55
-STORM 0:50 25
-STORM 1:00 14
-STORM 1:10 8
-STORM 1:20 4
-STORM 1:30 2
-STORM 1:40 0
-
+{storm}
 [JUNCTIONS]
 J1 10 2
 J2 10 2
@@ -120,12 +109,41 @@ MODELS = {
 }
 
 
+# storm intensities (mm/h) every 10 minutes: 26 mm in 100 minutes
+STORM_MM = [0, 6, 12, 30, 55, 25, 14, 8, 4, 2, 0]
+
+
+def storm(scale):
+    return "".join(f"STORM {k // 6}:{k % 6}0 {v * scale:g}\n" for k, v in enumerate(STORM_MM))
+
+
+# US units (CFS: in, in/hr, acres, ft² per unit, ft): pavement over a soil layer, a drain with
+# opening and closing heads, covered rain barrels and a green roof on part of the area
+US_MODEL = ("US units: bio-retention with Hopen/Hclose, pavement over soil, covered barrels, "
+            "partial green roof",
+            "S1 G1 J1 5 40 300 1.5 0\n", "S1 0.015 0.15 0.06 0.15 25 OUTLET\n",
+            "S1 1.5 0.15 4 7 0\n",
+            "BC2 BC\nBC2 SURFACE 6 0.1 0.1 1 5\nBC2 SOIL 18 0.5 0.2 0.1 2 10 3.5\n"
+            "BC2 STORAGE 12 0.75 0.2 0\nBC2 DRAIN 0.5 0.5 2 0 6 2\n"
+            "PP2 PP\nPP2 SURFACE 0.2 0 0.02 1 5\nPP2 PAVEMENT 4 0.15 0.1 50 0\n"
+            "PP2 SOIL 6 0.45 0.2 0.1 3 8 3\nPP2 STORAGE 10 0.6 0.1 0\nPP2 DRAIN 0.3 0.5 1 0\n"
+            "RB2 RB\nRB2 STORAGE 48 0.75 0 0 YES\nRB2 DRAIN 0.2 0.5 0 6\n"
+            "GR2 GR\nGR2 SURFACE 1 0 0.1 2 5\nGR2 SOIL 4 0.5 0.25 0.1 4 10 2\n"
+            "GR2 DRAINMAT 1 0.5 0.1\n",
+            "S1 BC2 2 3000 50 20 50 0\nS1 PP2 1 10000 100 0 30 0\nS1 RB2 10 25 5 0 20 0\n"
+            "S1 GR2 1 8000 80 10 0 0\n")
+
+
 def main():
-    for name, (title, subs, areas, infil, controls, usage) in MODELS.items():
+    models = dict(MODELS, us=US_MODEL)
+    for name, (title, subs, areas, infil, controls, usage) in models.items():
         if usage == "RG1_USE_PLACEHOLDER":
             usage = "S1 RG1 4 150 10 0 50 0\n"
+        us = name == "us"
         text = HEAD.format(title=title, subcatchments=subs, subareas=areas,
-                           infiltration=infil, controls=controls, usage=usage)
+                           infiltration=infil, controls=controls, usage=usage,
+                           flow_units="CFS" if us else "CMS",
+                           storm=storm(3 / 25.4 if us else 1), evap=0.2 if us else 5.0)
         (HERE / f"{name}.inp").write_text(text)
 
 

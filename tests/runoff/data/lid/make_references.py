@@ -13,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_RUNSWMM = Path.home() / ".cache/spongeflow/swmm-5.2.4/build/bin/Release/runswmm"
-MODELS = ["bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed"]
+MODELS = ["bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed", "us"]
 
 CONTINUITY_ROWS = {
     "Initial LID Storage": "initial_lid_storage",
@@ -28,7 +28,8 @@ CONTINUITY_ROWS = {
 
 
 def read_continuity(rpt: str) -> dict:
-    """Depth column (mm) of the Runoff Quantity Continuity table; the error in %."""
+    """Depth column (mm, or inches for US models) of the Runoff Quantity Continuity table; the
+    error in %."""
     block = rpt.split("Runoff Quantity Continuity", 1)[1].split("Continuity Error", 1)[0]
     block += "Continuity Error" + rpt.split("Runoff Quantity Continuity", 1)[1].split(
         "Continuity Error", 1)[1].split("\n", 1)[0]
