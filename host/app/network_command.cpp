@@ -35,6 +35,8 @@ nlohmann::ordered_json summary_json(const NetworkEngine& eng) {
                                     {"evaporation_loss_m3", t.evaporation},
                                     {"infiltration_loss_m3", t.infiltration},
                                     {"surface_runoff_m3", t.runoff},
+                                    {"lid_drainage_m3", t.lid_drainage},
+                                    {"initial_storage_m3", t.initial_storage},
                                     {"final_storage_m3", t.final_storage},
                                     {"subcatchment_area_m2", t.area},
                                     {"continuity_error_pct", t.continuity_error_pct()}};

@@ -6,6 +6,8 @@
 #include <array>
 #include <string>
 
+#include "inp/lid.hpp"
+
 namespace sf::inp {
 
 enum class InfiltrationModel { Horton, ModifiedHorton, GreenAmpt, ModifiedGreenAmpt, CurveNumber };

@@ -536,6 +536,8 @@ struct Model {
   std::vector<RainGage> gages;
   std::vector<Subcatchment> subcatchments;
   Evaporation evaporation;
+  std::vector<LidControl> lid_controls;  // [LID_CONTROLS] (inp/lid.hpp)
+  std::vector<LidUsage> lid_usages;      // [LID_USAGE]
 
   Report report;
   MapData map;

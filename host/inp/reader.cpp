@@ -31,8 +31,6 @@ const std::map<std::string, const char*> kUnsupported = {
     {"TREATMENT", "water quality (treatment)"},
     {"RDII", "rainfall-dependent infiltration/inflow (RDII)"},
     {"HYDROGRAPHS", "RDII unit hydrographs"},
-    {"LID_CONTROLS", "low-impact development controls"},
-    {"LID_USAGE", "low-impact development controls"},
     {"ADJUSTMENTS", "monthly climate adjustments"},
     {"EVENTS", "event-only simulation periods"},
     {"STREETS", "street cross sections and inlets"},
@@ -48,7 +46,6 @@ const std::map<std::string, const char*> kRefusedWithRunoff = {
     {"AQUIFERS", "groundwater"},
     {"GROUNDWATER", "groundwater"},
     {"GWF", "groundwater flow equations"},
-    {"LID_USAGE", "low-impact development controls in subcatchments"},
     {"ADJUSTMENTS", "monthly climate adjustments"},
 };
 
@@ -332,6 +329,9 @@ void Reader::run() {
   each("SUBAREAS", [&](const SectionBlock& b) { read_subareas(ctx_, b); });
   each("INFILTRATION", [&](const SectionBlock& b) { read_infiltration(ctx_, b); });
   if (!ctx_.full()) finish_hydrology(ctx_);
+  each("LID_CONTROLS", [&](const SectionBlock& b) { read_lid_controls(ctx_, b); });
+  each("LID_USAGE", [&](const SectionBlock& b) { read_lid_usage(ctx_, b); });
+  if (!ctx_.full()) finish_lid(ctx_);
   refuse_unbuilt_hydrology();
 
   each("INFLOWS", [&](const SectionBlock& b) { read_inflows(ctx_, b); });

@@ -66,6 +66,12 @@ void read_evaporation(Context& ctx, const SectionBlock& block);
 /// Subcatchments without [SUBAREAS] or [INFILTRATION] lines; storage evaporation warning.
 void finish_hydrology(Context& ctx);
 
+// read_lid.cpp
+void read_lid_controls(Context& ctx, const SectionBlock& block);
+void read_lid_usage(Context& ctx, const SectionBlock& block);
+/// Layer checks and derived values of each control; LID areas and shares per subcatchment.
+void finish_lid(Context& ctx);
+
 // controls.cpp
 void read_controls(Context& ctx, const SectionBlock& block);
 

@@ -69,7 +69,7 @@ PerviousSoil<double> soil_of(const inp::InfiltrationSpec& f) {
 double RunoffTotals::continuity_error_pct() const {
   const double in = rainfall + initial_storage;
   if (in <= 0.0) return 0.0;
-  return 100.0 * (in - evaporation - infiltration - runoff - final_storage) / in;
+  return 100.0 * (in - evaporation - infiltration - runoff - lid_drainage - final_storage) / in;
 }
 
 RunoffModel::RunoffModel(const inp::Model& model) : m_(model) {
@@ -86,6 +86,15 @@ RunoffModel::RunoffModel(const inp::Model& model) : m_(model) {
     s.node = in.outlet_node;
     s.outlet_sub = in.outlet_subcatchment;
     s.area = in.area;
+    s.non_lid_area = in.area;
+    LidGroup lids(model, static_cast<int>(j));
+    if (!lids.empty()) {
+      s.lid = static_cast<int>(lids_.size());
+      s.non_lid_area = in.area - lids.area();
+      totals_.initial_storage += lids.stored();
+      has_wet_lids_ = has_wet_lids_ || lids.wet_at_start();
+      lids_.push_back(std::move(lids));
+    }
     s.frac_imperv = in.frac_imperv;
     s.frac_area[kImperv0] = in.frac_imperv * in.frac_zero;
     s.frac_area[kImperv1] = in.frac_imperv * (1.0 - in.frac_zero);
@@ -99,8 +108,9 @@ RunoffModel::RunoffModel(const inp::Model& model) : m_(model) {
       s.to_other[kImperv0] = s.to_other[kImperv1] = true;
       s.f_outlet[kImperv0] = s.f_outlet[kImperv1] = 1.0 - in.frac_routed;
     }
-    // alpha uses the whole impervious (or pervious) area for both impervious subareas
-    const double a_imp = in.frac_imperv * in.area, a_perv = (1.0 - in.frac_imperv) * in.area;
+    // alpha uses the whole impervious (or pervious) non-LID area for both impervious subareas
+    const double a_imp = in.frac_imperv * s.non_lid_area;
+    const double a_perv = (1.0 - in.frac_imperv) * s.non_lid_area;
     s.params[kImperv0] = {overland_alpha(in.width, a_imp, in.slope, in.n_imperv), in.n_imperv, 0.0};
     s.params[kImperv1] = {overland_alpha(in.width, a_imp, in.slope, in.n_imperv), in.n_imperv,
                           in.s_imperv};
@@ -152,7 +162,7 @@ double RunoffModel::step_length(double t, bool raining) const {
     const double tr = g.next_change(t) - t;
     if (tr > 0.0 && tr < max_step) max_step = tr;
   }
-  const double step = raining || has_runoff_ ? wet_step_ : dry_step_;
+  const double step = raining || has_runoff_ || has_wet_lids_ ? wet_step_ : dry_step_;
   return std::min(step, max_step);
 }
 
@@ -178,15 +188,17 @@ void RunoffModel::step() {
   for (auto& s : sub_) {
     s.old_runoff = s.new_runoff;
     s.inflow[0] = s.inflow[1] = s.inflow[2] = 0.0;
+    if (s.lid >= 0) lids_[s.lid].begin_step();
   }
-  // run-on from upstream subcatchments (their last outflow, spread over the receiving area)
+  // run-on from upstream subcatchments and their LID drains (last step's flows)
   for (size_t j = 0; j < sub_.size(); ++j) {
     const Sub& s = sub_[j];
+    if (s.area <= 0.0) continue;
     const int k = s.outlet_sub;
-    if (k < 0 || k == static_cast<int>(j) || sub_[k].area <= 0.0) continue;
-    const double q = s.old_runoff / sub_[k].area;
-    sub_[k].runon += q;
-    for (double& in : sub_[k].inflow) in += q;
+    if (k >= 0 && k != static_cast<int>(j)) add_runon(k, s.old_runoff);
+    if (s.lid >= 0)
+      lids_[s.lid].for_each_drain_runon(static_cast<int>(j),
+                                        [&](int to, double q) { add_runon(to, q); });
   }
   // run-on between the subareas of one subcatchment (last step's runoff)
   for (auto& s : sub_) {
@@ -199,8 +211,13 @@ void RunoffModel::step() {
     if (s.frac_imperv > 0.0 && s.to_other[kPerv] && s.frac_area[kImperv1] > 0.0)
       s.inflow[kImperv1] +=
           s.runoff[kPerv] * (1.0 - s.f_outlet[kPerv]) * s.frac_area[kPerv] / s.frac_area[kImperv1];
+    // LID outflow returned to the pervious area
+    const double perv_area = s.frac_area[kPerv] * s.non_lid_area;
+    if (s.lid >= 0 && s.frac_imperv < 1.0 && perv_area > 0.0)
+      s.inflow[kPerv] += lids_[s.lid].flow_to_perv() / perv_area;
   }
   has_runoff_ = false;
+  has_wet_lids_ = false;
   for (auto& s : sub_) {
     if (s.area <= 0.0) continue;
     const double rain = s.gage >= 0 ? gage_rain_[s.gage] : 0.0;
@@ -214,7 +231,7 @@ void RunoffModel::step() {
 void RunoffModel::subcatchment_step(Sub& s, double rain, double evap, double dt) {
   double v_evap = 0.0, v_infil = 0.0, v_out = 0.0, total = 0.0;
   for (int i = kImperv0; i <= kPerv; ++i) {
-    const double a = s.area * s.frac_area[i];
+    const double a = s.non_lid_area * s.frac_area[i];
     if (a == 0.0) {
       s.runoff[i] = 0.0;
       continue;
@@ -230,6 +247,14 @@ void RunoffModel::subcatchment_step(Sub& s, double rain, double evap, double dt)
     v_out += s.f_outlet[i] * r.runoff * a * dt;
     total += r.runoff * a;
   }
+  if (s.lid >= 0) {
+    const LidStepVolumes l = lid_step(s, rain, evap, v_infil, dt);
+    v_evap += l.evaporation;
+    v_infil += l.infiltration;
+    v_out += l.surface_out - l.treated;  // treated runoff leaves through the LID units
+    totals_.lid_drainage += l.drain_to_nodes;
+    has_wet_lids_ = has_wet_lids_ || l.wet;
+  }
   s.new_runoff = v_out / dt;
   if (total > 0.0) has_runoff_ = true;
   totals_.rainfall += rain * dt * s.area;
@@ -237,6 +262,41 @@ void RunoffModel::subcatchment_step(Sub& s, double rain, double evap, double dt)
   totals_.infiltration += v_infil;
   // runoff sent to another subcatchment stays inside the runoff system
   if (s.node >= 0) totals_.runoff += v_out;
+}
+
+/// SWMM lid_getRunoff: the LID units of s take rain, a share of the runoff just computed on the
+/// non-LID area, and report their volumes.
+LidStepVolumes RunoffModel::lid_step(Sub& s, double rain, double evap, double v_infil, double dt) {
+  LidGroup& g = lids_[s.lid];
+  LidStepInput in;
+  const double a = s.non_lid_area;
+  in.has_non_lid_area = a > 0.0;
+  if (in.has_non_lid_area) {
+    in.q_imperv =
+        (s.runoff[kImperv0] * s.frac_area[kImperv0] + s.runoff[kImperv1] * s.frac_area[kImperv1]) *
+        s.f_outlet[kImperv0] * a;
+    in.q_perv = s.runoff[kPerv] * s.frac_area[kPerv] * s.f_outlet[kPerv] * a;
+  }
+  // the native soil's rate: the non-LID area's mean, or the pervious soil under the LID water
+  if (in.has_non_lid_area && s.frac_imperv < 1.0)
+    in.native_infil = v_infil / a / dt;
+  else
+    in.native_infil =
+        pervious_infiltration_rate(s.soil_state, s.soil, rain, s.runon, g.surface_depth(), dt);
+  in.rain = rain;
+  in.runon = s.runon;
+  in.evap = evap;
+  in.dt = dt;
+  return g.step(in, s.node, s.outlet_sub);
+}
+
+void RunoffModel::add_runon(int k, double q) {
+  Sub& r = sub_[k];
+  if (r.area <= 0.0) return;
+  // spread over the receiving non-LID area (SWMM subcatch_addRunonFlow)
+  q /= r.non_lid_area > 0.0 ? r.non_lid_area : r.area;
+  r.runon += q;
+  for (double& in : r.inflow) in += q;
 }
 
 double RunoffModel::add_node_inflows(double t, std::vector<double>& q) const {
@@ -249,13 +309,16 @@ double RunoffModel::add_node_inflows(double t, std::vector<double>& q) const {
     q[s.node] += v;
     sum += v;
   }
+  for (const Sub& s : sub_)
+    if (s.lid >= 0 && s.area > 0.0) sum += lids_[s.lid].add_drain_inflows(f, q);
   return sum;
 }
 
 double RunoffModel::storage() const {
   double v = 0.0;
   for (const Sub& s : sub_)
-    for (int i = kImperv0; i <= kPerv; ++i) v += s.depth[i] * s.frac_area[i] * s.area;
+    for (int i = kImperv0; i <= kPerv; ++i) v += s.depth[i] * s.frac_area[i] * s.non_lid_area;
+  for (const LidGroup& g : lids_) v += g.stored();
   return v;
 }
 

@@ -10,6 +10,7 @@
 #include "common/state_record.hpp"
 #include "inp/model.hpp"
 #include "runoff/gage_record.hpp"
+#include "runoff/lid_group.hpp"
 #include "runoff/nonlinear_reservoir.hpp"
 #include "runoff/pervious_infiltration.hpp"
 
@@ -20,11 +21,12 @@ struct RunoffTotals {
   double rainfall = 0.0;
   double evaporation = 0.0;
   double infiltration = 0.0;
-  double runoff = 0.0;  // surface runoff leaving to nodes (not to other subcatchments)
+  double runoff = 0.0;        // surface runoff leaving to nodes (not to other subcatchments)
+  double lid_drainage = 0.0;  // LID underdrain flow sent to nodes
   double initial_storage = 0.0;
   double final_storage = 0.0;
   double area = 0.0;  // total subcatchment area [m²], for depths
-  /// 100 * (rain + initial - evap - infil - runoff - final) / (rain + initial).
+  /// 100 * (rain + initial - evap - infil - runoff - drains - final) / (rain + initial).
   double continuity_error_pct() const;
 };
 
@@ -44,6 +46,10 @@ class RunoffModel {
   int steps() const { return steps_; }
   /// Outflow of subcatchment j at the end of the last runoff step [m³/s].
   double outflow(int j) const { return sub_[j].new_runoff; }
+  /// Runoff of subcatchment j as SWMM reports it: outflow plus LID underdrain flow [m³/s].
+  double reported_runoff(int j) const {
+    return sub_[j].new_runoff + (sub_[j].lid >= 0 ? lids_[sub_[j].lid].drain_flow() : 0.0);
+  }
   /// Ponded water on all subcatchments now [m³].
   double storage() const;
   RunoffTotals totals() const;
@@ -60,6 +66,8 @@ class RunoffModel {
   struct Sub {
     int gage = -1, node = -1, outlet_sub = -1;
     double area = 0.0;
+    double non_lid_area = 0.0;  // area outside LID units, where the three subareas lie
+    int lid = -1;               // index into lids_, or -1
     double frac_imperv = 0.0;
     double frac_area[3] = {0, 0, 0};
     bool to_other[3] = {false, false, false};  // routed to the other subarea kind
@@ -79,14 +87,18 @@ class RunoffModel {
   double evaporation_rate(double t) const;
   double next_evaporation_change(double t) const;
   void subcatchment_step(Sub& s, double rain, double evap, double dt);
+  LidStepVolumes lid_step(Sub& s, double rain, double evap, double v_infil, double dt);
+  void add_runon(int k, double q);
 
   const inp::Model& m_;
   std::vector<Sub> sub_;
+  std::vector<LidGroup> lids_;
   std::vector<GageRecord> gages_;
   std::vector<double> gage_rain_;
   double duration_ = 0.0, wet_step_ = 300.0, dry_step_ = 3600.0;
   double old_time_ = 0.0, new_time_ = 0.0;
   bool has_runoff_ = false;
+  bool has_wet_lids_ = false;
   int steps_ = 0;
   RunoffTotals totals_;
 };

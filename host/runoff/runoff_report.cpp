@@ -19,10 +19,13 @@ void write_runoff_continuity(const inp::Model& model, const RunoffTotals& t, std
   std::snprintf(buf, sizeof buf, "  Runoff Quantity Continuity   %12s %12s",
                 us ? "acre-feet" : "hectare-m", us ? "inches" : "mm");
   out << buf << "\n  **************************\n";
+  // SWMM prints the LID rows only when a model has them
+  if (t.initial_storage > 0.0) row("Initial LID Storage", t.initial_storage);
   row("Total Precipitation", t.rainfall);
   row("Evaporation Loss", t.evaporation);
   row("Infiltration Loss", t.infiltration);
   row("Surface Runoff", t.runoff);
+  if (t.lid_drainage > 0.0) row("LID Drainage", t.lid_drainage);
   row("Final Storage", t.final_storage);
   std::snprintf(buf, sizeof buf, "  %-28s %12.3f", "Continuity Error (%)",
                 t.continuity_error_pct());

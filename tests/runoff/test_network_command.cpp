@@ -51,4 +51,38 @@ TEST(RunoffNetworkCommand, ReportsRunoffContinuityAndRoutesTheRunoff) {
   EXPECT_NEAR(s["outfalls"]["O1"]["volume_m3"].get<double>(), runoff, 0.02 * runoff);
 }
 
+// LID drains load the node they drain to: the bio-retention cell of data/lid/bc.inp drains to
+// the subcatchment's outlet J1, the rain barrels of rb.inp to a node of their own, J2; all of it
+// reaches the outfalls (O1 and O2), and the report has SWMM's LID rows. SWMM 5.2.4 volumes from the
+// JSON files.
+TEST(RunoffNetworkCommand, LidDrainsLoadTheirNodeAndTheContinuityHasLidRows) {
+  const auto dir = sf::test::scratch("runoff_network_command_lid");
+  const std::string data = std::string(SPONGEFLOW_SOURCE_DIR) + "/tests/runoff/data/lid/";
+  for (const std::string name : {"bc", "rb"}) {
+    const auto r =
+        run_spongeflow("network " + data + name + ".inp --report " + (dir / "r.rpt").string() +
+                       " --summary " + (dir / "s.json").string());
+    ASSERT_EQ(r.status, 0) << r.output;
+    std::stringstream report;
+    report << std::ifstream(dir / "r.rpt").rdbuf();
+    EXPECT_NE(report.str().find("LID Drainage"), std::string::npos) << report.str();
+    const auto ref = nlohmann::json::parse(std::ifstream(data + name + ".json"))["continuity_mm"];
+    const auto s = nlohmann::json::parse(std::ifstream(dir / "s.json"));
+    const auto& c = s["runoff_continuity"];
+    const double area = c["subcatchment_area_m2"].get<double>();
+    for (const char* key : {"lid_drainage", "surface_runoff", "initial_storage"}) {
+      const double swmm =
+          ref.value(key == std::string("initial_storage") ? "initial_lid_storage" : key, 0.0) *
+          1e-3 * area;
+      EXPECT_NEAR(c[std::string(key) + "_m3"].get<double>(), swmm, 0.005 * swmm + 0.01)
+          << name << " " << key;
+    }
+    const double loads = c["lid_drainage_m3"].get<double>() + c["surface_runoff_m3"].get<double>();
+    EXPECT_NEAR(s["outfalls"]["O1"]["volume_m3"].get<double>() +
+                    s["outfalls"]["O2"]["volume_m3"].get<double>(),
+                loads, 0.02 * loads)
+        << name;
+  }
+}
+
 }  // namespace

@@ -83,6 +83,88 @@ TEST(RunoffReader, BadLinesNameFileLineSectionAndField) {
   }
 }
 
+// [LID_CONTROLS] / [LID_USAGE] (read_lid.cpp): kGood ends on line 22, so the controls section
+// header is line 23 and its first line 24.
+const std::string kBioCell =
+    "BC1 BC\nBC1 SURFACE 150 0.1 0.1 1 5\nBC1 SOIL 500 0.5 0.2 0.1 50 10 80\n"
+    "BC1 STORAGE 300 0.75 5 0\nBC1 DRAIN 2.0 0.5 50 0\n";
+
+std::string with_lids(const std::string& controls, const std::string& usage) {
+  return base(kGood + "[LID_CONTROLS]\n" + controls + "[LID_USAGE]\n" + usage);
+}
+
+TEST(RunoffReader, LidModelsRead) {
+  std::vector<std::string> w;
+  const sf::inp::Model m = sf::inp::read_inp_text(
+      with_lids(kBioCell + "BC1 REMOVALS TSS 80\nPP1 PP\nPP1 PAVEMENT 100 0.15 0 200 50\n"
+                           "PP1 STORAGE 300 0.6 2 10\n",
+                "S1 BC1 2 300 15 20 100 0 bc1.txt J1 10\nS1 PP1 1 1000 40 0 0 1\n"),
+      "m.inp", &w);
+  ASSERT_EQ(m.lid_controls.size(), 2u);
+  ASSERT_EQ(m.lid_usages.size(), 2u);
+  const auto& bc = m.lid_controls[0].process;
+  EXPECT_DOUBLE_EQ(bc.surface.thickness, 0.150);
+  EXPECT_DOUBLE_EQ(bc.surface.void_frac, 0.9);
+  EXPECT_DOUBLE_EQ(bc.soil.ks, 50e-3 / 3600);
+  EXPECT_DOUBLE_EQ(bc.storage.void_frac, 0.75 / 1.75);  // void ratio -> fraction
+  EXPECT_DOUBLE_EQ(bc.drain.offset, 0.050);
+  EXPECT_FALSE(bc.surface.can_overflow);  // Manning outflow from a rough sloped surface
+  const auto& u = m.lid_usages[0];
+  EXPECT_EQ(u.number, 2);
+  EXPECT_DOUBLE_EQ(u.area, 300.0);
+  EXPECT_DOUBLE_EQ(u.init_sat, 0.2);
+  EXPECT_DOUBLE_EQ(u.from_imperv, 1.0);
+  EXPECT_DOUBLE_EQ(u.from_perv, 0.1);
+  EXPECT_EQ(u.drain_node, m.find_node("J1"));
+  EXPECT_EQ(m.lid_usages[1].drain_node, m.find_node("J1"));  // default: the outlet
+  std::string all;
+  for (const auto& s : w) all += s + "\n";
+  for (const char* warned : {"pollutant removals are ignored", "pavement clogging",
+                             "storage clogging", "report file \"bc1.txt\""})
+    EXPECT_NE(all.find(warned), std::string::npos) << warned << " in:\n" << all;
+}
+
+TEST(RunoffReader, BadLidLinesNameFileLineSectionAndField) {
+  const std::string use = "S1 BC1 1 300 15 20 100 0\n";
+  const struct {
+    std::string controls, usage, expected;
+  } cases[] = {
+      {"BC1 BC\nBC1 SOIL 500 0.5 0.2\n", use,
+       "m.inp:25: [LID_CONTROLS] BC1: found 5 fields; expected at least 9"},
+      {"BC1 BC\nBC1 SOIL 500 x 0.2 0.1 50 10 80\n", use, "porosity \"x\" is not a number"},
+      {kBioCell + "BC1 SURFACE 150 1.2 0.1 1 5\n", use, "VegFrac 1.2 is not below 1"},
+      {kBioCell + "BC1 STORAGE -3 0.75 5 0\n", use, "storage height -3 is negative"},
+      {kBioCell + "BC1 LAYER 1 2\n", use, "LID type or layer \"LAYER\" is not a known keyword"},
+      {kBioCell + "BC2 SOIL 500 0.5 0.2 0.1 50 10 80\n", use, "BC2: LID control has no type line"},
+      {kBioCell + "BC1 RG\n", use, "LID control type given twice (first on line 24)"},
+      {kBioCell + "SW1 VS\n", use, "m.inp:29: [LID_CONTROLS] SW1: vegetative swales (VS)"},
+      {"BC1 BC\nBC1 STORAGE 300 0.75 5 0\n", use, "expected a SOIL layer with thickness > 0"},
+      {"GR1 GR\nGR1 SOIL 100 0.5 0.25 0.1 100 10 50\n", "S1 GR1 1 300 15 20 100 0\n",
+       "expected a DRAINMAT layer"},
+      {"BC1 BC\nBC1 SOIL 500 0.5 0.6 0.1 50 10 80\n", use, "expected 0 <= WP < FC < Por"},
+      {"PP1 PP\nPP1 PAVEMENT 100 0.15 0 0 0\n", "S1 PP1 1 300 15 20 100 0\n", "expected Perm > 0"},
+      {kBioCell + "BC1 DRAIN 2 0.5 50 0 0 0 C9\n", use, "drain control curve \"C9\""},
+      {kBioCell + "BC1 DRAIN 2 0.5 50 0 10 20\n", use, "expected Hopen > Hclose"},
+      {kBioCell, "S1 BC1 1 300 15 20 100\n", "[LID_USAGE] S1: found 7 fields; expected at least 8"},
+      {kBioCell, "S9 BC1 1 300 15 20 100 0\n", "S9: subcatchment is not defined"},
+      {kBioCell, "S1 NOPE 1 300 15 20 100 0\n", "LID control \"NOPE\" is not defined"},
+      {kBioCell, "S1 BC1 1.5 300 15 20 100 0\n", "number of units 1.5 is not a whole number"},
+      {kBioCell, "S1 BC1 1 -300 15 20 100 0\n", "unit area -300 is negative"},
+      {kBioCell, "S1 BC1 1 300 15 120 100 0\n", "InitSat 120 is above 100"},
+      {kBioCell, "S1 BC1 1 300 15 20 130 0\n", "FromImp 130 is above 100"},
+      {kBioCell, "S1 BC1 1 300 15 20 100 0 * J9\n", "DrainTo \"J9\" is not defined"},
+      {kBioCell, "S1 BC1 1 300 15 20 100 0 * * 130\n", "FromPerv 130 is above 100"},
+      {kBioCell, "S1 BC1 2 6000 15 20 100 0\n", "LID units cover 12000 m²"},
+      {kBioCell, "S1 BC1 1 300 15 20 60 0\nS1 BC1 1 300 15 20 60 0\n",
+       "treat more than 100 % of the impervious"},
+  };
+  for (const auto& c : cases) {
+    const std::string e = error_of(with_lids(c.controls, c.usage));
+    EXPECT_NE(e.find(c.expected), std::string::npos) << "expected \"" << c.expected << "\" in:\n"
+                                                     << e;
+  }
+}
+
 TEST(RunoffReader, SnowAndGroundwaterWithoutSubcatchmentsAreOnlyWarnedAbout) {
   std::vector<std::string> w;
   EXPECT_NO_THROW(sf::inp::read_inp_text(

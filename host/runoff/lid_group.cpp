@@ -1,0 +1,114 @@
+#include "runoff/lid_group.hpp"
+
+namespace sf::runoff {
+namespace {
+
+constexpr double kMinRunoff = 2.31481e-8 * 0.3048;  // SWMM MIN_RUNOFF, 0.001 in/hr [m/s]
+constexpr double kMinFlow = 2.3e-8 * 0.3048;        // SWMM lidproc MINFLOW [m/s]
+constexpr double kUnbounded = 1e30;
+
+}  // namespace
+
+LidGroup::LidGroup(const inp::Model& model, int sub) {
+  const double dry_time = model.options.dry_days * 86400.0;
+  for (const inp::LidUsage& u : model.lid_usages) {
+    if (u.subcatchment != sub) continue;
+    Unit unit;
+    unit.process = &model.lid_controls[u.control].process;
+    unit.state = lid_unit_initial_state(*unit.process, u.init_sat, dry_time);
+    unit.area = u.area;
+    unit.width = u.width;
+    unit.total_area = u.area * u.number;
+    unit.from_imperv = u.from_imperv;
+    unit.from_perv = u.from_perv;
+    unit.to_perv = u.to_perv;
+    unit.drain_node = u.drain_node;
+    unit.drain_sub = u.drain_subcatchment;
+    area_ += unit.total_area;
+    units_.push_back(unit);
+  }
+  const double sub_area = model.subcatchments[sub].area;
+  if (area_ > 0.999 * sub_area) area_ = sub_area;  // SWMM validateLidGroup
+}
+
+double LidGroup::stored() const {
+  double v = 0.0;
+  for (const Unit& u : units_) v += lid_unit_stored(*u.process, u.state) * u.total_area;
+  return v;
+}
+
+bool LidGroup::wet_at_start() const {
+  for (const Unit& u : units_)
+    if (u.state.init_sat > 0.0) return true;
+  return false;
+}
+
+double LidGroup::surface_depth() const {
+  if (area_ <= 0.0) return 0.0;
+  double v = 0.0;
+  for (const Unit& u : units_) v += u.state.surface * u.process->surface.void_frac * u.total_area;
+  return v / area_;
+}
+
+double LidGroup::drain_flow() const {
+  double q = 0.0;
+  for (const Unit& u : units_) q += u.new_drain;
+  return q;
+}
+
+void LidGroup::begin_step() {
+  for (Unit& u : units_) {
+    u.old_drain = u.new_drain;
+    u.new_drain = 0.0;
+  }
+}
+
+LidStepVolumes LidGroup::step(const LidStepInput& in, int outlet_node, int outlet_sub) {
+  LidStepVolumes v;
+  double q_return = 0.0;
+  for (Unit& u : units_) {
+    const double a = u.total_area;
+    if (a <= 0.0) continue;
+    const double treated = (in.q_imperv * u.from_imperv + in.q_perv * u.from_perv) / a;
+    v.treated += treated * a * in.dt;
+    const bool covered = u.process->type == LidType::kRainBarrel && u.process->storage.covered;
+    double inflow = treated + (covered ? 0.0 : in.rain);
+    if (!in.has_non_lid_area) inflow += in.runon;
+    const LidUnitRates<double> r = lid_unit_step(u.state, *u.process, u.area, u.width, inflow,
+                                                 in.evap, in.native_infil, kUnbounded, in.dt);
+    double runoff = r.surface_outflow * a, drain = r.drain * a;
+    if (u.to_perv && in.has_non_lid_area) {
+      q_return += runoff;
+      runoff = 0.0;
+      if (u.drain_node == outlet_node && u.drain_sub == outlet_sub) {
+        q_return += drain;
+        drain = 0.0;
+      }
+    }
+    if (u.drain_node >= 0) v.drain_to_nodes += drain * in.dt;
+    u.new_drain = drain;
+    u.state.drain_flowed = drain > 0.0;
+    v.evaporation += r.evaporation * a * in.dt;
+    v.infiltration += r.exfiltration * a * in.dt;
+    u.state.dry_time = in.rain > kMinRunoff ? 0.0 : u.state.dry_time + in.dt;
+    v.surface_out += runoff * in.dt;
+    if (inflow >= kMinFlow || r.surface_outflow >= kMinFlow || r.drain >= kMinFlow ||
+        r.exfiltration >= kMinFlow || r.evaporation >= kMinFlow)
+      v.wet = true;
+  }
+  flow_to_perv_ = q_return;
+  return v;
+}
+
+double LidGroup::add_drain_inflows(double f, std::vector<double>& q) const {
+  double sum = 0.0;
+  for (const Unit& u : units_) {
+    if (u.drain_node < 0) continue;
+    const double x = (1.0 - f) * u.old_drain + f * u.new_drain;
+    q[u.drain_node] += x;
+    sum += x;
+  }
+  return sum;
+}
+
+}  // namespace sf::runoff
