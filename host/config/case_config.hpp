@@ -84,6 +84,12 @@ struct NetworkConfig {
   std::string backend = "auto";  // where the network computes: auto, cpu or cuda
 };
 
+/// [capacity]: how `spongeflow capacity` runs the design storms (docs/capacity.md).
+struct CapacityConfig {
+  std::string mode = "network";
+  double target_return_period_years = schema_default("capacity", "target_return_period");
+};
+
 struct CaseConfig {
   std::string file;  // the case file as given
   std::string name, description;
@@ -123,6 +129,7 @@ struct CaseConfig {
   std::vector<BoundaryConfig> boundaries;
   std::vector<SourceConfig> sources;
   std::optional<NetworkConfig> network;
+  CapacityConfig capacity;
   std::string output_dir;  // resolved
   bool vtk = true;
   bool network_vtk = true;

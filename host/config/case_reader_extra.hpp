@@ -43,5 +43,8 @@ void read_time(const TableReader& time, bool has_table, CaseConfig& c);
 /// [network] (case_reader_network.cpp).
 void read_network(const toml::table& doc, const std::string& file, const PathResolver& path_of,
                   std::vector<InputIssue>& issues, CaseConfig& c);
+/// [capacity] (case_reader_network.cpp).
+void read_capacity(const toml::table& doc, const std::string& file,
+                   std::vector<InputIssue>& issues, CaseConfig& c);
 
 }  // namespace sf::config

@@ -243,6 +243,13 @@ const std::vector<KeySpec>& case_schema() {
        "Where the network computes beside the surface: \"auto\" (with a CUDA surface, on the GPU "
        "from 200 links, below that on the CPU), \"cpu\" or \"cuda\" (docs/coupling.md, Backends)"},
 
+      {"capacity", "mode", "string", "network", "-",
+       "How `spongeflow capacity` loads the pipes: network (the [network] .inp alone, loaded by "
+       "its subcatchments' runoff); coupled (with the surface) is not available yet"},
+      {"capacity", "target_return_period", "number", "3", "a",
+       "Design return period the renewal priority list checks every conduit against (one of "
+       "the tested periods; GB 50014-2021 table 4.1.3 sets 2-5 a for most urban districts, more for important areas)"},
+
       {"output", "directory", "path", "results", "-",
        "Output folder, relative to the case file; `--output` overrides"},
       {"output", "vtk", "boolean", "true", "-", "Write ParaView files (.vti series + .pvd)"},
@@ -280,7 +287,7 @@ double schema_default(const std::string& table, const std::string& key) {
 const std::vector<std::string>& case_tables() {
   static const std::vector<std::string> tables = {
       "case", "grid",    "surface", "numerics", "time",   "rain",    "design_storm",
-      "soil", "landuse", "lid",     "boundary", "source", "network", "output"};
+      "soil", "landuse", "lid",     "boundary", "source", "network", "capacity", "output"};
   return tables;
 }
 

@@ -46,6 +46,10 @@ struct SewerNode {
   double invert = 0.0;      // m
   double max_depth = 0.0;   // invert to rim (m)
   double local_flow = 0.0;  // design runoff entering at this node (m³/s)
+  // The cells draining to this inlet (nearest inlet): the demo's subcatchments.
+  double drained_area = 0.0;             // m²
+  double drained_impervious_area = 0.0;  // m²
+  double longest_flow_path = 0.0;        // farthest drained cell centre from the inlet (m)
 };
 
 struct SewerPipe {
