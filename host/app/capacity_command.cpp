@@ -125,11 +125,11 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     }
 
     const inp::Model model = inp::read_inp_file(cfg.network->inp);
-    CapacityResults r{classes, capacity_network(model), {}, {}, {},
-                      cfg.capacity.target_return_period_years};
+    CapacityResults r{
+        classes, capacity_network(model), {}, {}, {}, cfg.capacity.target_return_period_years};
     if (r.network.conduits.empty())
-      throw InputError(InputIssue{cfg.network->inp, 0, "[CONDUITS]", "",
-                                  "no closed conduits to assess"});
+      throw InputError(
+          InputIssue{cfg.network->inp, 0, "[CONDUITS]", "", "no closed conduits to assess"});
     std::error_code ec;
     std::filesystem::create_directories(o.output_dir, ec);
     if (ec) {
@@ -153,8 +153,10 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     summary["case_file"] = o.case_file;
     summary["network"] = cfg.network->inp;
     summary["mode"] = cfg.capacity.mode;
-    summary["formula"] = {{"preset", ds.preset},         {"a1_mm_per_min", ds.a1_mm_per_min},
-                          {"c", ds.c},                   {"b_min", ds.b_min},
+    summary["formula"] = {{"preset", ds.preset},
+                          {"a1_mm_per_min", ds.a1_mm_per_min},
+                          {"c", ds.c},
+                          {"b_min", ds.b_min},
                           {"n", ds.n}};
     summary["storm"] = {{"kind", "Chicago"},
                         {"duration_s", ds.duration_s},
@@ -179,8 +181,8 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
         << " a (renewal_priority.csv)\n";
     double worst = 0.0;
     for (const CapacityRun& run : r.runs)
-      worst = std::max({worst, std::fabs(run.routing_continuity_pct),
-                        std::fabs(run.runoff_continuity_pct)});
+      worst = std::max(
+          {worst, std::fabs(run.routing_continuity_pct), std::fabs(run.runoff_continuity_pct)});
     out << "wrote";
     for (const std::string& f : files) out << " " << f;
     out << " in " << o.output_dir << " ("

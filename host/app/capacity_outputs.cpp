@@ -39,12 +39,10 @@ double fill(const assess::ConduitCapacity& c, std::size_t k) {
 
 std::string capacity_csv(const CapacityResults& r) {
   const auto& P = r.classes.periods();
-  std::string s =
-      "conduit,from_node,to_node,shape,full_depth_m,length_m,slope,full_flow_m3s";
+  std::string s = "conduit,from_node,to_node,shape,full_depth_m,length_m,slope,full_flow_m3s";
   for (double p : P) {
     const std::string t = period_tag(p);
-    s += ",peak_flow_" + t + "a_m3s,fill_" + t + "a,surcharged_" + t + "a,surcharge_min_" + t +
-         "a";
+    s += ",peak_flow_" + t + "a_m3s,fill_" + t + "a,surcharged_" + t + "a,surcharge_min_" + t + "a";
   }
   s += ",carried_return_period_a,class\n";
   for (const assess::ConduitCapacity& c : r.conduits) {
@@ -134,8 +132,8 @@ void write_vtp(const std::string& path, const CapacityResults& r) {
     for (std::size_t k = 0; k < pts.size(); ++k) {
       // crown-to-crown profile in z, for a 3D look at the pipes
       const double w = pts.size() > 1 ? double(k) / double(pts.size() - 1) : 0.0;
-      line.push_back({pts[k].x, pts[k].y,
-                      (1.0 - w) * cc.geometry.crown_up + w * cc.geometry.crown_down});
+      line.push_back(
+          {pts[k].x, pts[k].y, (1.0 - w) * cc.geometry.crown_up + w * cc.geometry.crown_down});
     }
     layer.lines.push_back(line);
     full_flow.push_back(cc.geometry.full_flow);
@@ -194,11 +192,11 @@ std::vector<std::string> write_capacity_outputs(const std::string& dir_name,
   summary["conduit_length_m"] = total_length;
   summary["classes"] = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < names.size(); ++k)
-    summary["classes"].push_back({{"class", names[k]},
-                                  {"conduits", count[k]},
-                                  {"length_m", length[k]},
-                                  {"length_share",
-                                   total_length > 0.0 ? length[k] / total_length : 0.0}});
+    summary["classes"].push_back(
+        {{"class", names[k]},
+         {"conduits", count[k]},
+         {"length_m", length[k]},
+         {"length_share", total_length > 0.0 ? length[k] / total_length : 0.0}});
   summary["below_target"] = r.renewal.size();
   write(dir, "capacity_summary.json", summary.dump(2) + "\n");
   return {"capacity.csv", "capacity.geojson", "capacity.vtp", "renewal_priority.csv",

@@ -15,8 +15,8 @@ namespace sf::app {
 struct CapacityResults {
   assess::CapacityClasses classes;
   CapacityNetwork network;
-  std::vector<CapacityRun> runs;                    // one per period, in period order
-  std::vector<assess::ConduitCapacity> conduits;    // one per network conduit
+  std::vector<CapacityRun> runs;                  // one per period, in period order
+  std::vector<assess::ConduitCapacity> conduits;  // one per network conduit
   std::vector<assess::RenewalEntry> renewal;
   double target_years = 0;
 };

@@ -15,8 +15,8 @@ namespace sf::app {
 
 /// One conduit as a line on the map, with its place in the network.
 struct ConduitLine {
-  int link = -1;                        // index in the network
-  std::vector<inp::Point2> points;      // upstream node, bends, downstream node (CRS)
+  int link = -1;                    // index in the network
+  std::vector<inp::Point2> points;  // upstream node, bends, downstream node (CRS)
 };
 
 /// The conduits of a network and their geometry, in link order (pumps, weirs... left out).

@@ -96,12 +96,12 @@ std::vector<RenewalEntry> renewal_priority(const CapacityClasses& classes,
     e.cause = e.flow_ratio >= 1.0 ? "capacity" : "backwater";
     char b[512];
     std::snprintf(b, sizeof b,
-                  "carries %s a, target %s a; peak flow at %s a is %.0f %% of full-flow capacity "
+                  "carries %s, target %s a; peak flow at %s a is %.0f %% of full-flow capacity "
                   "(%s); surcharged %.0f min",
-                  c.carried_years > 0.0 ? years(c.carried_years).c_str() : "less than 1 tested",
+                  c.carried_years > 0.0 ? (years(c.carried_years) + " a").c_str()
+                                        : "none of the tested periods",
                   years(target_years).c_str(), years(target_years).c_str(), 100.0 * e.flow_ratio,
-                  e.cause == "capacity" ? "pipe too small"
-                                        : "water level held up from downstream",
+                  e.cause == "capacity" ? "pipe too small" : "water level held up from downstream",
                   e.surcharge_s / 60.0);
     e.reasons = b;
     if (e.upstream_flood_m3 > 0.0) {

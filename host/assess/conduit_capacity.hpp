@@ -12,23 +12,23 @@ namespace sf::assess {
 /// What the capacity check needs to know about one conduit (SI).
 struct ConduitGeometry {
   std::string id;
-  std::string shape;       // SWMM shape name, e.g. CIRCULAR
-  double full_depth = 0;   // m (the diameter of a circular pipe)
-  double length = 0;       // m
-  double slope = 0;        // m/m
-  double full_flow = 0;    // Manning full-flow capacity of all barrels, m³/s
-  double crown_up = 0;     // crown elevation at the upstream end, m
-  double crown_down = 0;   // crown elevation at the downstream end, m
+  std::string shape;      // SWMM shape name, e.g. CIRCULAR
+  double full_depth = 0;  // m (the diameter of a circular pipe)
+  double length = 0;      // m
+  double slope = 0;       // m/m
+  double full_flow = 0;   // Manning full-flow capacity of all barrels, m³/s
+  double crown_up = 0;    // crown elevation at the upstream end, m
+  double crown_down = 0;  // crown elevation at the downstream end, m
   std::string upstream_node, downstream_node;
 };
 
 /// Extremes of one conduit over one design-storm run (SI).
 struct ConduitPeaks {
-  double peak_flow = 0;       // largest |Q|, m³/s
-  double max_depth = 0;       // largest flow depth in the conduit, m
-  double max_head_up = 0;     // largest hydraulic grade (water level) at the upstream node, m
-  double max_head_down = 0;   // the same at the downstream node, m
-  double surcharge_s = 0;     // time the conduit was surcharged, s
+  double peak_flow = 0;          // largest |Q|, m³/s
+  double max_depth = 0;          // largest flow depth in the conduit, m
+  double max_head_up = 0;        // largest hydraulic grade (water level) at the upstream node, m
+  double max_head_down = 0;      // the same at the downstream node, m
+  double surcharge_s = 0;        // time the conduit was surcharged, s
   double upstream_flood_m3 = 0;  // volume flooded at its upstream node, m³
 };
 
@@ -79,13 +79,13 @@ ConduitCapacity assess_conduit(const CapacityClasses& classes, const ConduitGeom
 /// One row of the renewal priority list: a conduit that does not carry the target period.
 struct RenewalEntry {
   int rank = 0;
-  std::size_t conduit = 0;      // index into the assessed conduits
-  double deficit_years = 0;     // target - carried
-  double flow_ratio = 0;        // peak flow at the target period / full-flow capacity
-  double surcharge_s = 0;       // surcharge time at the target period
-  double upstream_flood_m3 = 0; // flooding at the upstream node at the target period
-  std::string cause;            // "capacity" (peak >= full flow) or "backwater"
-  std::string reasons;          // the above in words
+  std::size_t conduit = 0;       // index into the assessed conduits
+  double deficit_years = 0;      // target - carried
+  double flow_ratio = 0;         // peak flow at the target period / full-flow capacity
+  double surcharge_s = 0;        // surcharge time at the target period
+  double upstream_flood_m3 = 0;  // flooding at the upstream node at the target period
+  std::string cause;             // "capacity" (peak >= full flow) or "backwater"
+  std::string reasons;           // the above in words
 };
 
 /// Conduits that do not carry `target_years` (a tested period), ranked by capacity deficit, then

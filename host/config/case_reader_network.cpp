@@ -43,8 +43,8 @@ void read_network(const toml::table& doc, const std::string& file, const PathRes
   c.network = n;
 }
 
-void read_capacity(const toml::table& doc, const std::string& file,
-                   std::vector<InputIssue>& issues, CaseConfig& c) {
+void read_capacity(const toml::table& doc, const std::string& file, std::vector<InputIssue>& issues,
+                   CaseConfig& c) {
   const TableReader t(doc["capacity"].as_table(), "capacity", file, issues);
   if (auto m = t.string("mode")) {
     if (*m == "network" || *m == "coupled")

@@ -41,9 +41,9 @@ std::string sewer_runoff_text(const SewerLayout& layout, const UrbanNetworkOptio
     s += line("%s  RG1  %s  %.4f  %.2f  %.2f  %.2f  0\n", id.c_str(), n.id.c_str(),
               n.drained_area / 1e4, 100.0 * n.drained_impervious_area / n.drained_area, width,
               100.0 * r.slope);
-    subareas += line("%s  %.3f  %.3f  %.2f  %.2f  %.1f  OUTLET\n", id.c_str(), r.n_impervious,
-                     r.n_pervious, r.storage_impervious_mm, r.storage_pervious_mm,
-                     r.zero_storage_pct);
+    subareas +=
+        line("%s  %.3f  %.3f  %.2f  %.2f  %.1f  OUTLET\n", id.c_str(), r.n_impervious, r.n_pervious,
+             r.storage_impervious_mm, r.storage_pervious_mm, r.zero_storage_pct);
     infiltration += line("%s  %.1f  %.1f  %.2f  %.1f  0\n", id.c_str(), r.horton_f0_mm_h,
                          r.horton_fc_mm_h, r.horton_decay_per_h, r.drying_days);
   }

@@ -13,13 +13,13 @@ namespace sf::couple {
 
 /// Overland-flow parameters of the demo subcatchments (SWMM [SUBAREAS], [INFILTRATION]).
 struct DemoRunoffOptions {
-  double slope = 0.01;               // overland slope (m/m): typical lot grading
-  double n_impervious = 0.015;       // Manning n of roads, roofs, paving (as cases/urban-demo)
-  double n_pervious = 0.035;         // Manning n of gardens and parks
+  double slope = 0.01;          // overland slope (m/m): typical lot grading
+  double n_impervious = 0.015;  // Manning n of roads, roofs, paving (as cases/urban-demo)
+  double n_pervious = 0.035;    // Manning n of gardens and parks
   double storage_impervious_mm = 1.5;
   double storage_pervious_mm = 5.0;
-  double zero_storage_pct = 25.0;    // share of the impervious area without depression storage
-  double horton_f0_mm_h = 76.0;      // loam (SWMM manual's typical Horton values)
+  double zero_storage_pct = 25.0;  // share of the impervious area without depression storage
+  double horton_f0_mm_h = 76.0;    // loam (SWMM manual's typical Horton values)
   double horton_fc_mm_h = 13.0;
   double horton_decay_per_h = 4.0;
   double drying_days = 7.0;
