@@ -135,7 +135,10 @@ int main(int argc, char** argv) {
   sf::app::WaterloggingOptions wl;
   auto* wl_cmd = app.add_subcommand("waterlogging",
                                     "Waterlogging spots and risk classes from a run's results.nc");
-  wl_cmd->add_option("results", wl.results_nc, "results.nc of a run")->required();
+  wl_cmd->add_option("results", wl.results_nc,
+                     "results.nc of a run (default with --case: the case's output folder)");
+  wl_cmd->add_option("--case", wl.case_file,
+                     "Case file: its [waterlogging] class tables, roads and results folder");
   wl_cmd->add_option("--output", wl.output_dir, "Folder for the spots and maps")->required();
   wl_cmd
       ->add_option("--threshold", wl.threshold,
