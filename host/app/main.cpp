@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/assess_command.hpp"
+#include "app/capacity_command.hpp"
 #include "app/command_line_checks.hpp"
 #include "app/network_command.hpp"
 #include "app/program_info.hpp"
@@ -35,7 +36,8 @@ bool parse_sets(const std::vector<std::string>& sets,
   return true;
 }
 
-/// The urban demo sewer under the demo streets (cases/urban-demo): network.inp + coupling.csv.
+/// The urban demo sewer under the demo streets (cases/urban-demo): network.inp + coupling.csv,
+/// and network_runoff.inp, the same with subcatchments (cases/capacity-demo).
 void write_demo_network(const sf::mesh::DemoCatchment& catchment, const sf::mesh::DemoOptions& opt,
                         const std::string& dir) {
   sf::couple::UrbanDemoNetwork net;
@@ -47,6 +49,7 @@ void write_demo_network(const sf::mesh::DemoCatchment& catchment, const sf::mesh
   }
   const std::pair<std::string, std::string> files[] = {
       {"network.inp", net.inp_text},
+      {"network_runoff.inp", net.runoff_inp_text},
       {"coupling.csv", sf::couple::coupling_points_csv(net.coupling_points)}};
   for (const auto& [name, text] : files) {
     const std::string path = (std::filesystem::path(dir) / name).string();
@@ -132,7 +135,10 @@ int main(int argc, char** argv) {
   sf::app::WaterloggingOptions wl;
   auto* wl_cmd = app.add_subcommand("waterlogging",
                                     "Waterlogging spots and risk classes from a run's results.nc");
-  wl_cmd->add_option("results", wl.results_nc, "results.nc of a run")->required();
+  wl_cmd->add_option("results", wl.results_nc,
+                     "results.nc of a run (default with --case: the case's output folder)");
+  wl_cmd->add_option("--case", wl.case_file,
+                     "Case file: its [waterlogging] class tables, roads and results folder");
   wl_cmd->add_option("--output", wl.output_dir, "Folder for the spots and maps")->required();
   wl_cmd
       ->add_option("--threshold", wl.threshold,
@@ -143,6 +149,23 @@ int main(int argc, char** argv) {
   wl_cmd->add_option("--land-use", wl.land_use, "Land-use raster on the results grid");
   wl_cmd->add_option("--road-classes", wl.road_classes, "Land-use values of roads: 3,4")
       ->delimiter(',');
+
+  sf::app::CapacityOptions cap;
+  auto* cap_cmd = app.add_subcommand(
+      "capacity", "Drainage capacity of every conduit by return period, and a renewal list");
+  cap_cmd->add_option("case", cap.case_file, "Case file with [network] and [design_storm]")
+      ->required();
+  cap_cmd
+      ->add_option("--return-periods", cap.return_periods,
+                   "Return periods in years, increasing: 1,2,3,5,10")
+      ->required()
+      ->delimiter(',')
+      ->check(sf::app::number_between(0.1, 1e4));
+  cap_cmd->add_option("--output", cap.output_dir, "Folder for the tables, layers and summary")
+      ->required();
+  cap_cmd->add_option("--parallel", cap.parallel, "Design storms routed at the same time")
+      ->check(sf::app::whole_number_at_least(1));
+  cap_cmd->add_option("--data", cap.data_dir, "Folder that ${data} in case paths stands for");
 
   if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
 
@@ -184,6 +207,7 @@ int main(int argc, char** argv) {
                 << " m\n";
       return 0;
     }
+    if (*cap_cmd) return sf::app::capacity_command(cap, std::cout, std::cerr);
     if (*wl_cmd) return sf::app::waterlogging_command(wl, std::cout, std::cerr);
     if (*net_cmd) return sf::network::run_network_command(net, std::cout, std::cerr);
     if (*keys_cmd) {

@@ -12,6 +12,7 @@
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
+#include "config/case_config.hpp"
 #include "io/netcdf/results_event_maps.hpp"
 #include "meshes/label_polygons_gdal.hpp"
 #include "meshes/raster_gdal.hpp"
@@ -119,9 +120,45 @@ void write_risk_map(const std::string& path, const assess::SpotMap& r, const ass
   mesh::write_raster_geotiff(path, risk, mesh::RasterSampleType::Byte);
 }
 
+assess::RiskTable risk_table(const config::WaterloggingConfig& w) {
+  assess::RiskTable t;
+  t.depth = {w.depth_bounds_m, w.depth_names};
+  t.duration = {w.duration_bounds_s, w.duration_names};
+  t.risk = w.risk;
+  t.risk_names = w.risk_names;
+  t.hazard = {w.hazard_bounds_m2_s, w.hazard_names};
+  return t;
+}
+
+/// The options completed from the case: results file, land use and roads, minimum area.
+WaterloggingOptions with_case(WaterloggingOptions o, const config::CaseConfig& c) {
+  if (o.results_nc.empty())
+    o.results_nc = (std::filesystem::path(c.output_dir) / "results.nc").string();
+  if (o.road_classes.empty() && o.land_use.empty() && !c.waterlogging.road_classes.empty()) {
+    if (!c.soil)
+      throw InputError(InputIssue{c.file, 0, "[waterlogging]", "road_classes",
+                                  "needs the land-use raster of a [soil] table"});
+    o.land_use = c.soil->land_use_raster;
+    o.road_classes = c.waterlogging.road_classes;
+  }
+  if (o.min_area_m2 < 0.0) o.min_area_m2 = c.waterlogging.min_area_m2;
+  return o;
+}
+
 }  // namespace
 
-int waterlogging_command(const WaterloggingOptions& o, std::ostream& out, std::ostream& err) {
+int waterlogging_command(const WaterloggingOptions& given, std::ostream& out, std::ostream& err) {
+  config::WaterloggingConfig tables = config::waterlogging_defaults();
+  WaterloggingOptions o = given;
+  if (!given.case_file.empty()) {
+    const config::CaseConfig c = config::read_case_file(given.case_file);
+    tables = c.waterlogging;
+    o = with_case(given, c);
+  } else if (given.results_nc.empty()) {
+    err << "error: give the run's results.nc, or --case CASE.toml to use its output folder\n";
+    return 1;
+  }
+  if (o.min_area_m2 < 0.0) o.min_area_m2 = tables.min_area_m2;
   if (!o.road_classes.empty() && o.land_use.empty()) {
     err << "error: --road-classes needs --land-use RASTER\n";
     return 1;
@@ -136,7 +173,7 @@ int waterlogging_command(const WaterloggingOptions& o, std::ostream& out, std::o
     }
     in.maps.mask = road_mask(o, in.maps);
   }
-  const assess::RiskTable table = assess::default_risk_table();
+  const assess::RiskTable table = risk_table(tables);
   assess::SpotOptions so;
   so.threshold_m = in.threshold_m;
   so.min_area_m2 = o.min_area_m2;
@@ -156,6 +193,7 @@ int waterlogging_command(const WaterloggingOptions& o, std::ostream& out, std::o
 
   nlohmann::ordered_json j;
   j["results"] = o.results_nc;
+  if (!o.case_file.empty()) j["case"] = o.case_file;
   j["threshold_m"] = in.threshold_m;
   j["roads_only"] = !o.land_use.empty();
   j["min_area_m2"] = o.min_area_m2;

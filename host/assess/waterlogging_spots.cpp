@@ -52,16 +52,6 @@ void RiskTable::validate() const {
   }
 }
 
-RiskTable default_risk_table() {
-  RiskTable t;
-  t.depth = {{0.15, 0.30, 0.50}, {"0.15-0.30 m", "0.30-0.50 m", ">= 0.50 m"}};
-  t.duration = {{0.0, 1800.0, 3600.0}, {"< 30 min", "30-60 min", ">= 60 min"}};
-  t.risk = {{1, 1, 2}, {1, 2, 3}, {2, 3, 3}};
-  t.risk_names = {"low", "medium", "high"};
-  t.hazard = {{0.0, 0.75, 1.25, 2.0}, {"low", "moderate", "significant", "extreme"}};
-  return t;
-}
-
 namespace {
 
 void check_size(const std::vector<double>& v, std::size_t n, const char* name, bool optional) {

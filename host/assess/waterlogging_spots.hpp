@@ -19,7 +19,8 @@ struct ClassBands {
 };
 
 /// Risk from depth x duration: risk[d-1][t-1] for depth class d and duration class t, an index
-/// into risk_names (1-based; 0 = no risk).
+/// into risk_names (1-based; 0 = no risk). The tables come from the case's [waterlogging] keys,
+/// whose defaults the case schema states (docs/waterlogging.md).
 struct RiskTable {
   ClassBands depth;     // m
   ClassBands duration;  // s above the spot threshold
@@ -29,9 +30,6 @@ struct RiskTable {
   /// Checks shapes and ordering; throws std::invalid_argument naming what is wrong.
   void validate() const;
 };
-
-/// Defaults documented in docs/waterlogging.md (case keys may replace each).
-RiskTable default_risk_table();
 
 /// One cell per value, row-major from the southern row (index j * nx + i), SI units.
 struct EventMaps {

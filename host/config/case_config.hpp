@@ -84,6 +84,25 @@ struct NetworkConfig {
   std::string backend = "auto";  // where the network computes: auto, cpu or cuda
 };
 
+/// [capacity]: how `spongeflow capacity` runs the design storms (docs/capacity.md).
+struct CapacityConfig {
+  std::string mode = "network";
+  double target_return_period_years = schema_default("capacity", "target_return_period");
+};
+
+/// [waterlogging]: the class tables of waterlogging spots (docs/waterlogging.md), in SI. The
+/// defaults are the schema's, always filled in (waterlogging_defaults() without a case).
+struct WaterloggingConfig {
+  std::vector<double> depth_bounds_m, duration_bounds_s, hazard_bounds_m2_s;
+  std::vector<std::string> depth_names, duration_names, hazard_names, risk_names;
+  std::vector<std::vector<int>> risk;  // [depth class][duration class] -> 1-based risk
+  std::vector<int> road_classes;       // land-use values of roads; empty = every cell
+  double min_area_m2 = 0;
+};
+
+/// The [waterlogging] tables of the schema's defaults.
+WaterloggingConfig waterlogging_defaults();
+
 struct CaseConfig {
   std::string file;  // the case file as given
   std::string name, description;
@@ -123,6 +142,8 @@ struct CaseConfig {
   std::vector<BoundaryConfig> boundaries;
   std::vector<SourceConfig> sources;
   std::optional<NetworkConfig> network;
+  CapacityConfig capacity;
+  WaterloggingConfig waterlogging;
   std::string output_dir;  // resolved
   bool vtk = true;
   bool network_vtk = true;

@@ -207,6 +207,8 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   read_network(
       doc, path, [&](const TableReader& t, const char* k, bool req) { return path_of(t, k, req); },
       issues, c);
+  read_capacity(doc, path, issues, c);
+  read_waterlogging(doc, path, issues, c);
 
   const TableReader out(doc["output"].as_table(), "output", path, issues);
   c.output_dir = out.has("directory") ? path_of(out, "directory") : (base / "results").string();

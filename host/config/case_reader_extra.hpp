@@ -43,5 +43,12 @@ void read_time(const TableReader& time, bool has_table, CaseConfig& c);
 /// [network] (case_reader_network.cpp).
 void read_network(const toml::table& doc, const std::string& file, const PathResolver& path_of,
                   std::vector<InputIssue>& issues, CaseConfig& c);
+/// [waterlogging]: class tables, each key read or taken from the schema's default
+/// (case_reader_waterlogging.cpp).
+void read_waterlogging(const toml::table& doc, const std::string& file,
+                       std::vector<InputIssue>& issues, CaseConfig& c);
+/// [capacity] (case_reader_network.cpp).
+void read_capacity(const toml::table& doc, const std::string& file,
+                   std::vector<InputIssue>& issues, CaseConfig& c);
 
 }  // namespace sf::config

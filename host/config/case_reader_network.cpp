@@ -1,5 +1,6 @@
 // Reading the [network] table of a case file: the SWMM input to couple and the exchange
-// parameters of inlets and manholes (docs/coupling.md). Problems are appended to `issues`.
+// parameters of inlets and manholes (docs/coupling.md); and [capacity], how the capacity
+// assessment runs that network (docs/capacity.md). Problems are appended to `issues`.
 #include "config/case_reader_extra.hpp"
 
 namespace sf::config {
@@ -40,6 +41,19 @@ void read_network(const toml::table& doc, const std::string& file, const PathRes
       t.error("backend", "'" + *b + "' is not a backend; expected \"auto\", \"cpu\" or \"cuda\"");
   }
   c.network = n;
+}
+
+void read_capacity(const toml::table& doc, const std::string& file, std::vector<InputIssue>& issues,
+                   CaseConfig& c) {
+  const TableReader t(doc["capacity"].as_table(), "capacity", file, issues);
+  if (auto m = t.string("mode")) {
+    if (*m == "network" || *m == "coupled")
+      c.capacity.mode = *m;
+    else
+      t.error("mode", "'" + *m + "' is not a mode; expected \"network\" or \"coupled\"");
+  }
+  c.capacity.target_return_period_years =
+      t.number_or_default("target_return_period", 0.1, 1e4, "> 0 years");
 }
 
 }  // namespace sf::config

@@ -243,6 +243,39 @@ const std::vector<KeySpec>& case_schema() {
        "Where the network computes beside the surface: \"auto\" (with a CUDA surface, on the GPU "
        "from 200 links, below that on the CPU), \"cpu\" or \"cuda\" (docs/coupling.md, Backends)"},
 
+      {"capacity", "mode", "string", "network", "-",
+       "How `spongeflow capacity` loads the pipes: network (the [network] .inp alone, loaded by "
+       "its subcatchments' runoff); coupled (with the surface) is not available yet"},
+      {"capacity", "target_return_period", "number", "3", "a",
+       "Design return period the renewal priority list checks every conduit against (one of "
+       "the tested periods; GB 50014-2021 table 4.1.3 sets 2-5 a for most urban districts, more "
+       "for important areas)"},
+
+      {"waterlogging", "depth_bounds", "array", "[0.15, 0.30, 0.50]", "m",
+       "Lower bounds of the depth classes of waterlogging spots, increasing; the first is the "
+       "least depth that counts (GB 51222-2017: 0.15 m on roads)"},
+      {"waterlogging", "depth_names", "array", "[\"0.15-0.30 m\", \"0.30-0.50 m\", \">= 0.50 m\"]",
+       "-", "Names of the depth classes, one per bound"},
+      {"waterlogging", "duration_bounds", "array", "[0, 30, 60]", "min",
+       "Lower bounds of the classes of time above the spot threshold, increasing"},
+      {"waterlogging", "duration_names", "array", "[\"< 30 min\", \"30-60 min\", \">= 60 min\"]",
+       "-", "Names of the duration classes, one per bound"},
+      {"waterlogging", "risk", "array", "[[1, 1, 2], [1, 2, 3], [2, 3, 3]]", "-",
+       "Risk class of each depth class (rows) and duration class (columns), as 1-based indices "
+       "into risk_names"},
+      {"waterlogging", "risk_names", "array", "[\"low\", \"medium\", \"high\"]", "-",
+       "Names of the risk classes"},
+      {"waterlogging", "hazard_bounds", "array", "[0, 0.75, 1.25, 2.0]", "m^2/s",
+       "Lower bounds of the hazard classes of h (|u| + 0.5) (Defra/EA FD2320 without its "
+       "debris factor)"},
+      {"waterlogging", "hazard_names", "array",
+       "[\"low\", \"moderate\", \"significant\", \"extreme\"]", "-", "Names of the hazard classes"},
+      {"waterlogging", "road_classes", "array", "-", "-",
+       "Values of the [soil] land_use raster that are roads: spots are then kept on roads only "
+       "(`--road-classes` overrides)"},
+      {"waterlogging", "min_area", "number", "0", "m^2",
+       "Spots smaller than this are dropped (`--min-area` overrides)"},
+
       {"output", "directory", "path", "results", "-",
        "Output folder, relative to the case file; `--output` overrides"},
       {"output", "vtk", "boolean", "true", "-", "Write ParaView files (.vti series + .pvd)"},
@@ -279,8 +312,8 @@ double schema_default(const std::string& table, const std::string& key) {
 
 const std::vector<std::string>& case_tables() {
   static const std::vector<std::string> tables = {
-      "case", "grid",    "surface", "numerics", "time",   "rain",    "design_storm",
-      "soil", "landuse", "lid",     "boundary", "source", "network", "output"};
+      "case",    "grid", "surface",  "numerics", "time",    "rain",     "design_storm", "soil",
+      "landuse", "lid",  "boundary", "source",   "network", "capacity", "waterlogging", "output"};
   return tables;
 }
 

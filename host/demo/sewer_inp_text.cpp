@@ -42,8 +42,13 @@ void write_options(std::ostringstream& s, const UrbanNetworkOptions& o) {
        "REPORT_START_DATE    01/01/2024\n"
        "REPORT_START_TIME    00:00:00\n";
   write_end(s, o.duration_s);
+  const int wet = int(std::lround(o.wet_step_s));
+  char wet_step[32];
+  std::snprintf(wet_step, sizeof wet_step, "%02d:%02d:%02d", wet / 3600, wet / 60 % 60, wet % 60);
   s << "REPORT_STEP          00:05:00\n"
-       "WET_STEP             00:05:00\n"
+       "WET_STEP             "
+    << wet_step
+    << "\n"
        "DRY_STEP             01:00:00\n"
        "ROUTING_STEP         "
     << num(o.routing_step_s, 1)

@@ -258,7 +258,11 @@ class SewerBuilder {
         if (nearest < 0) continue;
         const double c = mesh::demo_is_impervious(t_.use(k)) ? o_.runoff_coeff_impervious
                                                              : o_.runoff_coeff_pervious;
-        out_.nodes[nearest].local_flow += rational_flow(c, intensity, cell_area);
+        SewerNode& inlet = out_.nodes[nearest];
+        inlet.local_flow += rational_flow(c, intensity, cell_area);
+        inlet.drained_area += cell_area;
+        if (mesh::demo_is_impervious(t_.use(k))) inlet.drained_impervious_area += cell_area;
+        inlet.longest_flow_path = std::max(inlet.longest_flow_path, std::sqrt(best));
       }
   }
 

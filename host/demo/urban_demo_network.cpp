@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "demo/sewer_inp_text.hpp"
+#include "demo/sewer_runoff_text.hpp"
 
 namespace sf::couple {
 namespace {
@@ -44,6 +45,10 @@ UrbanDemoNetwork make_urban_demo_network(const mesh::DemoCatchment& catchment,
   net.layout = lay_out_demo_sewer(catchment, demo, options);
   const double x0 = catchment.dem.x0, y0 = catchment.dem.y0;
   net.inp_text = sewer_inp_text(net.layout, x0, y0, options);
+  UrbanNetworkOptions runoff_options = options;
+  runoff_options.wet_step_s = 60.0;
+  net.runoff_inp_text =
+      sewer_inp_text(net.layout, x0, y0, runoff_options) + sewer_runoff_text(net.layout, options);
   net.coupling_points = coupling_points_of(net.layout, x0, y0);
   std::vector<bool> has_inflow(net.layout.nodes.size(), false);
   for (const SewerPipe& p : net.layout.pipes) has_inflow[p.to] = true;

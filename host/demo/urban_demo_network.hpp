@@ -24,6 +24,7 @@ struct CouplingPoint {
 
 struct UrbanDemoNetwork {
   std::string inp_text;                        // the SWMM 5 input, parse with inp::read_inp_text
+  std::string runoff_inp_text;                 // the same with subcatchments on every inlet
   std::vector<CouplingPoint> coupling_points;  // inlets, manholes, the outfall; file order
   std::vector<std::string> upstream_nodes;     // nodes no link flows into (the gully inlets)
   SewerLayout layout;                          // the design itself (sizes, inverts, flows)

@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "inp/sections.hpp"
+#include "inp/shape_keyword.hpp"
 
 namespace sf::inp::detail {
 namespace {
@@ -241,3 +242,12 @@ void read_transects(Context& ctx, const SectionBlock& block) {
 }
 
 }  // namespace sf::inp::detail
+
+namespace sf::inp {
+
+const char* shape_keyword(pipe::Shape shape) {
+  const int k = static_cast<int>(shape);
+  return k >= 0 && k < pipe::kShapeCount ? detail::kShapeWords[k] : "UNKNOWN";
+}
+
+}  // namespace sf::inp

@@ -57,6 +57,17 @@ TEST(CaseKeys, AbsentKeysTakeTheSchemaDefaults) {
     FAIL() << e.what();
   }
   auto d = [](const char* table, const char* key) { return config::schema_default(table, key); };
+  // [waterlogging]: the array defaults the schema states, in SI (duration bounds in s).
+  const config::WaterloggingConfig w = config::waterlogging_defaults();
+  EXPECT_EQ(c.waterlogging.depth_bounds_m, (std::vector<double>{0.15, 0.30, 0.50}));
+  EXPECT_EQ(c.waterlogging.duration_bounds_s, (std::vector<double>{0.0, 1800.0, 3600.0}));
+  EXPECT_EQ(c.waterlogging.risk, (std::vector<std::vector<int>>{{1, 1, 2}, {1, 2, 3}, {2, 3, 3}}));
+  EXPECT_EQ(c.waterlogging.risk_names, (std::vector<std::string>{"low", "medium", "high"}));
+  EXPECT_EQ(c.waterlogging.hazard_bounds_m2_s, w.hazard_bounds_m2_s);
+  EXPECT_EQ(c.waterlogging.hazard_names.size(), 4u);
+  EXPECT_EQ(c.waterlogging.min_area_m2, d("waterlogging", "min_area"));
+  EXPECT_EQ(c.capacity.target_return_period_years, d("capacity", "target_return_period"));
+  EXPECT_EQ(c.capacity.mode, "network");
   EXPECT_EQ(c.raise_height, d("grid", "raise_height"));
   EXPECT_EQ(c.roughness, d("surface", "manning"));
   EXPECT_EQ(c.initial_depth, d("surface", "initial_depth"));

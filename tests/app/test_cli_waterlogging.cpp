@@ -168,3 +168,64 @@ TEST(CliWaterlogging, FilesThatAreNotResultsAreRefusedWithTheReason) {
             std::string::npos)
       << r.output;
 }
+
+// The case's [waterlogging] tables replace the defaults: with a depth bound at 0.50 m and a
+// two-class risk table, spot A (0.45 m) falls below the classes and B (0.60 m, 4000 s) is
+// "severe"; the case's roads and output folder are used without --land-use or a results path.
+TEST(CliWaterlogging, CaseKeysGiveTheClassTablesRoadsAndResults) {
+  const fs::path dir = test::scratch("waterlogging_case");
+  fs::create_directories(dir / "results");
+  write_puddle_results(dir / "results");
+  test::write_file(dir / "landuse.asc",
+                   "ncols 6\nnrows 4\nxllcorner 1000\nyllcorner 2000\ncellsize 2\n"
+                   "NODATA_value -9999\n3 3 3 3 3 3\n3 3 3 3 3 3\n3 3 3 3 3 3\n3 3 3 3 3 3\n");
+  const std::string head =
+      "[grid]\ndem = \"dem.asc\"\n[time]\nduration = 3600\n"
+      "[soil]\nland_use = \"landuse.asc\"\n[[landuse]]\nid = 3\nimpervious = 1\n"
+      "[waterlogging]\n";
+  test::write_file(dir / "case.toml",
+                   head +
+                       "depth_bounds = [0.15, 0.50]\ndepth_names = [\"shallow\", \"deep\"]\n"
+                       "risk = [[1, 1, 1], [1, 2, 2]]\nrisk_names = [\"minor\", \"severe\"]\n"
+                       "road_classes = [3]\n");
+  auto r = test::run_spongeflow("waterlogging --case " + (dir / "case.toml").string() +
+                                " --output " + (dir / "out").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("on roads"), std::string::npos) << r.output;
+  const nlohmann::json summary = nlohmann::json::parse(slurp(dir / "out" / "waterlogging.json"));
+  EXPECT_EQ(summary["by_risk"]["severe"]["spots"], 1);
+  EXPECT_DOUBLE_EQ(summary["by_risk"]["severe"]["area_m2"].get<double>(), 4.0);
+  EXPECT_EQ(summary["by_risk"]["minor"]["spots"], 1);  // A: 0.45 m, 2400 s
+  EXPECT_FALSE(summary.contains("by_risk") && summary["by_risk"].contains("high"));
+
+  // A table that does not fit is refused naming the file, line and key (the table's line when
+  // the key is absent).
+  test::write_file(dir / "bad.toml", head + "depth_bounds = [0.15, 0.50]\n");
+  r = test::run_spongeflow("waterlogging --case " + (dir / "bad.toml").string() + " --output " +
+                           (dir / "out2").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("bad.toml:10: [waterlogging] depth_names: 3 names for 2 classes"),
+            std::string::npos)
+      << r.output;
+  test::write_file(dir / "bad2.toml", head + "risk = [[1, 1, 2], [1, 2, 3], [2, 3, 4]]\n");
+  r = test::run_spongeflow("waterlogging --case " + (dir / "bad2.toml").string() + " --output " +
+                           (dir / "out2").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(
+      r.output.find("bad2.toml:11: [waterlogging] risk: entries must be whole numbers 1 to 3"),
+      std::string::npos)
+      << r.output;
+  test::write_file(dir / "bad3.toml", head + "duration_bounds = [0, 60, 30]\ncolour = 1\n");
+  r = test::run_spongeflow("waterlogging --case " + (dir / "bad3.toml").string() + " --output " +
+                           (dir / "out2").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("bad3.toml:11: [waterlogging] duration_bounds: bounds must increase"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("bad3.toml:12: [waterlogging] colour: unknown key"), std::string::npos)
+      << r.output;
+  // Neither a results file nor a case: nothing to read.
+  r = test::run_spongeflow("waterlogging --output " + (dir / "out3").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("--case"), std::string::npos) << r.output;
+}

@@ -10,6 +10,18 @@ namespace {
 
 using namespace sf::assess;
 
+// The class tables of the tests (the documented defaults; the program reads them from the case
+// schema, tests/app/test_case_waterlogging_keys.cpp).
+RiskTable risk_table() {
+  RiskTable t;
+  t.depth = {{0.15, 0.30, 0.50}, {"0.15-0.30 m", "0.30-0.50 m", ">= 0.50 m"}};
+  t.duration = {{0.0, 1800.0, 3600.0}, {"< 30 min", "30-60 min", ">= 60 min"}};
+  t.risk = {{1, 1, 2}, {1, 2, 3}, {2, 3, 3}};
+  t.risk_names = {"low", "medium", "high"};
+  t.hazard = {{0.0, 0.75, 1.25, 2.0}, {"low", "moderate", "significant", "extreme"}};
+  return t;
+}
+
 // 6 x 4 cells of 2 m, south-west corner at (100, 200). Two puddles above 0.15 m:
 //   A: cells (1,1) (2,1) (2,2), max depths 0.20 0.45 0.30, the deepest at t = 1200 s
 //   B: cell (5,3) alone, 0.60 m
@@ -47,7 +59,7 @@ EventMaps puddles() {
 }  // namespace
 
 TEST(WaterloggingSpots, ComponentsAreFourConnectedAndOrderedDeepestFirst) {
-  const SpotMap r = find_spots(puddles(), SpotOptions{}, default_risk_table());
+  const SpotMap r = find_spots(puddles(), SpotOptions{}, risk_table());
   ASSERT_EQ(r.spots.size(), 3u);
   const Spot& b = r.spots[0];
   const Spot& a = r.spots[1];
@@ -72,7 +84,7 @@ TEST(WaterloggingSpots, ComponentsAreFourConnectedAndOrderedDeepestFirst) {
 }
 
 TEST(WaterloggingSpots, DepthAndDurationGiveTheRiskOfTheTable) {
-  const SpotMap r = find_spots(puddles(), SpotOptions{}, default_risk_table());
+  const SpotMap r = find_spots(puddles(), SpotOptions{}, risk_table());
   // B: 0.60 m (deep), 4000 s (>= 60 min) -> high; hazard 2.5 -> extreme
   EXPECT_EQ(r.spots[0].depth_class, 3);
   EXPECT_EQ(r.spots[0].duration_class, 3);
@@ -94,20 +106,20 @@ TEST(WaterloggingSpots, MaskThresholdAndMinimumArea) {
   m.mask[1 * 6 + 2] = 0;  // (2,1) is not a road: A splits into (1,1) and (2,2)
   SpotOptions o;
   o.min_area_m2 = 4.0;
-  SpotMap r = find_spots(m, o, default_risk_table());
+  SpotMap r = find_spots(m, o, risk_table());
   EXPECT_EQ(r.spots.size(), 4u);
   o.min_area_m2 = 8.0;  // every spot is now one cell of 4 m²
-  r = find_spots(m, o, default_risk_table());
+  r = find_spots(m, o, risk_table());
   EXPECT_TRUE(r.spots.empty());
   o = SpotOptions{};
   o.threshold_m = 0.5;
-  r = find_spots(puddles(), o, default_risk_table());
+  r = find_spots(puddles(), o, risk_table());
   ASSERT_EQ(r.spots.size(), 1u);
   EXPECT_DOUBLE_EQ(r.spots[0].max_depth_m, 0.60);
 }
 
 TEST(WaterloggingSpots, BadTablesAndMapsAreRefusedWithTheReason) {
-  RiskTable t = default_risk_table();
+  RiskTable t = risk_table();
   t.risk.pop_back();
   EXPECT_THROW(
       {
@@ -120,10 +132,10 @@ TEST(WaterloggingSpots, BadTablesAndMapsAreRefusedWithTheReason) {
         }
       },
       std::invalid_argument);
-  t = default_risk_table();
+  t = risk_table();
   t.depth.bounds = {0.3, 0.15, 0.5};
   EXPECT_THROW(find_spots(puddles(), SpotOptions{}, t), std::invalid_argument);
   EventMaps m = puddles();
   m.duration_above.pop_back();
-  EXPECT_THROW(find_spots(m, SpotOptions{}, default_risk_table()), std::invalid_argument);
+  EXPECT_THROW(find_spots(m, SpotOptions{}, risk_table()), std::invalid_argument);
 }

@@ -1,0 +1,203 @@
+#include "app/capacity_command.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+#include "app/capacity_outputs.hpp"
+#include "app/capacity_runs.hpp"
+#include "common/input_error.hpp"
+#include "config/case_config.hpp"
+#include "inp/reader.hpp"
+
+namespace sf::app {
+namespace {
+
+std::string years(double p) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%g", p);
+  return b;
+}
+
+/// Routes every design storm, `parallel` at a time, each with its share of the OpenMP threads.
+std::vector<CapacityRun> run_all(const inp::Model& model, const CapacityNetwork& net,
+                                 const rain::StormIntensityFormula& formula,
+                                 rain::ChicagoParameters storm, double duration_s,
+                                 const std::vector<double>& periods, int parallel,
+                                 std::ostream& out) {
+  std::vector<CapacityRun> runs(periods.size());
+  std::vector<std::exception_ptr> failures(periods.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex print;
+  const int workers = std::max(1, std::min<int>(parallel, static_cast<int>(periods.size())));
+  const int threads_each = std::max(1, omp_get_max_threads() / workers);
+  auto work = [&]() {
+    omp_set_num_threads(threads_each);
+    for (std::size_t k; (k = next++) < periods.size();) {
+      try {
+        rain::ChicagoParameters s = storm;
+        s.return_period_years = periods[k];
+        const inp::Model m = with_design_storm(model, formula, s, duration_s);
+        runs[k] = run_design_storm(m, net, periods[k]);
+        runs[k].rain_depth_mm = rain::chicago_cumulative_depth_mm(formula, s, s.duration_s / 60.0);
+        const auto blocks = rain::chicago_block_intensities_mm_per_min(formula, s);
+        runs[k].peak_block_mm_per_h = 60.0 * *std::max_element(blocks.begin(), blocks.end());
+        const std::lock_guard<std::mutex> lock(print);
+        char line[256];
+        std::snprintf(line, sizeof line,
+                      "  %6s a: rain %6.1f mm, %4d flooded nodes, routing continuity %6.3f %%, "
+                      "runoff continuity %6.3f %%, %5.1f s\n",
+                      years(periods[k]).c_str(), runs[k].rain_depth_mm, runs[k].flooded_nodes,
+                      runs[k].routing_continuity_pct, runs[k].runoff_continuity_pct,
+                      runs[k].wall_s);
+        out << line << std::flush;
+      } catch (...) {
+        failures[k] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int w = 1; w < workers; ++w) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& f : failures)
+    if (f) std::rethrow_exception(f);
+  return runs;
+}
+
+}  // namespace
+
+int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& err) {
+  try {
+    const auto t0 = std::chrono::steady_clock::now();
+    const assess::CapacityClasses classes(o.return_periods);  // checks the periods
+    // Each tested period replaces the case's own return period; the first stands in for it, so
+    // a capacity case need not state one.
+    config::CaseOverrides ov;
+    ov.set = {{"design_storm.return_period", years(o.return_periods.front())}};
+    ov.data_dir = o.data_dir;
+    const config::CaseConfig cfg = config::read_case_file(o.case_file, ov);
+    std::vector<InputIssue> issues;
+    if (!cfg.network)
+      issues.push_back({o.case_file, 0, "[network]", "inp",
+                        "a capacity assessment needs the pipe network: [network] inp = MODEL.inp"});
+    if (!cfg.design_storm)
+      issues.push_back({o.case_file, 0, "[design_storm]", "",
+                        "a capacity assessment needs the storm-intensity formula: a "
+                        "[design_storm] table with preset or a1, c, b, n, and duration"});
+    if (cfg.capacity.mode == "coupled")
+      issues.push_back({o.case_file, 0, "[capacity]", "mode",
+                        "\"coupled\" is not available yet: capacity runs the network alone, loaded "
+                        "by its subcatchments' runoff; use mode = \"network\""});
+    const auto& P = classes.periods();
+    if (std::find(P.begin(), P.end(), cfg.capacity.target_return_period_years) == P.end())
+      issues.push_back({o.case_file, 0, "[capacity]", "target_return_period",
+                        years(cfg.capacity.target_return_period_years) +
+                            " a is not one of the tested return periods; expected one of "
+                            "--return-periods"});
+    if (cfg.design_storm && cfg.design_storm->duration_s > cfg.duration + 1e-9)
+      issues.push_back({o.case_file, 0, "[time]", "duration",
+                        "the run (" + years(cfg.duration) + " s) is shorter than the storm (" +
+                            years(cfg.design_storm->duration_s) +
+                            " s); expected the storm plus time for the network to drain"});
+    if (!issues.empty()) throw InputError(issues);
+
+    const config::DesignStormConfig& ds = *cfg.design_storm;
+    rain::StormIntensityFormula formula{ds.a1_mm_per_min, ds.c, ds.b_min, ds.n};
+    rain::ChicagoParameters storm;
+    storm.duration_s = ds.duration_s;
+    storm.peak_position = ds.peak_position;
+    storm.step_s = ds.step_s;
+    try {
+      formula.validate();
+      for (double p : P) formula.validate_return_period(p);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(InputIssue{o.case_file, 0, "[design_storm]", "", e.what()});
+    }
+
+    const inp::Model model = inp::read_inp_file(cfg.network->inp);
+    CapacityResults r{
+        classes, capacity_network(model), {}, {}, {}, cfg.capacity.target_return_period_years};
+    if (r.network.conduits.empty())
+      throw InputError(
+          InputIssue{cfg.network->inp, 0, "[CONDUITS]", "", "no closed conduits to assess"});
+    std::error_code ec;
+    std::filesystem::create_directories(o.output_dir, ec);
+    if (ec) {
+      err << "error: cannot create output folder " << o.output_dir << ": " << ec.message() << "\n";
+      return 1;
+    }
+    out << "capacity of " << r.network.conduits.size() << " conduits of " << cfg.network->inp
+        << " under " << P.size() << " design storms (" << ds.duration_s / 60.0
+        << " min Chicago, r = " << ds.peak_position << "), " << o.parallel << " at a time\n";
+    r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out);
+
+    for (std::size_t c = 0; c < r.network.conduits.size(); ++c) {
+      std::vector<assess::ConduitPeaks> peaks;
+      for (const CapacityRun& run : r.runs) peaks.push_back(run.peaks[c]);
+      r.conduits.push_back(assess::assess_conduit(classes, r.network.conduits[c], peaks));
+    }
+    r.renewal = assess::renewal_priority(classes, r.conduits, r.target_years);
+
+    nlohmann::ordered_json summary;
+    summary["case"] = cfg.name;
+    summary["case_file"] = o.case_file;
+    summary["network"] = cfg.network->inp;
+    summary["mode"] = cfg.capacity.mode;
+    summary["formula"] = {{"preset", ds.preset},
+                          {"a1_mm_per_min", ds.a1_mm_per_min},
+                          {"c", ds.c},
+                          {"b_min", ds.b_min},
+                          {"n", ds.n}};
+    summary["storm"] = {{"kind", "Chicago"},
+                        {"duration_s", ds.duration_s},
+                        {"peak_position", ds.peak_position},
+                        {"step_s", ds.step_s}};
+    summary["simulated_s"] = cfg.duration;
+    summary["surcharge_criterion"] =
+        "flow depth reaches the crown, or the water level at either end node rises above that "
+        "end's crown (tolerance 1 mm)";
+    const std::vector<std::string> files = write_capacity_outputs(o.output_dir, r, summary);
+
+    const std::vector<std::string> names = classes.class_names();
+    std::vector<int> count(names.size(), 0);
+    for (const assess::ConduitCapacity& c : r.conduits) ++count[c.class_index];
+    out << "classes (largest return period carried without surcharge):\n";
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      char line[128];
+      std::snprintf(line, sizeof line, "  %-10s %5d conduits\n", names[k].c_str(), count[k]);
+      out << line;
+    }
+    out << r.renewal.size() << " conduits below the target of " << years(r.target_years)
+        << " a (renewal_priority.csv)\n";
+    double worst = 0.0;
+    for (const CapacityRun& run : r.runs)
+      worst = std::max(
+          {worst, std::fabs(run.routing_continuity_pct), std::fabs(run.runoff_continuity_pct)});
+    out << "wrote";
+    for (const std::string& f : files) out << " " << f;
+    out << " in " << o.output_dir << " ("
+        << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
+        << " s)\nmap: python3 viz/plot_capacity.py " << o.output_dir << "\n";
+    out.flush();
+    if (worst > 1.0) err << "warning: a continuity error of " << worst << " % exceeds 1 %\n";
+    return 0;
+  } catch (const InputError& e) {
+    err << "error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::invalid_argument& e) {
+    err << "error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace sf::app

@@ -1,0 +1,54 @@
+// The network runs behind `spongeflow capacity`: one design storm per return period (the case's
+// storm-intensity formula through a Chicago hyetograph) replaces the rain of every gage of the
+// case's SWMM network, and the network with its subcatchment runoff is routed; each conduit's
+// peaks, surcharge time and upstream flooding are kept. See docs/capacity.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "assess/conduit_capacity.hpp"
+#include "inp/model.hpp"
+#include "rain/chicago_hyetograph.hpp"
+
+namespace sf::app {
+
+/// One conduit as a line on the map, with its place in the network.
+struct ConduitLine {
+  int link = -1;                    // index in the network
+  std::vector<inp::Point2> points;  // upstream node, bends, downstream node (CRS)
+};
+
+/// The conduits of a network and their geometry, in link order (pumps, weirs... left out).
+struct CapacityNetwork {
+  std::vector<assess::ConduitGeometry> conduits;
+  std::vector<ConduitLine> lines;
+};
+
+CapacityNetwork capacity_network(const inp::Model& model);
+
+/// What one design-storm run gives.
+struct CapacityRun {
+  double return_period_years = 0;
+  double rain_depth_mm = 0;
+  double peak_block_mm_per_h = 0;
+  std::vector<assess::ConduitPeaks> peaks;  // per conduit of CapacityNetwork
+  double routing_continuity_pct = 0;
+  double runoff_continuity_pct = 0;
+  double runoff_m3 = 0;
+  double flooding_m3 = 0;
+  int flooded_nodes = 0;
+  int steps = 0;
+  double wall_s = 0;
+};
+
+/// The model with the design storm as every gage's rain and `duration_s` as its simulated time.
+/// Throws sf::InputError (naming the .inp) when the model has no subcatchments or no gages.
+inp::Model with_design_storm(const inp::Model& model, const rain::StormIntensityFormula& formula,
+                             const rain::ChicagoParameters& storm, double duration_s);
+
+/// Runs `model` (already given its storm) and collects the peaks of `net`'s conduits.
+CapacityRun run_design_storm(const inp::Model& model, const CapacityNetwork& net,
+                             double return_period_years);
+
+}  // namespace sf::app

@@ -1,0 +1,294 @@
+// Drainage capacity by return period. Unit: surcharge criterion, carried period and classes
+// (monotone), renewal ranking. End to end (`spongeflow capacity`): one circular pipe on a slope,
+// loaded by an impervious subcatchment, under Chicago storms of a hand-computed formula gets the
+// class that Manning's full-flow capacity and the formula give by hand; bad command lines and
+// case keys are refused naming what is wrong.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "../app/cli_runner.hpp"
+#include "assess/conduit_capacity.hpp"
+
+namespace {
+
+using namespace sf::assess;
+namespace fs = std::filesystem;
+
+ConduitGeometry pipe_of(double d) {
+  ConduitGeometry g;
+  g.id = "C1";
+  g.full_depth = d;
+  g.full_flow = 1.0;
+  g.crown_up = 10.0 + d;
+  g.crown_down = 9.0 + d;
+  return g;
+}
+
+TEST(CapacityUnit, SurchargeIsDepthAtTheCrownOrGradeLineAboveAnEndsCrown) {
+  const ConduitGeometry g = pipe_of(0.5);
+  EXPECT_FALSE(is_surcharged(g, 0.45, 10.45, 9.45));
+  EXPECT_TRUE(is_surcharged(g, 0.5, 10.45, 9.45));        // flow depth at the crown
+  EXPECT_TRUE(is_surcharged(g, 0.45, 10.52, 9.45));       // upstream level above the crown
+  EXPECT_TRUE(is_surcharged(g, 0.45, 10.45, 9.52));       // downstream (backwater)
+  EXPECT_FALSE(is_surcharged(g, 0.45, 10.5005, 9.5005));  // within the 1 mm tolerance
+}
+
+TEST(CapacityUnit, ClassesFollowTheTestedPeriods) {
+  const CapacityClasses c({1, 2, 3, 5, 10});
+  EXPECT_EQ(c.class_names(),
+            (std::vector<std::string>{"< 1 a", "1-2 a", "2-3 a", "3-5 a", "5-10 a", ">= 10 a"}));
+  EXPECT_EQ(c.carried({true, true, true, true, true}), 0.0);
+  EXPECT_EQ(c.carried({false, false, true, true, true}), 2.0);
+  EXPECT_EQ(c.carried({false, false, false, false, false}), 10.0);
+  EXPECT_EQ(c.class_name(c.class_index(2.0)), "2-3 a");
+  EXPECT_EQ(c.class_name(c.class_index(0.0)), "< 1 a");
+  EXPECT_EQ(c.class_name(c.class_index(10.0)), ">= 10 a");
+}
+
+TEST(CapacityUnit, ClassesAreMonotone) {
+  // A conduit that fails at 3 a but passes at 5 a (a numerical accident) still carries only 2 a:
+  // a pipe that carries 5 a carries 3 a, so carrying is decided from the smallest period up.
+  const CapacityClasses c({1, 2, 3, 5, 10});
+  EXPECT_EQ(c.carried({false, false, true, false, false}), 2.0);
+  // Every surcharge pattern: more surcharge never gives a higher class.
+  for (int mask = 0; mask < 32; ++mask)
+    for (int bit = 0; bit < 5; ++bit) {
+      std::vector<bool> a(5), b(5);
+      for (int k = 0; k < 5; ++k) a[k] = b[k] = (mask >> k) & 1;
+      b[bit] = true;
+      EXPECT_LE(c.carried(b), c.carried(a)) << mask << " " << bit;
+    }
+}
+
+TEST(CapacityUnit, BadPeriodsAreRefused) {
+  EXPECT_THROW(CapacityClasses({}), std::invalid_argument);
+  EXPECT_THROW(CapacityClasses({1, 3, 2}), std::invalid_argument);
+  EXPECT_THROW(CapacityClasses({0, 1}), std::invalid_argument);
+}
+
+TEST(CapacityUnit, RenewalRanksByDeficitThenSurchargeThenFlooding) {
+  const CapacityClasses c({1, 2, 5});
+  std::vector<ConduitCapacity> list;
+  auto add = [&](const char* id, std::vector<bool> fails, double surcharge, double flood,
+                 double peak) {
+    ConduitGeometry g = pipe_of(0.5);
+    g.id = id;
+    std::vector<ConduitPeaks> peaks(3);
+    for (int k = 0; k < 3; ++k) {
+      peaks[k].max_depth = fails[k] ? 0.5 : 0.3;
+      peaks[k].max_head_up = 10.3;
+      peaks[k].max_head_down = 9.3;
+      peaks[k].surcharge_s = surcharge;
+      peaks[k].upstream_flood_m3 = flood;
+      peaks[k].peak_flow = peak;
+    }
+    list.push_back(assess_conduit(c, g, peaks));
+  };
+  add("ok", {false, false, false}, 0, 0, 0.5);
+  add("fails_at_5_long", {false, false, true}, 600, 0, 1.2);
+  add("fails_at_1", {true, true, true}, 60, 0, 0.8);
+  add("fails_at_5_short_flooding", {false, false, true}, 300, 50, 1.1);
+  add("fails_at_5_short", {false, false, true}, 300, 0, 1.1);
+  const std::vector<RenewalEntry> r = renewal_priority(c, list, 5);
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(list[r[0].conduit].geometry.id, "fails_at_1");
+  EXPECT_EQ(r[0].deficit_years, 5.0);
+  EXPECT_EQ(r[0].cause, "backwater");  // 80 % of full flow yet surcharged
+  EXPECT_EQ(list[r[1].conduit].geometry.id, "fails_at_5_long");
+  EXPECT_EQ(r[1].cause, "capacity");
+  EXPECT_EQ(list[r[2].conduit].geometry.id, "fails_at_5_short_flooding");
+  EXPECT_EQ(list[r[3].conduit].geometry.id, "fails_at_5_short");
+  EXPECT_EQ(r[3].rank, 4);
+  EXPECT_NE(r[2].reasons.find("floods 50.0 m3"), std::string::npos) << r[2].reasons;
+  EXPECT_THROW(renewal_priority(c, list, 3), std::invalid_argument);
+}
+
+// --- end to end -------------------------------------------------------------------------------
+
+// One 0.5 m concrete pipe, 100 m long on a 1 % slope, from junction J1 to a free outfall.
+constexpr double kD = 0.5, kN = 0.013, kLength = 100.0, kFall = 1.0;
+// The storm-intensity formula of the test, i = A1 (1 + C lg P) / (t + b)^n (mm/min).
+constexpr double kA1 = 11.98, kC = 2.0, kB = 8.0, kExp = 0.711;
+constexpr double kStormMin = 60.0, kPeak = 0.4, kStepMin = 5.0;
+
+double manning_full_flow_by_hand() {
+  const double area = M_PI * kD * kD / 4.0, radius = kD / 4.0;
+  return area * std::pow(radius, 2.0 / 3.0) * std::sqrt(kFall / kLength) / kN;
+}
+
+double formula_depth_mm(double P, double t_min) {
+  return kA1 * (1.0 + kC * std::log10(P)) * t_min / std::pow(t_min + kB, kExp);
+}
+
+// The Chicago block holding the peak (20-25 min with the peak at 24 min), by hand:
+// H(25) - H(20) = (1 - r) D(1 / (1 - r)) + r D(4 / r), in mm/min.
+double peak_block_mm_per_min(double P) {
+  return ((1.0 - kPeak) * formula_depth_mm(P, 1.0 / (1.0 - kPeak)) +
+          kPeak * formula_depth_mm(P, 4.0 / kPeak)) /
+         kStepMin;
+}
+
+// Sized so that the 2-year peak block on the catchment is 80 % of the pipe's full flow: the 5-year
+// block is then 80 % x (1 + 2 lg 5) / (1 + 2 lg 2) = 120 %, far above the 107.6 % a circular pipe
+// can carry with a free surface.
+double catchment_area_m2() {
+  return 0.8 * manning_full_flow_by_hand() / (peak_block_mm_per_min(2.0) / 60000.0);
+}
+
+std::string one_pipe_inp() {
+  std::ostringstream s;
+  s << "[OPTIONS]\nFLOW_UNITS CMS\nINFILTRATION HORTON\nFLOW_ROUTING DYNWAVE\n"
+       "START_DATE 01/01/2024\nSTART_TIME 00:00:00\nEND_DATE 01/01/2024\nEND_TIME 01:30:00\n"
+       "REPORT_STEP 00:05:00\nWET_STEP 00:01:00\nDRY_STEP 00:05:00\nROUTING_STEP 2\n"
+       "VARIABLE_STEP 0.75\n\n"
+       "[RAINGAGES]\nRG1 INTENSITY 0:05 1.0 TIMESERIES PLACEHOLDER\n\n"
+       "[SUBCATCHMENTS]\nS1 RG1 J1 "
+    << catchment_area_m2() / 1e4
+    << " 100 200 5 0\n\n"
+       "[SUBAREAS]\nS1 0.011 0.03 0 0 100 OUTLET\n\n"
+       "[INFILTRATION]\nS1 50 5 4 7 0\n\n"
+       "[JUNCTIONS]\nJ1 10 3 0 0 0\n\n[OUTFALLS]\nO1 9 FREE NO\n\n"
+       "[CONDUITS]\nC1 J1 O1 "
+    << kLength << " " << kN << " 0 0 0 0\n\n[XSECTIONS]\nC1 CIRCULAR " << kD
+    << " 0 0 0 1\n\n[TIMESERIES]\nPLACEHOLDER 0:00 0\n\n"
+       "[COORDINATES]\nJ1 1000 2000\nO1 1100 2000\n";
+  return s.str();
+}
+
+std::string one_pipe_case(const std::string& extra = "") {
+  std::ostringstream s;
+  s << "[grid]\ndem = \"dem.asc\"\n\n[time]\nduration = 5400\n\n[design_storm]\na1 = " << kA1
+    << "\nc = " << kC << "\nb = " << kB << "\nn = " << kExp << "\nduration = " << kStormMin * 60
+    << "\npeak_position = " << kPeak << "\nstep = " << kStepMin * 60
+    << "\n\n[network]\ninp = \"pipe.inp\"\n\n[capacity]\ntarget_return_period = 5\n"
+    << extra;
+  return s.str();
+}
+
+fs::path one_pipe_folder(const std::string& name, const std::string& extra = "") {
+  const fs::path dir = sf::test::scratch(name);
+  sf::test::write_file(dir / "dem.asc", sf::test::ascii_grid(4, 4));
+  sf::test::write_file(dir / "pipe.inp", one_pipe_inp());
+  sf::test::write_file(dir / "case.toml", one_pipe_case(extra));
+  return dir;
+}
+
+std::vector<std::vector<std::string>> csv_rows(const fs::path& p) {
+  std::ifstream in(p);
+  std::vector<std::vector<std::string>> rows;
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    for (std::string c; std::getline(ss, c, ',');) cells.push_back(c);
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+std::string cell(const std::vector<std::vector<std::string>>& rows, std::size_t r,
+                 const std::string& column) {
+  for (std::size_t k = 0; k < rows[0].size(); ++k)
+    if (rows[0][k] == column) return rows[r].at(k);
+  ADD_FAILURE() << "no column " << column;
+  return "";
+}
+
+TEST(CapacityCli, OnePipeGetsItsClassFromManningAndTheFormulaByHand) {
+  const fs::path dir = one_pipe_folder("capacity_one_pipe");
+  const auto r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                                          " --return-periods 1,2,5,10 --output " +
+                                          (dir / "out").string() + " --parallel 2");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto rows = csv_rows(dir / "out" / "capacity.csv");
+  ASSERT_EQ(rows.size(), 2u);
+  const double q_full = manning_full_flow_by_hand();
+  EXPECT_NEAR(std::stod(cell(rows, 1, "full_flow_m3s")), q_full, 1e-3 * q_full);
+  EXPECT_NEAR(std::stod(cell(rows, 1, "slope")), 0.01, 1e-5);
+  // The runoff of a fully impervious catchment without depression storage follows the rain
+  // within a minute, so the pipe's peak is the peak block's rate on the catchment (measured:
+  // 0.3016 m3/s at 2 a against 0.3021 by hand).
+  for (double P : {1.0, 2.0}) {
+    const std::string tag = P == 1.0 ? "1" : "2";
+    const double hand = peak_block_mm_per_min(P) / 60000.0 * catchment_area_m2();
+    EXPECT_NEAR(std::stod(cell(rows, 1, "peak_flow_" + tag + "a_m3s")), hand, 0.01 * hand) << P;
+    EXPECT_EQ(cell(rows, 1, "surcharged_" + tag + "a"), "no");
+  }
+  EXPECT_EQ(cell(rows, 1, "surcharged_5a"), "yes");
+  EXPECT_EQ(cell(rows, 1, "surcharged_10a"), "yes");
+  EXPECT_EQ(cell(rows, 1, "carried_return_period_a"), "2");
+  EXPECT_EQ(cell(rows, 1, "class"), "2-5 a");
+
+  // The storms the runs used are the formula's, to 0.1 %: depth a T / (T + b)^n, peak block.
+  nlohmann::json s;
+  std::ifstream(dir / "out" / "capacity_summary.json") >> s;
+  ASSERT_EQ(s["runs"].size(), 4u);
+  for (const auto& run : s["runs"]) {
+    const double P = run["return_period_a"];
+    const double depth = formula_depth_mm(P, kStormMin);
+    EXPECT_NEAR(run["rain_depth_mm"].get<double>(), depth, 1e-3 * depth) << P;
+    const double peak = 60.0 * peak_block_mm_per_min(P);
+    EXPECT_NEAR(run["peak_block_intensity_mm_per_h"].get<double>(), peak, 1e-3 * peak) << P;
+    EXPECT_LT(std::fabs(run["flow_routing_continuity_error_pct"].get<double>()), 1.0);
+  }
+  EXPECT_EQ(s["classes"][2]["class"], "2-5 a");
+  EXPECT_EQ(s["classes"][2]["conduits"], 1);
+  // Below the 5-year target: the renewal list names it, with the reason.
+  const auto renewal = csv_rows(dir / "out" / "renewal_priority.csv");
+  ASSERT_EQ(renewal.size(), 2u);
+  EXPECT_EQ(cell(renewal, 1, "conduit"), "C1");
+  EXPECT_EQ(cell(renewal, 1, "cause"), "capacity");
+  for (const char* f : {"capacity.geojson", "capacity.vtp"})
+    EXPECT_GT(fs::file_size(dir / "out" / f), 100u) << f;
+}
+
+TEST(CapacityCli, BadReturnPeriodsAreRefused) {
+  const fs::path dir = one_pipe_folder("capacity_bad_periods");
+  const std::string base = "capacity " + (dir / "case.toml").string() + " --output " +
+                           (dir / "out").string() + " --return-periods ";
+  auto r = sf::test::run_spongeflow(base + "1,3,2,5");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("strictly increasing"), std::string::npos) << r.output;
+  r = sf::test::run_spongeflow(base + "1,x");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("--return-periods"), std::string::npos) << r.output;
+  r = sf::test::run_spongeflow(base + "0,1");
+  EXPECT_EQ(r.status, 1) << r.output;
+  // The renewal target (5 a) must be one of the tested periods.
+  r = sf::test::run_spongeflow(base + "1,2,3");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("target_return_period"), std::string::npos) << r.output;
+  r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() + " --output " +
+                               (dir / "out").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("--return-periods"), std::string::npos) << r.output;
+  r = sf::test::run_spongeflow(base + "1,2,5 --parallel 0");
+  EXPECT_EQ(r.status, 1) << r.output;
+}
+
+TEST(CapacityCli, BadCapacityKeysAreRefusedNamingKeyAndLine) {
+  fs::path dir = one_pipe_folder("capacity_coupled", "mode = \"coupled\"\n");
+  auto r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                                    " --return-periods 1,5 --output " + (dir / "out").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("not available yet"), std::string::npos) << r.output;
+  dir = one_pipe_folder("capacity_bad_mode", "mode = \"surface\"\n");
+  r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                               " --return-periods 1,5 --output " + (dir / "out").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("case.toml:21: [capacity] mode"), std::string::npos) << r.output;
+  dir = one_pipe_folder("capacity_no_subcatchments");
+  std::string inp = one_pipe_inp();
+  inp = inp.substr(0, inp.find("[RAINGAGES]")) + inp.substr(inp.find("[JUNCTIONS]"));
+  sf::test::write_file(dir / "pipe.inp", inp);
+  r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                               " --return-periods 1,5 --output " + (dir / "out").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("no subcatchments"), std::string::npos) << r.output;
+}
+
+}  // namespace

@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+"""ctest for viz/plot_capacity.py and viz/capacity_report.py on a small synthetic capacity folder
+(three conduits in three classes, two below the target) and a waterlogging folder: the map, the
+report's tables, the HTML with its pictures embedded (no other file needed), and the message on
+a folder without capacity results.
+
+Usage: test_capacity_report.py --source-dir REPO --work-dir SCRATCH
+Exit status 0 pass, 1 fail, 77 skip (this Python lacks matplotlib).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True
+os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print(f"FAIL: {message}", file=sys.stderr)
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def synthetic_capacity(folder):
+    os.makedirs(folder)
+    classes = ["< 1 a", "1-2 a", "2-5 a", ">= 5 a"]
+    conduits = [("C1", 0, 0.3, [[0, 0], [100, 0]]), ("C2", 1, 0.5, [[100, 0], [200, 50]]),
+                ("C3", 3, 0.8, [[200, 50], [300, 50]])]
+    features = [{"type": "Feature",
+                 "properties": {"conduit": c, "class": classes[k], "class_index": k,
+                                "full_depth_m": d},
+                 "geometry": {"type": "LineString", "coordinates": pts}}
+                for c, k, d, pts in conduits]
+    write(os.path.join(folder, "capacity.geojson"),
+          json.dumps({"type": "FeatureCollection", "features": features}))
+    runs = [{"return_period_a": p, "rain_depth_mm": 40.0 + p, "peak_block_intensity_mm_per_h": 100.0,
+             "surface_runoff_m3": 1000.0, "runoff_continuity_error_pct": -0.05,
+             "flow_routing_continuity_error_pct": 0.02, "flooding_m3": 0.0, "flooded_nodes": 0,
+             "steps": 100, "wall_s": 0.5} for p in (1, 2, 5)]
+    summary = {"case": "synthetic", "case_file": "case.toml", "network": "net.inp",
+               "mode": "network",
+               "formula": {"preset": "", "a1_mm_per_min": 10.0, "c": 0.8, "b_min": 8.0, "n": 0.7},
+               "storm": {"kind": "Chicago", "duration_s": 7200, "peak_position": 0.4,
+                         "step_s": 300},
+               "simulated_s": 10800, "surcharge_criterion": "depth or level above the crown",
+               "return_periods_a": [1, 2, 5], "target_return_period_a": 2, "runs": runs,
+               "conduits": 3, "conduit_length_m": 312.0,
+               "classes": [{"class": c, "conduits": n, "length_m": l, "length_share": l / 312.0}
+                           for c, n, l in zip(classes, [1, 1, 0, 1], [100.0, 112.0, 0.0, 100.0])],
+               "below_target": 2}
+    write(os.path.join(folder, "capacity_summary.json"), json.dumps(summary))
+    write(os.path.join(folder, "renewal_priority.csv"),
+          "rank,conduit,from_node,to_node,full_depth_m,class,carried_return_period_a,"
+          "target_return_period_a,deficit_a,peak_flow_at_target_m3s,full_flow_m3s,flow_ratio,"
+          "surcharge_min_at_target,upstream_node,upstream_flood_m3,cause,reasons\n"
+          "1,C1,J1,J2,0.300,< 1 a,0,2,2,0.2,0.1,2.000,30.0,J1,12.50,capacity,\"pipe too small\"\n"
+          "2,C2,J2,J3,0.500,1-2 a,1,2,1,0.3,0.4,0.750,5.0,J2,0.00,backwater,\"held up\"\n")
+
+
+def synthetic_waterlogging(folder):
+    os.makedirs(folder)
+    write(os.path.join(folder, "waterlogging.json"), json.dumps(
+        {"results": "results.nc", "threshold_m": 0.15, "roads_only": True, "spots": 1,
+         "area_m2": 40.0, "by_risk": {"low": {"spots": 0, "area_m2": 0.0},
+                                      "high": {"spots": 1, "area_m2": 40.0}}}))
+    write(os.path.join(folder, "waterlogging_spots.csv"),
+          "id,x_m,y_m,max_depth_m,time_of_max_s,duration_above_s,area_m2,risk\n"
+          "1,150.00,20.00,0.6200,3000,4200,40.0,high\n")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--source-dir", required=True)
+    parser.add_argument("--work-dir", required=True)
+    args = parser.parse_args()
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        print("skipped: this Python lacks matplotlib")
+        return 77
+    shutil.rmtree(args.work_dir, ignore_errors=True)
+    cap = os.path.join(args.work_dir, "capacity")
+    wl = os.path.join(args.work_dir, "waterlogging")
+    synthetic_capacity(cap)
+    synthetic_waterlogging(wl)
+    viz = os.path.join(args.source_dir, "viz")
+    out = os.path.join(args.work_dir, "report")
+    p = subprocess.run([sys.executable, os.path.join(viz, "capacity_report.py"), cap, "--output",
+                        out, "--waterlogging", wl], capture_output=True, text=True, timeout=120)
+    check(p.returncode == 0, f"capacity_report.py exit {p.returncode}: {p.stderr}")
+    md = open(os.path.join(out, "report.md"), encoding="utf-8").read()
+    check("| < 1 a | 1 | 0.10 | 32.1 % |" in md, "class table row of '< 1 a'")
+    check("| 1 | C1 | 0.300 | < 1 a | 2.000 | 30.0 | 12.50 | capacity | pipe too small |" in md,
+          "first row of the renewal list")
+    check("| high | 1 | 40 |" in md, "waterlogging spots by risk")
+    check("| 5 | 45.0 | 100.0 |" in md, "storm of the 5-year run")
+    page = open(os.path.join(out, "report.html"), encoding="utf-8").read()
+    images = re.findall(r'<img [^>]*src="([^"]*)"', page)
+    check(len(images) == 2, f"two pictures in report.html, found {len(images)}")
+    check(all(src.startswith("data:image/png;base64,") for src in images),
+          "every picture embedded as a data URL")
+    check("<th>rank</th>" in page and "<td>C2</td>" in page, "HTML tables")
+    for png in ("capacity_map.png", "capacity_classes.png"):
+        path = os.path.join(out, png)
+        check(os.path.exists(path) and os.path.getsize(path) > 10000, f"{png} written")
+    # A folder without capacity results: exit 1 naming the missing file.
+    p = subprocess.run([sys.executable, os.path.join(viz, "plot_capacity.py"), wl],
+                       capture_output=True, text=True, timeout=60)
+    check(p.returncode == 1 and "capacity_summary.json: cannot read" in p.stderr,
+          f"plot_capacity.py on a waterlogging folder: exit {p.returncode}, {p.stderr}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+#!/usr/bin/python3
+"""Capacity assessment report: report.md and a self-contained report.html.
+
+Usage:
+    capacity_report.py CAPACITY_DIR [--output DIR] [--waterlogging WL_DIR]
+                       [--results RESULTS.nc [--case CASE.toml] [--spongeflow BIN]] [--top 20]
+
+Reads the output folder of `spongeflow capacity` (capacity_summary.json, capacity.geojson,
+renewal_priority.csv) and writes, into --output (default CAPACITY_DIR): capacity_map.png (made
+with plot_capacity.py beside this script), capacity_classes.png (length per class) and
+report.md + report.html. The report holds the inputs (case, network, storm formula and
+hyetograph), the design storms (depth and peak block of each return period), the continuity
+errors of every run, the class table, the map and the renewal priority list (first --top rows).
+With --waterlogging WL_DIR (the folder of `spongeflow waterlogging`), or --results RESULTS.nc of a
+surface run (this script then runs `spongeflow waterlogging` into OUTPUT/waterlogging, with the
+case's [waterlogging] tables when --case is given), it adds the waterlogging spots by risk class
+and the deepest spots. report.html embeds its pictures (base64 PNG) and needs no other file.
+Needs matplotlib (Debian python3-matplotlib); run with /usr/bin/python3. Exit status 0 on
+success, 1 when an input cannot be read (the message names the file).
+"""
+
+import argparse
+import base64
+import csv
+import html
+import json
+import os
+import subprocess
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+sys.dont_write_bytecode = True  # importing the sibling leaves no __pycache__ beside it
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import plot_capacity  # noqa: E402
+
+INK = "#262626"
+
+
+def read_csv(path):
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+    except OSError as e:
+        raise plot_capacity.InputProblem(f"{path}: cannot read: {e.strerror}") from e
+
+
+def class_chart(summary, png):
+    classes = summary["classes"]
+    colours = plot_capacity.class_colours(len(classes))
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    lengths = [c["length_m"] / 1000.0 for c in classes]
+    bars = ax.bar([c["class"] for c in classes], lengths, color=colours, edgecolor=INK,
+                  linewidth=0.5)
+    for b, c in zip(bars, classes):
+        ax.text(b.get_x() + b.get_width() / 2, b.get_height(), f"{c['conduits']}",
+                ha="center", va="bottom", fontsize=8, color=INK)
+    ax.set_ylabel("conduit length (km)")
+    ax.set_xlabel("largest return period carried without surcharge (numbers: conduits)")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    fig.savefig(png, dpi=130)
+    plt.close(fig)
+
+
+def table(header, rows):
+    """A Markdown table."""
+    out = "| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n"
+    for r in rows:
+        out += "| " + " | ".join(str(v) for v in r) + " |\n"
+    return out
+
+
+def waterlogging_part(wl_dir, top):
+    summary = plot_capacity.read_json(os.path.join(wl_dir, "waterlogging.json"))
+    spots = read_csv(os.path.join(wl_dir, "waterlogging_spots.csv"))
+    md = "## Waterlogging spots\n\n"
+    md += (f"{summary['spots']} spots deeper than {summary['threshold_m']:g} m"
+           f"{' on roads' if summary.get('roads_only') else ''}, "
+           f"{summary['area_m2']:.0f} m² in all (results: `{summary['results']}`).\n\n")
+    md += table(["risk", "spots", "area (m²)"],
+                [[k, v["spots"], f"{v['area_m2']:.0f}"] for k, v in summary["by_risk"].items()])
+    md += "\nDeepest spots:\n\n"
+    md += table(["id", "x (m)", "y (m)", "max depth (m)", "time of max (min)",
+                 "above threshold (min)", "area (m²)", "risk"],
+                [[s["id"], s["x_m"], s["y_m"], s["max_depth_m"],
+                  f"{float(s['time_of_max_s']) / 60:.0f}",
+                  f"{float(s['duration_above_s']) / 60:.0f}", s["area_m2"], s["risk"]]
+                 for s in spots[:top]])
+    return md
+
+
+def report_markdown(summary, renewal, top, images, wl_md):
+    f = summary["formula"]
+    s = summary["storm"]
+    formula = (f"preset `{f['preset']}`: " if f.get("preset") else "") + (
+        f"q = 167 × {f['a1_mm_per_min']:.4g} (1 + {f['c']:g} lg P) / (t + {f['b_min']:g})"
+        f"^{f['n']:g} L/(s·ha)")
+    md = f"# Drainage capacity assessment: {summary['case']}\n\n## Inputs\n\n"
+    md += table(["item", "value"], [
+        ["case file", f"`{summary['case_file']}`"],
+        ["network", f"`{summary['network']}` ({summary['conduits']} conduits, "
+                    f"{summary['conduit_length_m'] / 1000:.2f} km)"],
+        ["mode", summary["mode"] + " (pipes loaded by the subcatchments' SWMM runoff)"],
+        ["storm-intensity formula (GB 50014-2021)", formula],
+        ["design storm", f"Chicago hyetograph, {s['duration_s'] / 60:g} min, peak at r = "
+                         f"{s['peak_position']:g}, {s['step_s'] / 60:g}-min blocks"],
+        ["simulated per storm", f"{summary['simulated_s'] / 60:g} min"],
+        ["surcharge", summary["surcharge_criterion"]],
+        ["renewal target", f"{summary['target_return_period_a']:g} a"],
+    ])
+    md += "\n## Design storms and continuity of every run\n\n"
+    md += table(["return period (a)", "rain (mm)", "peak block (mm/h)", "runoff (m³)",
+                 "runoff continuity (%)", "routing continuity (%)", "flooded nodes",
+                 "flooding (m³)", "run time (s)"],
+                [[f"{r['return_period_a']:g}", f"{r['rain_depth_mm']:.1f}",
+                  f"{r['peak_block_intensity_mm_per_h']:.1f}", f"{r['surface_runoff_m3']:.0f}",
+                  f"{r['runoff_continuity_error_pct']:.3f}",
+                  f"{r['flow_routing_continuity_error_pct']:.3f}", r["flooded_nodes"],
+                  f"{r['flooding_m3']:.0f}", f"{r['wall_s']:.1f}"] for r in summary["runs"]])
+    md += "\n## Capacity classes\n\n"
+    md += table(["class", "conduits", "length (km)", "share of length"],
+                [[c["class"], c["conduits"], f"{c['length_m'] / 1000:.2f}",
+                  f"{100 * c['length_share']:.1f} %"] for c in summary["classes"]])
+    md += f"\n![Capacity classes by length]({images['chart']})\n\n"
+    md += f"![Capacity map]({images['map']})\n\n"
+    md += (f"## Renewal priority\n\n{len(renewal)} conduits do not carry the target of "
+           f"{summary['target_return_period_a']:g} a; ranked by capacity deficit, then surcharge "
+           f"time, then flooding at their upstream node (all at the target). First {top}:\n\n")
+    md += table(["rank", "conduit", "diameter (m)", "class", "peak / full flow",
+                 "surcharged (min)", "upstream flooding (m³)", "cause", "reasons"],
+                [[r["rank"], r["conduit"], r["full_depth_m"], r["class"], r["flow_ratio"],
+                  r["surcharge_min_at_target"], r["upstream_flood_m3"], r["cause"],
+                  r["reasons"]] for r in renewal[:top]])
+    if wl_md:
+        md += "\n" + wl_md
+    return md
+
+
+def markdown_to_html(md, images, out_dir):
+    """The report's own Markdown subset (headings, tables, images, paragraphs) as HTML, with the
+    images embedded."""
+    body, rows = [], []
+
+    def flush_table():
+        if not rows:
+            return
+        body.append("<table>")
+        for k, r in enumerate(rows):
+            tag = "th" if k == 0 else "td"
+            body.append("<tr>" + "".join(f"<{tag}>{cell}</{tag}>" for cell in r) + "</tr>")
+        body.append("</table>")
+        rows.clear()
+
+    def inline(text):
+        out, parts = "", html.escape(text).split("`")
+        for k, p in enumerate(parts):
+            out += f"<code>{p}</code>" if k % 2 else p
+        return out
+
+    for line in md.splitlines():
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if not all(set(c) <= {"-"} for c in cells):
+                rows.append([inline(c) for c in cells])
+            continue
+        flush_table()
+        if line.startswith("!["):
+            alt, name = line[2:].split("](")
+            with open(os.path.join(out_dir, name.rstrip(")")), "rb") as f:
+                data = base64.b64encode(f.read()).decode()
+            body.append(f'<p><img alt="{html.escape(alt)}" src="data:image/png;base64,{data}"></p>')
+        elif line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            body.append(f"<h{level}>{inline(line[level:].strip())}</h{level}>")
+        elif line.strip():
+            body.append(f"<p>{inline(line)}</p>")
+    flush_table()
+    style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;color:#262626}"
+             "table{border-collapse:collapse;margin:1em 0;font-size:90%}"
+             "td,th{border:1px solid #bbb;padding:3px 8px;text-align:left}"
+             "th{background:#eee}img{max-width:100%}code{background:#f4f4f4}")
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>Drainage capacity assessment</title><style>{style}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")
+
+
+def run_waterlogging(args, out_dir):
+    wl_dir = os.path.join(out_dir, "waterlogging")
+    exe = args.spongeflow or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                          "build", "bin", "spongeflow")
+    cmd = [exe, "waterlogging", args.results, "--output", wl_dir]
+    if args.case:
+        cmd += ["--case", args.case]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise plot_capacity.InputProblem(f"{' '.join(cmd)} failed: {done.stderr.strip()}")
+    return wl_dir
+
+
+def write_atomically(path, text):
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", help="output folder of spongeflow capacity")
+    parser.add_argument("--output", default=None, help="report folder (default: the same)")
+    parser.add_argument("--waterlogging", default=None, help="folder of spongeflow waterlogging")
+    parser.add_argument("--results", default=None, help="results.nc of a surface run")
+    parser.add_argument("--case", default=None, help="case whose [waterlogging] tables to use")
+    parser.add_argument("--spongeflow", default=None, help="spongeflow executable")
+    parser.add_argument("--top", type=int, default=20, help="rows of the priority list shown")
+    args = parser.parse_args()
+    out_dir = args.output or args.folder
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+        features, summary = plot_capacity.read_capacity(args.folder)
+        renewal = read_csv(os.path.join(args.folder, "renewal_priority.csv"))
+        images = {"map": "capacity_map.png", "chart": "capacity_classes.png"}
+        plot_capacity.draw_map(features, summary, os.path.join(out_dir, images["map"]), None, 150)
+        class_chart(summary, os.path.join(out_dir, images["chart"]))
+        wl_dir = args.waterlogging
+        if args.results:
+            wl_dir = run_waterlogging(args, out_dir)
+        wl_md = waterlogging_part(wl_dir, 10) if wl_dir else ""
+        md = report_markdown(summary, renewal, args.top, images, wl_md)
+        write_atomically(os.path.join(out_dir, "report.md"), md)
+        write_atomically(os.path.join(out_dir, "report.html"),
+                         markdown_to_html(md, images, out_dir))
+    except plot_capacity.InputProblem as e:
+        print(f"capacity_report: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"capacity_report: {e.filename or out_dir}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    print(f"{out_dir}/report.md and report.html: {summary['conduits']} conduits, "
+          f"{len(renewal)} below the target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
