@@ -1,5 +1,7 @@
 #include "app/overflows_command.hpp"
 
+#include "app/command_outputs.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -48,7 +50,7 @@ std::vector<int> chosen_outfalls(const OverflowOptions& o, const network::Networ
 }  // namespace
 
 int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream& err) {
-  try {
+  return exit_status_of(err, [&]() {
     const inp::Model model = inp::read_inp_file(o.inp_path);
     network::NetworkEngine eng(model, "cpu");
     const network::NetworkData& net = eng.network();
@@ -73,12 +75,7 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
     eng.finish();
     const network::NetworkStatistics st = eng.statistics();
 
-    std::error_code ec;
-    std::filesystem::create_directories(o.output_dir, ec);
-    if (ec) {
-      err << "error: cannot create output folder " << o.output_dir << ": " << ec.message() << "\n";
-      return 1;
-    }
+    if (!make_output_folder(o.output_dir, err)) return 1;
     const std::filesystem::path dir(o.output_dir);
     std::string totals =
         "outfall,volume_m3,engine_volume_m3,events,overflow_h,longest_event_h,peak_m3s\n";
@@ -128,13 +125,7 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
         << " %\nwrote overflows.csv, overflow_events.csv and overflows.json in " << o.output_dir
         << "\n";
     return 0;
-  } catch (const InputError& e) {
-    err << "error: " << e.what() << "\n";
-    return 1;
-  } catch (const std::invalid_argument& e) {
-    err << "error: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }
 
 }  // namespace sf::app
