@@ -54,7 +54,7 @@ COMPONENT_DEPS = {
     "viz": ["common", "engine", "network"],
     "config": ["kernels", "common", "engine", "sponge", "rain", "meshes", "io"],
     "app": ["common", "engine", "sponge", "inp", "runoff", "network", "couple", "demo", "assess",
-            "meshes", "io", "viz", "config"],
+            "meshes", "io", "viz", "config", "rain"],
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -15,6 +15,7 @@
 
 #include "app/capacity_outputs.hpp"
 #include "app/capacity_runs.hpp"
+#include "app/command_outputs.hpp"
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
 #include "inp/reader.hpp"
@@ -77,7 +78,7 @@ std::vector<CapacityRun> run_all(const inp::Model& model, const CapacityNetwork&
 }  // namespace
 
 int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& err) {
-  try {
+  return exit_status_of(err, [&]() {
     const auto t0 = std::chrono::steady_clock::now();
     const assess::CapacityClasses classes(o.return_periods);  // checks the periods
     // Each tested period replaces the case's own return period; the first stands in for it, so
@@ -130,12 +131,7 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     if (r.network.conduits.empty())
       throw InputError(
           InputIssue{cfg.network->inp, 0, "[CONDUITS]", "", "no closed conduits to assess"});
-    std::error_code ec;
-    std::filesystem::create_directories(o.output_dir, ec);
-    if (ec) {
-      err << "error: cannot create output folder " << o.output_dir << ": " << ec.message() << "\n";
-      return 1;
-    }
+    if (!make_output_folder(o.output_dir, err)) return 1;
     out << "capacity of " << r.network.conduits.size() << " conduits of " << cfg.network->inp
         << " under " << P.size() << " design storms (" << ds.duration_s / 60.0
         << " min Chicago, r = " << ds.peak_position << "), " << o.parallel << " at a time\n";
@@ -191,13 +187,7 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     out.flush();
     if (worst > 1.0) err << "warning: a continuity error of " << worst << " % exceeds 1 %\n";
     return 0;
-  } catch (const InputError& e) {
-    err << "error: " << e.what() << "\n";
-    return 1;
-  } catch (const std::invalid_argument& e) {
-    err << "error: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }
 
 }  // namespace sf::app

@@ -10,6 +10,7 @@
 #include "app/capacity_command.hpp"
 #include "app/command_line_checks.hpp"
 #include "app/network_command.hpp"
+#include "app/overflows_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
 #include "app/waterlogging_command.hpp"
@@ -167,6 +168,22 @@ int main(int argc, char** argv) {
       ->check(sf::app::whole_number_at_least(1));
   cap_cmd->add_option("--data", cap.data_dir, "Folder that ${data} in case paths stands for");
 
+  sf::app::OverflowOptions ovf;
+  auto* ovf_cmd = app.add_subcommand(
+      "overflows", "Overflow volume, events and durations per outfall of a SWMM network (CSO)");
+  ovf_cmd->add_option("model", ovf.inp_path, "SWMM input file (MODEL.inp)")->required();
+  ovf_cmd->add_option("--output", ovf.output_dir, "Folder for the tables")->required();
+  ovf_cmd->add_option("--outfalls", ovf.outfalls, "Outfalls to report (default: all): O1,O2")
+      ->delimiter(',');
+  ovf_cmd
+      ->add_option("--inter-event-hours", ovf.inter_event_hours,
+                   "Dry time that separates two events (default 6)")
+      ->check(sf::app::number_between(0.0, 1e4));
+  ovf_cmd
+      ->add_option("--min-flow", ovf.min_flow_m3s,
+                   "Outfall flow (m3/s) above which it overflows (default 0.001)")
+      ->check(sf::app::number_between(0.0, 1e6));
+
   if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
 
   try {
@@ -207,6 +224,7 @@ int main(int argc, char** argv) {
                 << " m\n";
       return 0;
     }
+    if (*ovf_cmd) return sf::app::overflows_command(ovf, std::cout, std::cerr);
     if (*cap_cmd) return sf::app::capacity_command(cap, std::cout, std::cerr);
     if (*wl_cmd) return sf::app::waterlogging_command(wl, std::cout, std::cerr);
     if (*net_cmd) return sf::network::run_network_command(net, std::cout, std::cerr);

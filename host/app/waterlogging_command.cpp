@@ -9,6 +9,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "app/command_outputs.hpp"
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
@@ -179,12 +180,7 @@ int waterlogging_command(const WaterloggingOptions& given, std::ostream& out, st
   so.min_area_m2 = o.min_area_m2;
   const assess::SpotMap r = assess::find_spots(in.maps, so, table);
 
-  std::error_code ec;
-  std::filesystem::create_directories(o.output_dir, ec);
-  if (ec) {
-    err << "error: cannot create output folder " << o.output_dir << ": " << ec.message() << "\n";
-    return 1;
-  }
+  if (!make_output_folder(o.output_dir, err)) return 1;
   const std::filesystem::path dir(o.output_dir);
   write_text_file_atomically((dir / "waterlogging_spots.csv").string(), spots_csv(r, table),
                              (dir / "waterlogging_spots.csv").string() + ".tmp");

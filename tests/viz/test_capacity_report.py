@@ -2,7 +2,8 @@
 """ctest for viz/plot_capacity.py and viz/capacity_report.py on a small synthetic capacity folder
 (three conduits in three classes, two below the target) and a waterlogging folder: the map, the
 report's tables, the HTML with its pictures embedded (no other file needed), and the message on
-a folder without capacity results.
+a folder without capacity results; with chromium on PATH, that the page loads headless and both
+pictures decode.
 
 Usage: test_capacity_report.py --source-dir REPO --work-dir SCRATCH
 Exit status 0 pass, 1 fail, 77 skip (this Python lacks matplotlib).
@@ -79,6 +80,30 @@ def synthetic_waterlogging(folder):
           "1,150.00,20.00,0.6200,3000,4200,40.0,high\n")
 
 
+def browser_check(out):
+    """With a headless Chromium (Debian chromium) on PATH: report.html loads offline and every
+    picture decodes (naturalWidth > 0). Skipped without one."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        print("headless browser check skipped: no chromium on PATH")
+        return
+    page = open(os.path.join(out, "report.html"), encoding="utf-8").read()
+    probe = ('<script>window.addEventListener("load",()=>{document.body.setAttribute('
+             '"data-widths",[...document.images].map(i=>i.naturalWidth).join(","));});'
+             "</script></body>")
+    checked = os.path.join(out, "report_check.html")
+    write(checked, page.replace("</body>", probe))
+    p = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
+                        "--virtual-time-budget=5000", "--dump-dom", "file://" + checked],
+                       capture_output=True, text=True, timeout=120)
+    widths = re.findall(r'data-widths="([^"]*)"', p.stdout)
+    check(p.returncode == 0 and widths, f"chromium loads report.html: exit {p.returncode}")
+    if widths:
+        values = [int(w) for w in widths[0].split(",") if w]
+        check(len(values) == 2 and all(v > 0 for v in values),
+              f"chromium decodes both pictures: widths {values}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--source-dir", required=True)
@@ -114,6 +139,7 @@ def main():
     for png in ("capacity_map.png", "capacity_classes.png"):
         path = os.path.join(out, png)
         check(os.path.exists(path) and os.path.getsize(path) > 10000, f"{png} written")
+    browser_check(out)
     # A folder without capacity results: exit 1 naming the missing file.
     p = subprocess.run([sys.executable, os.path.join(viz, "plot_capacity.py"), wl],
                        capture_output=True, text=True, timeout=60)
