@@ -265,6 +265,10 @@ void read_usage_line(Context& ctx, const InputLine& line) {
   const double n = row.number(2, "number of units", Bound::NonNegative, "a whole number >= 0");
   if (n != std::floor(n)) row.error("number of units " + row.tok(2) + " is not a whole number");
   u.number = static_cast<int>(n);
+  if (u.number == 0) {  // SWMM ignores the rest of such a line
+    row.warn("0 units: the line places nothing and is ignored");
+    return;
+  }
   u.area = row.number(3, "unit area", Bound::NonNegative) * ctx.units.length * ctx.units.length;
   u.width = row.number(4, "unit width", Bound::NonNegative) * ctx.units.length;
   const double sat =
@@ -288,7 +292,7 @@ void read_usage_line(Context& ctx, const InputLine& line) {
       row.optional_number(10, "FromPerv", 0.0, Bound::NonNegative, "a percentage 0..100", false);
   if (perv > 100.0) row.error("FromPerv " + row.tok(10) + " is above 100; expected 0..100");
   u.from_perv = perv / 100.0;
-  if (u.number == 0 || u.subcatchment < 0 || u.control < 0) return;  // SWMM skips 0 units
+  if (u.subcatchment < 0 || u.control < 0) return;
   m.lid_usages.push_back(u);
 }
 

@@ -1,11 +1,15 @@
 #include "runoff/lid_group.hpp"
 
+#include <stdexcept>
+#include <string>
+
 namespace sf::runoff {
 namespace {
 
 constexpr double kMinRunoff = 2.31481e-8 * 0.3048;  // SWMM MIN_RUNOFF, 0.001 in/hr [m/s]
 constexpr double kMinFlow = 2.3e-8 * 0.3048;        // SWMM lidproc MINFLOW [m/s]
 constexpr double kUnbounded = 1e30;
+constexpr std::size_t kUnitValues = 16;  // see LidGroup::state
 
 }  // namespace
 
@@ -98,6 +102,46 @@ LidStepVolumes LidGroup::step(const LidStepInput& in, int outlet_node, int outle
   }
   flow_to_perv_ = q_return;
   return v;
+}
+
+std::vector<double> LidGroup::state() const {
+  std::vector<double> v;
+  v.reserve(1 + kUnitValues * units_.size());
+  v.push_back(flow_to_perv_);
+  for (const Unit& u : units_) {
+    const LidUnitState<double>& s = u.state;
+    v.insert(v.end(), {s.surface, s.pave, s.soil, s.storage, s.dry_time, s.drain_flowed ? 1.0 : 0.0,
+                       s.init_sat, s.infil.imd, s.infil.volume, s.infil.upper_zone,
+                       s.infil.time_to_new_event, s.infil.saturated, u.old_drain, u.new_drain,
+                       u.total_area, u.area});
+  }
+  return v;
+}
+
+void LidGroup::set_state(const std::vector<double>& v) {
+  if (v.size() != 1 + kUnitValues * units_.size())
+    throw std::invalid_argument("LID state has " + std::to_string(v.size()) + " values; expected " +
+                                std::to_string(1 + kUnitValues * units_.size()) +
+                                " for this model's LID units");
+  flow_to_perv_ = v[0];
+  for (std::size_t k = 0; k < units_.size(); ++k) {
+    const double* x = v.data() + 1 + kUnitValues * k;
+    Unit& u = units_[k];
+    if (x[14] != u.total_area || x[15] != u.area)
+      throw std::invalid_argument("LID state of unit " + std::to_string(k + 1) +
+                                  " was saved for another unit size; expected the same model");
+    LidUnitState<double>& s = u.state;
+    s.surface = x[0];
+    s.pave = x[1];
+    s.soil = x[2];
+    s.storage = x[3];
+    s.dry_time = x[4];
+    s.drain_flowed = x[5] != 0.0;
+    s.init_sat = x[6];
+    s.infil = {x[7], x[8], x[9], x[10], x[11]};
+    u.old_drain = x[12];
+    u.new_drain = x[13];
+  }
 }
 
 double LidGroup::add_drain_inflows(double f, std::vector<double>& q) const {

@@ -57,6 +57,12 @@ class LidGroup {
   /// Adds the underdrain flows sent to nodes, interpolated between the last two runoff times
   /// by f, to q[node] [m³/s]; returns the sum added.
   double add_drain_inflows(double f, std::vector<double>& q) const;
+  /// The state that changes during a run, as plain numbers (for checkpoints): every unit's
+  /// levels, Green-Ampt state, dry time and drain flows, and the flow returned to the pervious
+  /// area. set_state() takes back what state() gave for the same model; it throws
+  /// std::invalid_argument when the count does not fit.
+  std::vector<double> state() const;
+  void set_state(const std::vector<double>& values);
   /// Calls fn(subcatchment, flow [m³/s]) for last step's drains sent to other subcatchments.
   template <class F>
   void for_each_drain_runon(int self, F&& fn) const {

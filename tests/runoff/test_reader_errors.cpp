@@ -98,7 +98,8 @@ TEST(RunoffReader, LidModelsRead) {
   const sf::inp::Model m = sf::inp::read_inp_text(
       with_lids(kBioCell + "BC1 REMOVALS TSS 80\nPP1 PP\nPP1 PAVEMENT 100 0.15 0 200 50\n"
                            "PP1 STORAGE 300 0.6 2 10\n",
-                "S1 BC1 2 300 15 20 100 0 bc1.txt J1 10\nS1 PP1 1 1000 40 0 0 1\n"),
+                "S1 BC1 2 300 15 20 100 0 bc1.txt J1 10\nS1 PP1 1 1000 40 0 0 1\n"
+                "S1 BC1 0 x x x x x\n"),
       "m.inp", &w);
   ASSERT_EQ(m.lid_controls.size(), 2u);
   ASSERT_EQ(m.lid_usages.size(), 2u);
@@ -120,7 +121,7 @@ TEST(RunoffReader, LidModelsRead) {
   std::string all;
   for (const auto& s : w) all += s + "\n";
   for (const char* warned : {"pollutant removals are ignored", "pavement clogging",
-                             "storage clogging", "report file \"bc1.txt\""})
+                             "storage clogging", "report file \"bc1.txt\"", "0 units"})
     EXPECT_NE(all.find(warned), std::string::npos) << warned << " in:\n" << all;
 }
 
