@@ -42,7 +42,7 @@ COMPONENT_DEPS = {
     "common": [],
     "sponge": ["kernels", "common"],
     "inp": ["kernels", "common"],
-    "engine": ["kernels", "sponge"],
+    "engine": ["kernels", "common", "sponge"],
     "runoff": ["kernels", "common", "inp"],
     "network": ["kernels", "common", "inp", "runoff"],
     "rain": ["common", "engine"],

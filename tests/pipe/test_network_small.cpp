@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 
+#include "common/backend_choice.hpp"
 #include "inp/reader.hpp"
 #include "network/network_engine.hpp"
 
@@ -61,6 +63,28 @@ TEST(NetworkEngine, MassBalanceOfASmallNetworkCloses) {
   EXPECT_GT(mb.external_outflow, 0.0);
   // the filling of the empty pipes costs SWMM's scheme a fixed volume; over 12 h it is < 1 %
   EXPECT_LT(std::fabs(mb.continuity_error_pct()), 1.0);
+}
+
+// The network engine takes exactly the backend names the surface solver takes (one parser,
+// common/backend_choice.hpp): "omp" is refused like any unknown name, "gpu" means CUDA.
+TEST(NetworkEngine, AcceptsTheSurfaceSolversBackendNames) {
+  const inp::Model m = inp::read_inp_text(single_pipe(0.1, 1), "names.inp");
+  for (const std::string name : {"cpu", "cuda", "gpu", "omp", "CPU", ""}) {
+    bool known = true;
+    try {
+      parse_backend(name);
+    } catch (const std::invalid_argument&) {
+      known = false;
+    }
+    bool refused = false;
+    try {
+      network::NetworkEngine eng(m, name);
+    } catch (const std::invalid_argument&) {
+      refused = true;
+    } catch (const std::runtime_error&) {  // CUDA named but not built: the name was accepted
+    }
+    EXPECT_EQ(refused, !known) << "backend name '" << name << "'";
+  }
 }
 
 }  // namespace
