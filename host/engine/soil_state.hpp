@@ -6,11 +6,10 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/soil_arrays.hpp"
 #include "engine/surface_solver.hpp"
 #include "launch/device_buffer.hpp"
 #include "launch/discard.hpp"
-#include "soil/cell_soil_step.hpp"
-#include "sponge/soil_model.hpp"
 
 namespace sf {
 
@@ -22,69 +21,52 @@ class SoilState {
  public:
   SoilState(const SurfaceSolverInit::Soil& soil, std::size_t n, double cell_area)
       : n_(n), cell_area_(cell_area), evaporation_(soil.evaporation_rate) {
-    const std::vector<soil::SoilClassParams<T>> table = soil::class_table<T>(soil.model);
-    classes_ = Buffer<soil::SoilClassParams<T>>(table.size());
-    Exec::copy_to_device(classes_.data(), table.data(), table.size() * sizeof(table[0]));
-    cell_class_.upload(soil.cell_class);
-    const soil::SoilInitialState<T> s0 = soil::initial_state<T>(soil.model, soil.cell_class);
-    for (int i = 0; i < soil::kInfiltrationSlots; ++i) slots_[i].upload(s0.infiltration[i]);
-    bool any_lid = false;
-    for (const auto& c : soil.model.classes) any_lid |= c.lid.kind != soil::LidKind::kNone;
-    if (any_lid) {
-      lid_[0].upload(s0.lid_surface);
-      lid_[1].upload(s0.lid_pavement);
-      lid_[2].upload(s0.lid_soil);
-      lid_[3].upload(s0.lid_storage);
-      lid_[4].upload(s0.lid_dry_time);
-    }
-    for (auto& v : volumes_) v = Buffer<double>(n);
+    const SoilArrays<T, HostArray> host = initial_soil_arrays<T>(soil.model, soil.cell_class);
+    arrays_.cell_class.upload(host.cell_class);
+    arrays_.classes.upload(host.classes);
+    for (int i = 0; i < soil::kInfiltrationSlots; ++i) arrays_.slots[i].upload(host.slots[i]);
+    for (std::size_t i = 0; i < arrays_.lid.size(); ++i)
+      if (!host.lid[i].empty()) arrays_.lid[i].upload(host.lid[i]);
+    for (std::size_t i = 0; i < arrays_.volumes.size(); ++i)
+      arrays_.volumes[i].upload(host.volumes[i]);
   }
 
   /// Adds the step's rain to h and lets soil and measures take their share (before the fluxes).
   void step(T* h, const std::uint8_t* active, const T* rain_field, T rain_uniform, T dt) {
-    soil::CellSoilStep<T> f;
-    f.h = h;
-    f.active = active;
-    f.soil_class = cell_class_.data();
-    f.classes = classes_.data();
-    for (int i = 0; i < soil::kInfiltrationSlots; ++i) f.infiltration.slot[i] = slots_[i].data();
-    f.lid = {lid_[0].data(), lid_[1].data(), lid_[2].data(), lid_[3].data(), lid_[4].data()};
-    f.volumes = {volumes_[0].data(), volumes_[1].data(), volumes_[2].data(), volumes_[3].data()};
-    f.rain_rate = rain_field;
-    f.rain_rate_uniform = rain_uniform;
-    f.evap_rate = T(evaporation_);
-    f.dt = dt;
-    f.cell_area = T(cell_area_);
-    Exec::for_each(std::int64_t(n_), f);
+    Exec::for_each(std::int64_t(n_), cell_soil_step(arrays_, h, active, rain_field, rain_uniform,
+                                                    T(evaporation_), dt, T(cell_area_)));
   }
 
   SoilVolumes volumes() const {
     SoilVolumes v;
-    v.infiltrated = sum(volumes_[0]);
-    v.lid_storage_change = sum(volumes_[1]);
-    v.drained = sum(volumes_[2]);
-    v.evaporated = sum(volumes_[3]);
+    v.infiltrated = sum(arrays_.volumes[0]);
+    v.lid_storage_change = sum(arrays_.volumes[1]);
+    v.drained = sum(arrays_.volumes[2]);
+    v.evaporated = sum(arrays_.volumes[3]);
     return v;
   }
 
   /// Infiltration slots, LID layers and per-cell ledgers into `record` ("soil_*").
   void save_state(StateRecord& record) const {
     for (int i = 0; i < soil::kInfiltrationSlots; ++i)
-      record.put("soil_infiltration_" + std::to_string(i), slots_[i].to_host());
-    for (std::size_t i = 0; i < lid_.size(); ++i)
-      if (lid_[i].size() > 0) record.put("soil_lid_" + std::to_string(i), lid_[i].to_host());
-    for (std::size_t i = 0; i < volumes_.size(); ++i)
-      record.put("soil_volume_" + std::to_string(i), volumes_[i].to_host());
+      record.put("soil_infiltration_" + std::to_string(i), arrays_.slots[i].to_host());
+    for (std::size_t i = 0; i < arrays_.lid.size(); ++i)
+      if (arrays_.lid[i].size() > 0)
+        record.put("soil_lid_" + std::to_string(i), arrays_.lid[i].to_host());
+    for (std::size_t i = 0; i < arrays_.volumes.size(); ++i)
+      record.put("soil_volume_" + std::to_string(i), arrays_.volumes[i].to_host());
   }
 
   void load_state(const StateRecord& record) {
     for (int i = 0; i < soil::kInfiltrationSlots; ++i)
-      slots_[i].upload(record.get<T>("soil_infiltration_" + std::to_string(i), slots_[i].size()));
-    for (std::size_t i = 0; i < lid_.size(); ++i)
-      if (lid_[i].size() > 0)
-        lid_[i].upload(record.get<T>("soil_lid_" + std::to_string(i), lid_[i].size()));
-    for (std::size_t i = 0; i < volumes_.size(); ++i)
-      volumes_[i].upload(record.get<double>("soil_volume_" + std::to_string(i), n_));
+      arrays_.slots[i].upload(
+          record.get<T>("soil_infiltration_" + std::to_string(i), arrays_.slots[i].size()));
+    for (std::size_t i = 0; i < arrays_.lid.size(); ++i)
+      if (arrays_.lid[i].size() > 0)
+        arrays_.lid[i].upload(
+            record.get<T>("soil_lid_" + std::to_string(i), arrays_.lid[i].size()));
+    for (std::size_t i = 0; i < arrays_.volumes.size(); ++i)
+      arrays_.volumes[i].upload(record.get<double>("soil_volume_" + std::to_string(i), n_));
   }
 
  private:
@@ -96,11 +78,7 @@ class SoilState {
   std::size_t n_;
   double cell_area_;
   double evaporation_;
-  Buffer<soil::SoilClassParams<T>> classes_;
-  Buffer<std::uint8_t> cell_class_;
-  std::array<Buffer<T>, soil::kInfiltrationSlots> slots_;
-  std::array<Buffer<T>, 5> lid_;
-  std::array<Buffer<double>, 4> volumes_;
+  SoilArrays<T, Buffer> arrays_;
 };
 
 }  // namespace sf

@@ -68,16 +68,6 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     if (!init.qy0.empty()) cur_.qy.upload(masked(init.qy0, init.active));
     hmax_.copy_from(cur_.h);
 
-    view_.nx = init.nx;
-    view_.ny = init.ny;
-    view_.dx = T(init.dx);
-    view_.g = T(init.gravity);
-    view_.dry_depth = T(init.dry_depth);
-    view_.z = z_.data();
-    view_.active = active_.data();
-    view_.friction_law = init.friction_law;
-    view_.roughness = roughness_.empty() ? nullptr : roughness_.data();
-    view_.roughness_uniform = T(init.roughness_uniform);
     for (int s = 0; s < 4; ++s) {
       const std::size_t len = s < 2 ? std::size_t(init.ny) : std::size_t(init.nx);
       const auto& kind = init.edge_kind[s];
@@ -86,10 +76,8 @@ class SurfaceSolverImpl final : public SurfaceSolver {
       edge_kind_[s].upload(kind.empty() ? std::vector<std::uint8_t>(len, 0) : kind);
       edge_segment_[s].upload(seg.empty() ? std::vector<std::uint8_t>(len, 0) : seg);
       edge_slope_[s].upload(slope.empty() ? std::vector<T>(len, T(0)) : convert(slope));
-      view_.edge_kind[s] = edge_kind_[s].data();
-      view_.edge_segment[s] = edge_segment_[s].data();
-      view_.edge_slope[s] = edge_slope_[s].data();
     }
+    point_view_at_buffers(init);
     segment_is_level_ = init.segment_is_level;
     cell_area_ = init.dx * init.dx;
     if (!init.source_cells.empty()) {
@@ -288,6 +276,26 @@ class SurfaceSolverImpl final : public SurfaceSolver {
     stats_.time_first_wet = stat_[3].data();
     stats_.duration_flooded = stat_[4].data();
     stats_.duration_user = stat_[5].data();
+  }
+
+  /// The surface kernels' view of the grid: sizes and constants from init, pointers into the
+  /// solver's buffers (the rain field is pointed at later, by set_rain_field).
+  void point_view_at_buffers(const SurfaceSolverInit& init) {
+    view_.nx = init.nx;
+    view_.ny = init.ny;
+    view_.dx = T(init.dx);
+    view_.g = T(init.gravity);
+    view_.dry_depth = T(init.dry_depth);
+    view_.z = z_.data();
+    view_.active = active_.data();
+    view_.friction_law = init.friction_law;
+    view_.roughness = roughness_.empty() ? nullptr : roughness_.data();
+    view_.roughness_uniform = T(init.roughness_uniform);
+    for (int s = 0; s < 4; ++s) {
+      view_.edge_kind[s] = edge_kind_[s].data();
+      view_.edge_segment[s] = edge_segment_[s].data();
+      view_.edge_slope[s] = edge_slope_[s].data();
+    }
   }
 
   static constexpr const char* kStatNames[6] = {

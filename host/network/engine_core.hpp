@@ -4,7 +4,7 @@
 // On a GPU a routing step waits for the device twice: once for the stable step length (one
 // reduction) and once for the step's report, copied with the state the controls read at the end
 // of route(). The inputs of a step go up asynchronously from pinned memory; the Picard loop's
-// convergence test stays on the device (trial_control.hpp).
+// convergence test stays on the device (routing/trial_control.hpp).
 #pragma once
 
 #include <algorithm>
@@ -18,8 +18,8 @@
 #include "launch/device_buffer.hpp"
 #include "launch/pinned_buffer.hpp"
 #include "network/engine_backend.hpp"
-#include "network/engine_kernels.hpp"
-#include "network/trial_control.hpp"
+#include "routing/element_kernels.hpp"
+#include "routing/trial_control.hpp"
 
 namespace sf::network {
 

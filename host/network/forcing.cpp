@@ -1,5 +1,6 @@
 #include "network/forcing.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/gregorian.hpp"
@@ -40,11 +41,13 @@ double Forcing::series_value(int k, double t, bool extend) const {
   const auto& y = ts.value;
   if (x.empty()) return 0.0;
   if (t < x.front()) return extend ? y.front() : 0.0;
-  for (size_t i = 1; i < x.size(); ++i) {
-    if (t <= x[i]) {
-      const double dx = x[i] - x[i - 1];
-      return dx > 0.0 ? y[i - 1] + (t - x[i - 1]) / dx * (y[i] - y[i - 1]) : y[i];
-    }
+  // the first point from the second on with t <= x[i]: the reader refuses times that do not
+  // increase, so a binary search finds the point a scan from the start would, in log time
+  const auto it = std::lower_bound(x.begin() + 1, x.end(), t);
+  if (it != x.end()) {
+    const size_t i = static_cast<size_t>(it - x.begin());
+    const double dx = x[i] - x[i - 1];
+    return dx > 0.0 ? y[i - 1] + (t - x[i - 1]) / dx * (y[i] - y[i - 1]) : y[i];
   }
   if (t == x.back()) return y.back();
   return extend ? y.back() : 0.0;

@@ -13,28 +13,9 @@
 #include "pipe/node_continuity.hpp"
 #include "pipe/pump.hpp"
 #include "pipe/regulators.hpp"
+#include "routing/element_params.hpp"
 
 namespace sf::network {
-
-enum class LinkKind : int { Conduit, Pump, Orifice, Weir, Outlet };
-
-/// Per-link regulator parameters (only the member matching the link kind is used).
-struct RegulatorParams {
-  pipe::WeirParams weir;
-  pipe::OrificeParams orifice;
-  pipe::OutletParams outlet;
-  pipe::PumpParams pump;
-  int curve = -1;  // pump curve, weir coefficient curve or outlet rating curve (-1: none)
-};
-
-/// Outfall boundary of a node.
-struct OutfallSpec {
-  pipe::OutfallKind kind = pipe::OutfallKind::Free;
-  double fixed_stage = 0.0;  // [m]
-  int tidal_curve = -1;      // curve index (x in s of day)
-  int stage_series = -1;     // time series index
-  bool flap_gate = false;
-};
 
 struct NetworkData {
   // --- nodes

@@ -7,6 +7,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "common/backend_choice.hpp"
 #include "common/input_error.hpp"
 #include "network/controls.hpp"
 #include "network/engine_backend.hpp"
@@ -23,13 +24,11 @@ double MassBalance::continuity_error_pct() const {
 
 NetworkEngine::NetworkEngine(const inp::Model& model, const std::string& backend)
     : model_(model), net_(build_network(model)) {
-  if (backend == "cpu" || backend == "omp")
+  if (parse_backend(backend) == Backend::kCpu) {
     backend_ = make_omp_backend();
-  else if (backend == "cuda") {
+  } else {
     backend_ = make_cuda_backend();
     if (!backend_) throw std::runtime_error("the CUDA backend was not built into this program");
-  } else {
-    throw std::invalid_argument("unknown backend '" + backend + "'; expected cpu or cuda");
   }
   forcing_ = std::make_unique<Forcing>(model);
   rules_ = std::make_unique<RuleSet>(model, *forcing_);

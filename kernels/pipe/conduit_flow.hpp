@@ -129,19 +129,15 @@ SF_HD inline double force_main_friction(const ConduitParams& c, double v, double
 
 struct FlowClassResult {
   int flow_class = kSubcritical;
-  double y_crit = 0.0, y_norm = 0.0;
+  double y_min = 0.0;  // min(critical depth, normal depth), when have_depths
   double fasnh = 1.0;  // fraction of the downstream half assigned to node2
   bool have_depths = false;
 };
 
-SF_HD inline void set_transition_depths(FlowClassResult* r, const Xsect& x, XsectTables t,
-                                        double beta, double q) {
-  r->y_norm = normal_depth(x, t, beta, q);
-  r->y_crit = critical_depth(x, t, abs_of(q));
-  r->have_depths = true;
-}
-
-/// Classify the flow from the end depths (Rossman 2017, table 3-2).
+/// Classify the flow from the end depths (Rossman 2017, table 3-2). The critical and normal
+/// depths are solved only as far as the class needs them: an end depth above the upper bound of
+/// one is decided without its root, and where only the smaller of the two counts, only the root
+/// that can be the smaller one is solved (the class, fasnh and y_min come out the same).
 SF_HD inline FlowClassResult classify_flow(const Xsect& x, XsectTables t, const ConduitParams& c,
                                            EndNode n1, EndNode n2, double q, double h1, double h2,
                                            double y1, double y2) {
@@ -149,15 +145,32 @@ SF_HD inline FlowClassResult classify_flow(const Xsect& x, XsectTables t, const 
   double z1 = c.offset1, z2 = c.offset2;
   if (n1.is_outfall) z1 = max_of(0.0, z1 - n1.depth);
   if (n2.is_outfall) z2 = max_of(0.0, z2 - n2.depth);
+  TransitionDepth norm, crit;
+  const auto bounds = [&]() {
+    norm = normal_depth_bound(x, t, c.beta, q);
+    crit = critical_depth_bound(x, t, abs_of(q));
+  };
+  const auto set_smaller = [&]() {
+    r.y_min = smaller_depth(crit, norm, x, t);
+    r.have_depths = true;
+  };
   if (y1 > kFudge && y2 > kFudge) {
     if (q < 0.0) {
       if (z1 > 0.0) {
-        set_transition_depths(&r, x, t, c.beta, q);
-        if (y1 < min_of(r.y_norm, r.y_crit)) r.flow_class = kUpCritical;
+        bounds();
+        // y1 < min(y_norm, y_crit) is false once y1 exceeds either
+        if (y1 > norm.upper() || y1 > crit.upper()) return r;
+        set_smaller();
+        if (y1 < r.y_min) r.flow_class = kUpCritical;
       }
     } else if (z2 > 0.0) {
-      set_transition_depths(&r, x, t, c.beta, q);
-      const double yc_min = min_of(r.y_norm, r.y_crit), yc_max = max_of(r.y_norm, r.y_crit);
+      bounds();
+      // above both transition depths: subcritical with the whole downstream half at node 2
+      if (y2 > norm.upper() && y2 > crit.upper()) return r;
+      const double y_norm = finish(norm, x, t), y_crit = finish(crit, x, t);
+      r.y_min = min_of(y_crit, y_norm);
+      r.have_depths = true;
+      const double yc_min = min_of(y_norm, y_crit), yc_max = max_of(y_norm, y_crit);
       if (y2 < yc_min)
         r.flow_class = kDnCritical;
       else if (y2 < yc_max)
@@ -169,14 +182,16 @@ SF_HD inline FlowClassResult classify_flow(const Xsect& x, XsectTables t, const 
     if (h2 < n1.invert + c.offset1)
       r.flow_class = kUpDry;
     else if (z1 > 0.0) {
-      set_transition_depths(&r, x, t, c.beta, q);
+      bounds();
+      set_smaller();
       r.flow_class = kUpCritical;
     }
   } else {
     if (h1 < n2.invert + c.offset2)
       r.flow_class = kDnDry;
     else if (z2 > 0.0) {
-      set_transition_depths(&r, x, t, c.beta, q);
+      bounds();
+      set_smaller();
       r.flow_class = kDnCritical;
     }
   }
@@ -214,7 +229,7 @@ SF_HD inline ConduitResult conduit_trial(const Xsect& x, XsectTables t, const Co
   }
   {
     double fd1 = y1, fd2 = y2;
-    const double yc_or_n = fc.have_depths ? min_of(fc.y_crit, fc.y_norm) : 0.5 * (y1 + y2);
+    const double yc_or_n = fc.have_depths ? fc.y_min : 0.5 * (y1 + y2);
     switch (flow_class) {
       case kSubcritical: {
         const double ym = max_of(0.5 * (fd1 + fd2), kFudge);

@@ -98,18 +98,37 @@ struct SectionFactorOfDepth {
 
 constexpr double kRootTolerance = 1.0e-13;  // of the full depth (or of one table interval)
 
-/// Critical depth of a tabulated section: c = q²/g · Wmax / Afull³ in relative units.
-SF_HD inline double critical_depth_tabulated(const Xsect& x, XsectTables t, double q2g) {
-  const double c = q2g * x.w_max / (x.a_full * x.a_full * x.a_full);
+/// A transition depth of a tabulated section after the row search: either the depth itself
+/// (`found`) or the table interval [lo, lo + f_hi] (in rows) holding it, with the equation's
+/// constant c. `upper` bounds the depth from above, so a caller that only compares a depth
+/// with it can often skip the root solve in the interval (finish()).
+struct TableRoot {
+  bool found = true;
+  double upper = 0.0;  // the depth when found, else y_full (lo + f_hi) / last [m]
+  double lower = 0.0;  // the depth when found, else y_full lo / last [m]
+  int lo = 0;
+  double f_hi = 1.0;
+  double c = 0.0;
+};
+
+/// Row search for the critical depth of a tabulated section: c = q²/g · Wmax / Afull³ in
+/// relative units.
+SF_HD inline TableRoot critical_depth_rows(const Xsect& x, XsectTables t, double q2g) {
+  TableRoot r;
+  r.c = q2g * x.w_max / (x.a_full * x.a_full * x.a_full);
+  const double c = r.c;
   const int last = x.table_rows - 1;
   // below(i): A³/W < c at row i (an empty row counts as below, a zero width above water as
   // above) — the same predicate as a bisection on depth
   auto below = [&](int i) {
-    const double* r = table_row(x, t, i);
-    if (r[0] <= 0.0) return true;
-    return r[2] > 0.0 && r[0] * r[0] * r[0] < c * r[2];
+    const double* row = table_row(x, t, i);
+    if (row[0] <= 0.0) return true;
+    return row[2] > 0.0 && row[0] * row[0] * row[0] < c * row[2];
   };
-  if (below(last)) return x.y_full;
+  if (below(last)) {
+    r.upper = r.lower = x.y_full;
+    return r;
+  }
   int lo = 0, hi = last;
   while (hi - lo > 1) {
     const int mid = (lo + hi) / 2;
@@ -118,33 +137,49 @@ SF_HD inline double critical_depth_tabulated(const Xsect& x, XsectTables t, doub
     else
       hi = mid;
   }
-  const double* r0 = table_row(x, t, lo);
+  r.found = false;
+  r.lo = lo;
+  r.upper = x.y_full * (lo + 1.0) / last;
+  r.lower = x.y_full * lo / last;
+  return r;
+}
+
+/// Critical depth in the interval found by critical_depth_rows.
+SF_HD inline double critical_depth_in_rows(const Xsect& x, XsectTables t, const TableRoot& b) {
+  if (b.found) return b.upper;
+  const int last = x.table_rows - 1;
+  const double* r0 = table_row(x, t, b.lo);
   double f;
   if (r0[0] <= 0.0 && r0[2] <= 0.0) {
     // an interval starting with zero width and area: A³/W = f² a1³/w1 there
     const double a1 = r0[3], w1 = r0[5];
-    f = w1 > 0.0 ? min_of(1.0, sqrt_of(c * w1 / (a1 * a1 * a1))) : 1.0;
+    f = w1 > 0.0 ? min_of(1.0, sqrt_of(b.c * w1 / (a1 * a1 * a1))) : 1.0;
   } else {
-    const CriticalInInterval g{r0, c};
+    const CriticalInInterval g{r0, b.c};
     f = illinois_root(g, 0.0, 1.0, g(0.0), g(1.0), kRootTolerance);
   }
-  return x.y_full * (lo + f) / last;
+  return x.y_full * (b.lo + f) / last;
 }
 
-/// Depth of section factor s on the rising branch [0, y_hi] of a tabulated section.
-SF_HD inline double depth_of_section_factor_tabulated(const Xsect& x, XsectTables t, double s,
-                                                      double y_hi) {
-  const double c = s * s * s / (x.a_full * x.a_full * x.a_full * x.r_full * x.r_full);
+/// Row search for the depth of section factor s on the rising branch [0, y_hi] of a tabulated
+/// section.
+SF_HD inline TableRoot section_factor_rows(const Xsect& x, XsectTables t, double s, double y_hi) {
+  TableRoot r;
+  r.c = s * s * s / (x.a_full * x.a_full * x.a_full * x.r_full * x.r_full);
+  const double c = r.c;
   const int last = x.table_rows - 1;
   const double pos_hi = y_hi / x.y_full * last;
   int lo = 0, hi = min_of(static_cast<int>(pos_hi), last);
   const auto value = [&](int i) {
-    const double* r = table_row(x, t, i);
-    return r[0] * r[0] * r[0] * r[1] * r[1];
+    const double* row = table_row(x, t, i);
+    return row[0] * row[0] * row[0] * row[1] * row[1];
   };
   if (value(hi) < c) {
     // the root lies in the partial interval [hi, pos_hi] or not at all
-    if (hi == last || pos_hi <= hi) return y_hi;
+    if (hi == last || pos_hi <= hi) {
+      r.upper = r.lower = y_hi;
+      return r;
+    }
     lo = hi;
   } else {
     while (hi - lo > 1) {
@@ -155,20 +190,45 @@ SF_HD inline double depth_of_section_factor_tabulated(const Xsect& x, XsectTable
         hi = mid;
     }
   }
-  const SectionFactorInInterval g{table_row(x, t, lo), c};
-  const double f_hi = min_of(1.0, pos_hi - lo);
-  const double g_hi = g(f_hi);
-  if (g_hi < 0.0) return x.y_full * (lo + f_hi) / last;
-  const double f = illinois_root(g, 0.0, f_hi, g(0.0), g_hi, kRootTolerance);
-  return x.y_full * (lo + f) / last;
+  r.found = false;
+  r.lo = lo;
+  r.f_hi = min_of(1.0, pos_hi - lo);
+  r.upper = x.y_full * (lo + r.f_hi) / last;
+  r.lower = x.y_full * lo / last;
+  return r;
+}
+
+/// Depth of section factor in the interval found by section_factor_rows.
+SF_HD inline double section_factor_depth_in_rows(const Xsect& x, XsectTables t,
+                                                 const TableRoot& b) {
+  if (b.found) return b.upper;
+  const int last = x.table_rows - 1;
+  const SectionFactorInInterval g{table_row(x, t, b.lo), b.c};
+  const double g_hi = g(b.f_hi);
+  if (g_hi < 0.0) return b.upper;
+  const double f = illinois_root(g, 0.0, b.f_hi, g(0.0), g_hi, kRootTolerance);
+  return x.y_full * (b.lo + f) / last;
 }
 
 }  // namespace detail
 
+/// A critical or normal depth that may still need its root solve in a table interval: `upper`
+/// bounds it (it is the depth itself when `rows.found`, always for closed-form shapes).
+struct TransitionDepth {
+  detail::TableRoot rows;
+  bool critical = false;  // which equation rows belongs to
+  SF_HD double upper() const { return rows.upper; }
+  SF_HD double lower() const { return rows.lower; }
+  SF_HD void set(double y) { rows.upper = rows.lower = y; }
+};
+
 /// Critical depth for flow q: q²/g = A³/W (Rossman 2017, eq. 3-17); at most the full depth.
-SF_HD inline double critical_depth(const Xsect& x, XsectTables t, double q) {
+/// Tabulated sections stop after the row search (finish() completes it).
+SF_HD inline TransitionDepth critical_depth_bound(const Xsect& x, XsectTables t, double q) {
+  TransitionDepth d;
+  d.critical = true;
   const double q2g = q * q / kGravity;
-  if (q2g <= 0.0 || x.shape == Shape::Dummy) return 0.0;
+  if (q2g <= 0.0 || x.shape == Shape::Dummy) return d;
   double y;
   switch (x.shape) {
     case Shape::RectOpen:
@@ -185,37 +245,83 @@ SF_HD inline double critical_depth(const Xsect& x, XsectTables t, double q) {
       y = pow_of(q2g * (x.p1 + 1.0) / (x.p2 * x.p2), 1.0 / (2.0 * x.p1 + 3.0));
       break;
     default: {
-      if (uses_table(x.shape)) return detail::critical_depth_tabulated(x, t, q2g);
+      if (uses_table(x.shape)) {
+        d.rows = detail::critical_depth_rows(x, t, q2g);
+        return d;
+      }
       const detail::CriticalOfDepth g{&x, t, q2g};
       const double g_full = g(x.y_full);
-      if (g_full < 0.0) return x.y_full;
+      if (g_full < 0.0) {
+        d.set(x.y_full);
+        return d;
+      }
       y = detail::illinois_root(g, 0.0, x.y_full, -q2g, g_full, detail::kRootTolerance * x.y_full);
     }
   }
-  return min_of(y, x.y_full);
+  d.set(min_of(y, x.y_full));
+  return d;
 }
 
 /// Depth whose section factor A R^(2/3) is s, taking the shallower root for closed shapes; a
 /// section factor at or above the full value of an open shape, or above the largest value of
-/// a closed one, gives the full depth (as SWMM does).
-SF_HD inline double depth_of_section_factor(const Xsect& x, XsectTables t, double s) {
-  if (s <= 0.0 || x.shape == Shape::Dummy) return 0.0;
-  if (x.open ? s >= x.s_full : s >= x.s_max) return x.y_full;
+/// a closed one, gives the full depth (as SWMM does). Tabulated sections stop after the row
+/// search (finish() completes it).
+SF_HD inline TransitionDepth section_factor_depth_bound(const Xsect& x, XsectTables t, double s) {
+  TransitionDepth d;
+  if (s <= 0.0 || x.shape == Shape::Dummy) return d;
+  if (x.open ? s >= x.s_full : s >= x.s_max) {
+    d.set(x.y_full);
+    return d;
+  }
   const double y_hi = x.open ? x.y_full : x.y_smax;
-  if (uses_table(x.shape)) return detail::depth_of_section_factor_tabulated(x, t, s, y_hi);
+  if (uses_table(x.shape)) {
+    d.rows = detail::section_factor_rows(x, t, s, y_hi);
+    return d;
+  }
   const detail::SectionFactorOfDepth g{&x, t, s * s * s};
   const double g_hi = g(y_hi);
-  if (g_hi < 0.0) return y_hi;
-  return detail::illinois_root(g, 0.0, y_hi, -g.s3, g_hi, detail::kRootTolerance * x.y_full);
+  d.set(g_hi < 0.0
+            ? y_hi
+            : detail::illinois_root(g, 0.0, y_hi, -g.s3, g_hi, detail::kRootTolerance * x.y_full));
+  return d;
 }
 
-/// Normal depth of flow q per barrel (0 for dummies).
-SF_HD inline double normal_depth(const Xsect& x, XsectTables t, double beta, double q) {
+/// Normal depth of flow q per barrel (0 for dummies), as a bound to finish().
+SF_HD inline TransitionDepth normal_depth_bound(const Xsect& x, XsectTables t, double beta,
+                                                double q) {
   q = abs_of(q);
-  if (beta <= 0.0 || q <= 0.0) return 0.0;
+  if (beta <= 0.0 || q <= 0.0) return TransitionDepth{};
   const double q_max = x.s_max * beta;
   if (q > q_max) q = q_max;
-  return depth_of_section_factor(x, t, q / beta);
+  return section_factor_depth_bound(x, t, q / beta);
+}
+
+/// The depth itself (the root solve in the table interval where one is left).
+SF_HD inline double finish(const TransitionDepth& d, const Xsect& x, XsectTables t) {
+  if (d.rows.found) return d.rows.upper;
+  return d.critical ? detail::critical_depth_in_rows(x, t, d.rows)
+                    : detail::section_factor_depth_in_rows(x, t, d.rows);
+}
+
+/// min(a, b) of two depths, solving only the root that can be the smaller one when their
+/// bounds do not overlap (the same value as min_of of the two finished depths).
+SF_HD inline double smaller_depth(const TransitionDepth& a, const TransitionDepth& b,
+                                  const Xsect& x, XsectTables t) {
+  if (a.upper() < b.lower()) return finish(a, x, t);
+  if (b.upper() < a.lower()) return finish(b, x, t);
+  return min_of(finish(a, x, t), finish(b, x, t));
+}
+
+SF_HD inline double critical_depth(const Xsect& x, XsectTables t, double q) {
+  return finish(critical_depth_bound(x, t, q), x, t);
+}
+
+SF_HD inline double depth_of_section_factor(const Xsect& x, XsectTables t, double s) {
+  return finish(section_factor_depth_bound(x, t, s), x, t);
+}
+
+SF_HD inline double normal_depth(const Xsect& x, XsectTables t, double beta, double q) {
+  return finish(normal_depth_bound(x, t, beta, q), x, t);
 }
 
 }  // namespace sf::pipe

@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 
+#include "common/backend_choice.hpp"
+#include "common/input_error.hpp"
 #include "inp/reader.hpp"
+#include "network/forcing.hpp"
 #include "network/network_engine.hpp"
 
 // The engine keeps a reference to its model: building one from a temporary must not compile.
@@ -61,6 +65,52 @@ TEST(NetworkEngine, MassBalanceOfASmallNetworkCloses) {
   EXPECT_GT(mb.external_outflow, 0.0);
   // the filling of the empty pipes costs SWMM's scheme a fixed volume; over 12 h it is < 1 %
   EXPECT_LT(std::fabs(mb.continuity_error_pct()), 1.0);
+}
+
+// The network engine takes exactly the backend names the surface solver takes (one parser,
+// common/backend_choice.hpp): "omp" is refused like any unknown name, "gpu" means CUDA.
+TEST(NetworkEngine, AcceptsTheSurfaceSolversBackendNames) {
+  const inp::Model m = inp::read_inp_text(single_pipe(0.1, 1), "names.inp");
+  for (const std::string name : {"cpu", "cuda", "gpu", "omp", "CPU", ""}) {
+    bool known = true;
+    try {
+      parse_backend(name);
+    } catch (const std::invalid_argument&) {
+      known = false;
+    }
+    bool refused = false;
+    try {
+      network::NetworkEngine eng(m, name);
+    } catch (const std::invalid_argument&) {
+      refused = true;
+    } catch (const std::runtime_error&) {  // CUDA named but not built: the name was accepted
+    }
+    EXPECT_EQ(refused, !known) << "backend name '" << name << "'";
+  }
+}
+
+// Time-series values come from a bisection over the times (the reader refuses times that do
+// not increase, which the bisection relies on): a long series reads as linear interpolation
+// between its points, zero (or its last value, extended) after its end.
+TEST(NetworkForcing, LongSeriesIsInterpolatedBetweenItsPoints) {
+  std::string text = single_pipe(0.1, 1) + "[TIMESERIES]\n";
+  for (int k = 0; k <= 600; ++k)  // one point a minute for 10 h: 0.001 k m³/s
+    text += "TS " + std::to_string(k / 60) + ":" + (k % 60 < 10 ? "0" : "") +
+            std::to_string(k % 60) + " " + std::to_string(0.001 * k) + "\n";
+  const inp::Model m = inp::read_inp_text(text, "series.inp");
+  const network::Forcing f(m);
+  const int ts = m.find_series("TS");
+  EXPECT_EQ(f.series_value(ts, -1.0, false), 0.0);
+  EXPECT_EQ(f.series_value(ts, 0.0, false), 0.0);
+  EXPECT_NEAR(f.series_value(ts, 90.0, false), 0.0015, 1e-15);
+  EXPECT_NEAR(f.series_value(ts, 5 * 3600.0 + 30.0, false), 0.3005, 1e-14);
+  EXPECT_EQ(f.series_value(ts, 120.0, false), 0.002);
+  EXPECT_EQ(f.series_value(ts, 36000.0, false), 0.6);
+  EXPECT_EQ(f.series_value(ts, 36001.0, false), 0.0);
+  EXPECT_EQ(f.series_value(ts, 36001.0, true), 0.6);
+  EXPECT_THROW(
+      inp::read_inp_text(single_pipe(0.1, 1) + "[TIMESERIES]\nB 0 1\nB 2 2\nB 1 3\n", "back.inp"),
+      InputError);
 }
 
 }  // namespace

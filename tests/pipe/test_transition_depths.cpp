@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "network/xsect_tables.hpp"
@@ -124,6 +125,33 @@ TEST(TransitionDepths, EveryShapeMatchesBisection) {
     network::XsectTablePool pool;
     const pipe::Xsect x = network::build_xsect(s.xs, nullptr, nullptr, pool);
     expect_matches_bisection(x, pool.view(), ("shape " + std::to_string(int(s.shape))).c_str());
+  }
+}
+
+// The bounds classify_flow decides from before any root solve in a table interval must hold
+// the depth finish() returns, and smaller_depth() must give exactly min_of of the two depths:
+// the flow class, fasnh and the depths used then come out bit for bit as with full solves.
+TEST(TransitionDepths, BoundsHoldTheDepthAndTheSmallerIsExact) {
+  const double beta = std::sqrt(0.002) / 0.014;
+  for (const NamedSection& s : every_shape()) {
+    network::XsectTablePool pool;
+    const pipe::Xsect x = network::build_xsect(s.xs, nullptr, nullptr, pool);
+    const pipe::XsectTables t = pool.view();
+    for (double q : test_flows(beta * x.s_full)) {
+      const pipe::TransitionDepth n = pipe::normal_depth_bound(x, t, beta, q);
+      const pipe::TransitionDepth c = pipe::critical_depth_bound(x, t, q);
+      const double yn = pipe::finish(n, x, t), yc = pipe::finish(c, x, t);
+      const std::string what = "shape " + std::to_string(int(s.shape)) + " q " + std::to_string(q);
+      EXPECT_EQ(yn, pipe::normal_depth(x, t, beta, q)) << what;
+      EXPECT_EQ(yc, pipe::critical_depth(x, t, q)) << what;
+      EXPECT_LE(n.lower(), yn) << what;
+      EXPECT_GE(n.upper(), yn) << what;
+      EXPECT_LE(c.lower(), yc) << what;
+      EXPECT_GE(c.upper(), yc) << what;
+      EXPECT_EQ(pipe::smaller_depth(c, n, x, t), sf::min_of(yc, yn)) << what;
+      // a table interval is one row: the bounds are that close, not just any bracket
+      if (pipe::uses_table(x.shape)) EXPECT_LE(n.upper() - n.lower(), x.y_full / 50 * (1 + 1e-12));
+    }
   }
 }
 

@@ -6,9 +6,9 @@
 #include <array>
 #include <vector>
 
+#include "engine/soil_arrays.hpp"
 #include "launch/exec_omp.hpp"
 #include "lid_fixtures.hpp"
-#include "sponge/soil_model.hpp"
 
 namespace sf::soil {
 namespace {
@@ -35,34 +35,20 @@ SoilModel four_classes() {
 
 template <class T>
 struct Harness {
-  std::vector<std::uint8_t> cls;
   std::vector<T> h;
-  SoilInitialState<T> st;
-  std::vector<SoilClassParams<T>> table;
-  std::vector<double> infiltrated, stored, drained, evaporated;
+  SoilArrays<T, HostArray> arrays;
   CellSoilStep<T> step{};
 
-  Harness(const SoilModel& m, std::vector<std::uint8_t> c, std::vector<T> h0)
-      : cls(std::move(c)),
-        h(std::move(h0)),
-        st(initial_state<T>(m, cls)),
-        table(class_table<T>(m)),
-        infiltrated(cls.size()),
-        stored(cls.size()),
-        drained(cls.size()),
-        evaporated(cls.size()) {
-    step.h = h.data();
-    step.active = nullptr;
-    step.soil_class = cls.data();
-    step.classes = table.data();
-    for (int i = 0; i < kInfiltrationSlots; ++i)
-      step.infiltration.slot[i] = st.infiltration[i].data();
-    step.lid = {st.lid_surface.data(), st.lid_pavement.data(), st.lid_soil.data(),
-                st.lid_storage.data(), st.lid_dry_time.data()};
-    step.volumes = {infiltrated.data(), stored.data(), drained.data(), evaporated.data()};
-    step.rain_rate = nullptr;
-    step.cell_area = T(4);  // 2 m cells
+  Harness(const SoilModel& m, const std::vector<std::uint8_t>& cls, std::vector<T> h0)
+      : h(std::move(h0)), arrays(initial_soil_arrays<T>(m, cls)) {
+    // 2 m cells; each test sets the rain, evaporation and step
+    const T* uniform_rain = nullptr;
+    step = cell_soil_step(arrays, h.data(), nullptr, uniform_rain, T(0), T(0), T(0), T(4));
   }
+  const std::vector<double>& infiltrated() const { return arrays.volumes[0]; }
+  const std::vector<double>& stored() const { return arrays.volumes[1]; }
+  const std::vector<double>& drained() const { return arrays.volumes[2]; }
+  const std::vector<double>& evaporated() const { return arrays.volumes[3]; }
   double sum(const std::vector<double>& v) const {
     double s = 0;
     for (double x : v) s += x;
@@ -86,14 +72,15 @@ TEST(CellSoilStep, VolumesCloseTheBalanceAndDepthsStayNonNegative) {
     launch::OmpExec::for_each(8, run.step);
     for (double x : run.h) ASSERT_GE(x, 0.0);
   }
-  const double accounted = run.surface_volume() + run.sum(run.infiltrated) + run.sum(run.stored) +
-                           run.sum(run.drained) + run.sum(run.evaporated);
+  const double accounted = run.surface_volume() + run.sum(run.infiltrated()) +
+                           run.sum(run.stored()) + run.sum(run.drained()) +
+                           run.sum(run.evaporated());
   EXPECT_NEAR(accounted, rain_volume, 1e-12 * rain_volume);
   EXPECT_NEAR(run.h[0], 0.12, 1e-12);  // the roof keeps all 120 mm (nothing flows in this test)
-  EXPECT_EQ(run.infiltrated[0], 0.0);
-  EXPECT_GT(run.infiltrated[1], 0.0);
-  EXPECT_GT(run.stored[2], 0.0);  // the barrel holds water (its drain is still shut)
-  EXPECT_EQ(run.drained[2], 0.0);
+  EXPECT_EQ(run.infiltrated()[0], 0.0);
+  EXPECT_GT(run.infiltrated()[1], 0.0);
+  EXPECT_GT(run.stored()[2], 0.0);  // the barrel holds water (its drain is still shut)
+  EXPECT_EQ(run.drained()[2], 0.0);
 }
 
 TEST(CellSoilStep, ThinWaterOnAThirstySoilLeavesExactlyZero) {
@@ -106,7 +93,7 @@ TEST(CellSoilStep, ThinWaterOnAThirstySoilLeavesExactlyZero) {
   EXPECT_EQ(run.h[1], 0.0f);
   // Half the lawn is paved: its 0.1 um halves; the field takes all 3 nm.
   EXPECT_NEAR(run.h[0], 0.5e-7f, 1e-13f);
-  EXPECT_NEAR(run.infiltrated[1], 3e-9 * 4, 1e-15);
+  EXPECT_NEAR(run.infiltrated()[1], 3e-9 * 4, 1e-15);
 }
 
 TEST(CellSoilStep, InactiveCellsAreLeftAlone) {

@@ -1,16 +1,17 @@
 // The per-element kernels of one routing step. Each functor updates one node or one link from
 // the views by calling the point functions in kernels/pipe; one thread per element, no atomics
-// (node sums walk the compressed node->links table). Used by EngineCore<Exec> for every backend.
+// (node sums walk the compressed node->links table). Used by EngineCore<Exec> for every backend
+// (host/network/engine_core.hpp).
 #pragma once
 
 #include <cstdint>
 
 #include "core/math.hpp"
-#include "network/engine_view.hpp"
 #include "pipe/conduit_flow.hpp"
 #include "pipe/node_continuity.hpp"
 #include "pipe/pump.hpp"
 #include "pipe/regulators.hpp"
+#include "routing/network_views.hpp"
 
 namespace sf::network {
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 
 #include "core/hd.hpp"
-#include "network/engine_view.hpp"
+#include "routing/network_views.hpp"
 
 namespace sf::network {
 
