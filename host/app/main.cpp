@@ -8,6 +8,7 @@
 
 #include "app/assess_command.hpp"
 #include "app/command_line_checks.hpp"
+#include "app/forecast_command.hpp"
 #include "app/network_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
@@ -144,6 +145,37 @@ int main(int argc, char** argv) {
   wl_cmd->add_option("--road-classes", wl.road_classes, "Land-use values of roads: 3,4")
       ->delimiter(',');
 
+  sf::app::ForecastOptions fc;
+  std::vector<std::string> fc_sets;
+  auto* fc_cmd = app.add_subcommand(
+      "forecast", "Forecast from an analysis run's checkpoint with a (ensemble) rain nowcast");
+  fc_cmd->add_option("case", fc.run.case_file, "Case file of the analysis run")->required();
+  fc_cmd->add_option("--state", fc.state, "checkpoint.nc of the analysis run")->required();
+  fc_cmd->add_option("--rain", fc.rain, "Nowcast: CF-netCDF file or glob")->required();
+  fc_cmd->add_option("--lead", fc.lead_s, "Lead time (s) from the state's time")
+      ->check(sf::app::number_between(1.0, 1e7));
+  fc_cmd->add_option("--output", fc.output_dir, "Folder for the forecast")->required();
+  fc_cmd->add_option("--thresholds", fc.thresholds, "Depths (m) of the probability maps: 0.15,0.3")
+      ->delimiter(',')
+      ->check(sf::app::number_between(1e-4, 100.0));
+  fc_cmd->add_option("--arrival-interval", fc.arrival_interval_s,
+                     "Simulated seconds between looks for the time of arrival (default 60)")
+      ->check(sf::app::number_between(1e-3, 1e6));
+  fc_cmd->add_option("--min-area", fc.min_area_m2, "Drop alert spots smaller than this (m2)")
+      ->check(sf::app::number_between(0.0, 1e12));
+  fc_cmd->add_option("--land-use", fc.land_use, "Land-use raster on the case grid (alerts on roads)");
+  fc_cmd->add_option("--road-classes", fc.road_classes, "Land-use values of roads: 3,4")
+      ->delimiter(',');
+  fc_cmd->add_option("--backend", fc.run.backend, "cpu or cuda")
+      ->check(sf::app::one_of({"cpu", "cuda"}));
+  fc_cmd->add_option("--precision", fc.run.precision, "f32 or f64 (as the analysis run)")
+      ->check(sf::app::one_of({"f32", "f64"}));
+  fc_cmd->add_option("--threads", fc.run.threads, "OpenMP threads for the cpu backend")
+      ->check(sf::app::whole_number_at_least(1));
+  fc_cmd->add_option("--data", fc.run.data_dir, "Folder that ${data} in case paths stands for");
+  fc_cmd->add_option("--set", fc_sets, "Override a key, as for the analysis run (repeatable)");
+  fc_cmd->add_flag("--quiet", fc.run.quiet, "Print only errors, warnings and the forecast summary");
+
   if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
 
   try {
@@ -183,6 +215,15 @@ int main(int argc, char** argv) {
                 << " edge, from " << catchment.outlet.from << " to " << catchment.outlet.to
                 << " m\n";
       return 0;
+    }
+    if (*fc_cmd) {
+      if (!parse_sets(fc_sets, fc.run.set)) return 1;
+      if (!fc.land_use.empty() && fc.road_classes.empty()) {
+        std::cerr << "error: --land-use needs --road-classes V1,V2,... (the land-use values of "
+                     "roads)\n";
+        return 1;
+      }
+      return sf::app::forecast_command(fc, std::cout, std::cerr);
     }
     if (*wl_cmd) return sf::app::waterlogging_command(wl, std::cout, std::cerr);
     if (*net_cmd) return sf::network::run_network_command(net, std::cout, std::cerr);

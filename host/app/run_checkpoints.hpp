@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,10 +35,11 @@ class RunCheckpoints {
                  std::uint64_t case_hash, Backend backend, Precision precision);
 
   bool restarting() const { return !options_.restart_file.empty(); }
-  /// Reads the restart file and loads it into `sim`.
+  /// Reads the restart file and loads it into `sim`; `adapt`, when given, edits the state first
+  /// (a forecast starts its own window from it: app/forecast_command.cpp).
   /// Throws sf::InputError naming the file when it is unreadable, damaged, of another case or
   /// grid, or of another precision.
-  void restore(Simulation& sim);
+  void restore(Simulation& sim, const std::function<void(StateRecord&)>& adapt = {});
   /// RunHooks::on_step_end: writes checkpoint.nc once t reached the next checkpoint time.
   void after_step(Simulation& sim, double t);
   const std::string& path() const { return path_; }

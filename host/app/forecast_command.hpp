@@ -1,0 +1,32 @@
+// `spongeflow forecast CASE.toml --state CHECKPOINT --rain NOWCAST.nc --lead SECONDS --output DIR`:
+// the case restarted from an analysis run's checkpoint with the nowcast's rain for the lead
+// time (every member of an ensemble nowcast, one after another), then the forecast maps, the
+// alerts and the speed-up over real time. See docs/forecast.md.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "app/run_command.hpp"
+
+namespace sf::app {
+
+struct ForecastOptions {
+  RunOptions run;           // case, backend, precision, threads, --set, --data, --quiet
+  std::string state;        // checkpoint.nc of the analysis run
+  std::string rain;         // nowcast (CF-netCDF file or glob)
+  double lead_s = 7200;     // forecast length from the state's time (s)
+  std::string output_dir;   // required
+  std::vector<double> thresholds{0.15, 0.30};  // m, for the probability maps
+  double arrival_interval_s = 60;              // s between looks for the time of arrival
+  double min_area_m2 = 0;                      // smaller alert spots are dropped
+  std::string land_use;                        // alerts on roads only (with road_classes)
+  std::vector<int> road_classes;
+};
+
+/// Returns the exit status: 0, 1 for input errors (a bad or late nowcast, a coupled case, ...),
+/// or the status of a member run that failed.
+int forecast_command(const ForecastOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace sf::app
