@@ -10,6 +10,7 @@
 #include "app/command_line_checks.hpp"
 #include "app/forecast_command.hpp"
 #include "app/network_command.hpp"
+#include "app/nowcast_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
 #include "app/waterlogging_command.hpp"
@@ -176,6 +177,25 @@ int main(int argc, char** argv) {
   fc_cmd->add_option("--set", fc_sets, "Override a key, as for the analysis run (repeatable)");
   fc_cmd->add_flag("--quiet", fc.run.quiet, "Print only errors, warnings and the forecast summary");
 
+  sf::app::MakeNowcastOptions mn;
+  auto* mn_cmd = app.add_subcommand(
+      "make-nowcast", "Generate synthetic ensemble rain nowcasts (CF-netCDF) on a DEM's grid");
+  mn_cmd->add_option("dem", mn.dem, "DEM whose grid the nowcasts cover")->required();
+  mn_cmd->add_option("dir", mn.output_dir, "Folder for nowcast_t<issue s>.nc")->required();
+  mn_cmd->add_option("--members", mn.members, "Ensemble members (default 5)")
+      ->check(CLI::Range(1, 1000));
+  mn_cmd->add_option("--cycles", mn.cycles, "Files, one per issue time (default 3)")
+      ->check(CLI::Range(1, 10000));
+  mn_cmd->add_option("--first-issue", mn.first_issue_s, "Issue time of the first file (s)")
+      ->check(sf::app::number_between(0.0, 1e8));
+  mn_cmd->add_option("--cycle", mn.cycle_s, "Seconds between issue times (default 600)")
+      ->check(sf::app::number_between(1.0, 1e6));
+  mn_cmd->add_option("--lead", mn.lead_s, "Forecast period of each file (s, default 7200)")
+      ->check(sf::app::number_between(1.0, 1e6));
+  mn_cmd->add_option("--frame", mn.frame_s, "Frame length (s, default 300)")
+      ->check(sf::app::number_between(1.0, 1e5));
+  mn_cmd->add_option("--start", mn.start, "Time 0 of the storm (the case's [time] start)");
+
   if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
 
   try {
@@ -216,6 +236,7 @@ int main(int argc, char** argv) {
                 << " m\n";
       return 0;
     }
+    if (*mn_cmd) return sf::app::make_nowcast_command(mn, std::cout, std::cerr);
     if (*fc_cmd) {
       if (!parse_sets(fc_sets, fc.run.set)) return 1;
       if (!fc.land_use.empty() && fc.road_classes.empty()) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "common/input_error.hpp"
 #include "io/netcdf/cf_crs_attributes.hpp"
 #include "io/netcdf/cf_time_reference.hpp"
 #include "io/netcdf/nc_writable_file.hpp"
@@ -83,6 +84,16 @@ void write_rain_nowcast(const std::string& path, const RainNowcast& n) {
   std::error_code ec;
   std::filesystem::rename(part, path, ec);
   if (ec) throw std::runtime_error(path + ": cannot rename " + part + ": " + ec.message());
+}
+
+std::size_t read_observed_frames(const std::string& path) {
+  int ncid = -1;
+  if (nc_open(path.c_str(), NC_NOWRITE, &ncid) != NC_NOERR)
+    throw InputError(InputIssue{path, 0, "", "", "cannot be read as netCDF"});
+  double n = 0;
+  const int status = nc_get_att_double(ncid, NC_GLOBAL, "observed_frames", &n);
+  nc_close(ncid);
+  return status == NC_NOERR && n > 0 ? std::size_t(n) : 0;
 }
 
 }  // namespace sf::io

@@ -28,4 +28,8 @@ struct RainNowcast {
 /// when the sizes do not agree.
 void write_rain_nowcast(const std::string& path, const RainNowcast& nowcast);
 
+/// The global attribute observed_frames of a nowcast (how many of its first frames are
+/// observations); 0 when absent. Throws sf::InputError naming the file when it cannot be read.
+std::size_t read_observed_frames(const std::string& path);
+
 }  // namespace sf::io
