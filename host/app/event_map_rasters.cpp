@@ -24,9 +24,9 @@ std::vector<unsigned char> road_mask(const std::string& land_use,
   std::vector<unsigned char> mask(m.mask);
   if (mask.empty()) mask.assign(std::size_t(m.nx) * std::size_t(m.ny), 1);
   for (std::size_t k = 0; k < mask.size(); ++k) {
-    const bool road = lu.valid[k] && std::find(road_classes.begin(), road_classes.end(),
-                                               static_cast<int>(std::lround(lu.values[k]))) !=
-                                         road_classes.end();
+    const bool road =
+        lu.valid[k] && std::find(road_classes.begin(), road_classes.end(),
+                                 static_cast<int>(std::lround(lu.values[k]))) != road_classes.end();
     mask[k] = mask[k] && road;
   }
   return mask;

@@ -214,16 +214,18 @@ void write_alert_polygons(const fs::path& path, const Alerts& a, const io::Resul
   labels.values.assign(a.spots.label.begin(), a.spots.label.end());
   labels.valid.assign(labels.values.size(), 1);
   mesh::LabelAttributes attr;
-  attr.real_names = {"area_m2", "max_depth_m", "time_of_max_s", "lead_to_max_s",
-                     "probability", "x_m", "y_m"};
+  attr.real_names = {"area_m2", "max_depth_m", "time_of_max_s", "lead_to_max_s", "probability",
+                     "x_m",     "y_m"};
   attr.real_values.assign(attr.real_names.size(), {});
   attr.text_names = {"risk"};
   attr.text_values.assign(1, {});
   for (std::size_t k = 0; k < a.spots.spots.size(); ++k) {
     const assess::Spot& p = a.spots.spots[k];
-    const double reals[] = {p.area_m2, p.max_depth_m, p.time_of_max_s,
-                            p.time_of_max_s - t_state, a.probability[k], p.x, p.y};
-    for (std::size_t c = 0; c < attr.real_names.size(); ++c) attr.real_values[c].push_back(reals[c]);
+    const double reals[] = {
+        p.area_m2, p.max_depth_m, p.time_of_max_s, p.time_of_max_s - t_state, a.probability[k], p.x,
+        p.y};
+    for (std::size_t c = 0; c < attr.real_names.size(); ++c)
+      attr.real_values[c].push_back(reals[c]);
     attr.text_values[0].push_back(risk_name(a, p.risk));
   }
   mesh::write_label_polygons(path.string(), labels, attr);
@@ -306,8 +308,7 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
     const fs::path dir = nowcast.ensemble ? root / "members" / member_folder(m) : root;
     MemberRun run;
     if (nowcast.ensemble && !o.run.quiet)
-      out << "\n--- member " << m + 1 << " of " << nowcast.members << " (" << dir.string()
-          << ")\n";
+      out << "\n--- member " << m + 1 << " of " << nowcast.members << " (" << dir.string() << ")\n";
     const int rc = run_member(forecast_case(cfg, o, t_state, m), backend, precision, dir, o,
                               checkpoints, t_state, out, err, run);
     if (rc != 0) return rc;
@@ -373,14 +374,15 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   for (std::size_t k = 0; k < alerts.spots.spots.size() && k < 10; ++k) {
     const assess::Spot& p = alerts.spots.spots[k];
     std::snprintf(line, sizeof line,
-                  "  %4d  x %10.1f  y %10.1f  max %.2f m in %5.1f min  %8.0f m2  P = %.2f\n",
-                  p.id, p.x, p.y, p.max_depth_m, (p.time_of_max_s - t_state) / 60.0, p.area_m2,
+                  "  %4d  x %10.1f  y %10.1f  max %.2f m in %5.1f min  %8.0f m2  P = %.2f\n", p.id,
+                  p.x, p.y, p.max_depth_m, (p.time_of_max_s - t_state) / 60.0, p.area_m2,
                   alerts.probability[k]);
     out << line;
   }
   out << "Forecast in " << root.string() << ": alerts.geojson, alerts.csv"
-      << (nowcast.ensemble ? ", probability maps, members/" : ", forecast_max_depth.tif, "
-                                                              "time_of_arrival.tif, results.nc")
+      << (nowcast.ensemble ? ", probability maps, members/"
+                           : ", forecast_max_depth.tif, "
+                             "time_of_arrival.tif, results.nc")
       << ", summary.json\n";
   return 0;
 }

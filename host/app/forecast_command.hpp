@@ -13,11 +13,11 @@
 namespace sf::app {
 
 struct ForecastOptions {
-  RunOptions run;           // case, backend, precision, threads, --set, --data, --quiet
-  std::string state;        // checkpoint.nc of the analysis run
-  std::string rain;         // nowcast (CF-netCDF file or glob)
-  double lead_s = 7200;     // forecast length from the state's time (s)
-  std::string output_dir;   // required
+  RunOptions run;          // case, backend, precision, threads, --set, --data, --quiet
+  std::string state;       // checkpoint.nc of the analysis run
+  std::string rain;        // nowcast (CF-netCDF file or glob)
+  double lead_s = 7200;    // forecast length from the state's time (s)
+  std::string output_dir;  // required
   std::vector<double> thresholds{0.15, 0.30};  // m, for the probability maps
   double arrival_interval_s = 60;              // s between looks for the time of arrival
   double min_area_m2 = 0;                      // smaller alert spots are dropped

@@ -159,12 +159,14 @@ int main(int argc, char** argv) {
   fc_cmd->add_option("--thresholds", fc.thresholds, "Depths (m) of the probability maps: 0.15,0.3")
       ->delimiter(',')
       ->check(sf::app::number_between(1e-4, 100.0));
-  fc_cmd->add_option("--arrival-interval", fc.arrival_interval_s,
-                     "Simulated seconds between looks for the time of arrival (default 60)")
+  fc_cmd
+      ->add_option("--arrival-interval", fc.arrival_interval_s,
+                   "Simulated seconds between looks for the time of arrival (default 60)")
       ->check(sf::app::number_between(1e-3, 1e6));
   fc_cmd->add_option("--min-area", fc.min_area_m2, "Drop alert spots smaller than this (m2)")
       ->check(sf::app::number_between(0.0, 1e12));
-  fc_cmd->add_option("--land-use", fc.land_use, "Land-use raster on the case grid (alerts on roads)");
+  fc_cmd->add_option("--land-use", fc.land_use,
+                     "Land-use raster on the case grid (alerts on roads)");
   fc_cmd->add_option("--road-classes", fc.road_classes, "Land-use values of roads: 3,4")
       ->delimiter(',');
   fc_cmd->add_option("--backend", fc.run.backend, "cpu or cuda")

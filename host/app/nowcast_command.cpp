@@ -42,8 +42,8 @@ int make_nowcast_command(const MakeNowcastOptions& o, std::ostream& out, std::os
     n.rate_mm_per_h = s.rate_mm_per_h;
     char name[64];
     std::snprintf(name, sizeof name, "nowcast_t%06.0f.nc", so.issue_s);
-    n.title = "spongeflow synthetic nowcast issued " + std::to_string(so.issue_s) + " s after " +
-              o.start;
+    n.title =
+        "spongeflow synthetic nowcast issued " + std::to_string(so.issue_s) + " s after " + o.start;
     const std::string path = (std::filesystem::path(o.output_dir) / name).string();
     io::write_rain_nowcast(path, n);
     out << "wrote " << path << " (issued t = " << so.issue_s << " s, " << s.observed_frames

@@ -37,7 +37,7 @@ int prepare_case(const RunOptions& options, config::CaseConfig& cfg, Backend& ba
 
 /// How `spongeflow forecast` changes a run restarted from a checkpoint (app/forecast_command.cpp).
 struct RestartAdjustments {
-  std::function<void(StateRecord&)> adapt_state;          // edits the state before it is loaded
+  std::function<void(StateRecord&)> adapt_state;           // edits the state before it is loaded
   std::function<void(Simulation&, double t)> on_step_end;  // after each step
   /// The outputs start at the checkpoint's time: no earlier results.nc or surface.pvd is continued.
   bool fresh_outputs = false;

@@ -9,12 +9,12 @@ namespace {
 
 /// One convective cell of the truth, placed relative to the grid.
 struct StormCell {
-  double fx, fy;        // offset from the grid's centre at its peak, in grid widths and heights
-  double u, v;          // motion (m/s)
-  double peak;          // fraction of the options' peak rate
-  double radius_m;      // Gaussian radius
-  double t_peak_s;      // time of its peak
-  double life_s;        // Gaussian time scale of its rise and decay
+  double fx, fy;    // offset from the grid's centre at its peak, in grid widths and heights
+  double u, v;      // motion (m/s)
+  double peak;      // fraction of the options' peak rate
+  double radius_m;  // Gaussian radius
+  double t_peak_s;  // time of its peak
+  double life_s;    // Gaussian time scale of its rise and decay
 };
 
 // A slow, stationary-ish storm (cells of 1.2-1.8 km radius drifting east-north-east at about
@@ -51,7 +51,8 @@ double symmetric(std::mt19937& rng) {
 SyntheticNowcast make_synthetic_nowcast(const NowcastGrid& g, const SyntheticNowcastOptions& o) {
   if (g.nx <= 0 || g.ny <= 0 || !(g.dx > 0) || !(o.frame_s > 0) || !(o.lead_s > 0) ||
       o.observed_s < 0 || o.members == 0)
-    throw std::invalid_argument("synthetic nowcast: empty grid, or periods or members not positive");
+    throw std::invalid_argument(
+        "synthetic nowcast: empty grid, or periods or members not positive");
   SyntheticNowcast n;
   n.frame_s = o.frame_s;
   n.members = o.members;
@@ -79,8 +80,8 @@ SyntheticNowcast make_synthetic_nowcast(const NowcastGrid& g, const SyntheticNow
       for (int j = 0; j < g.ny; ++j)
         for (int i = 0; i < g.nx; ++i)
           out[std::size_t(j) * std::size_t(g.nx) + std::size_t(i)] =
-              float(rate_at(g, o.peak_mm_per_h, g.x0 + (i + 0.5) * g.dx, g.y0 + (j + 0.5) * g.dx,
-                            t, ex, ey, gain));
+              float(rate_at(g, o.peak_mm_per_h, g.x0 + (i + 0.5) * g.dx, g.y0 + (j + 0.5) * g.dx, t,
+                            ex, ey, gain));
     }
   }
   return n;

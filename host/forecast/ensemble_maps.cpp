@@ -56,7 +56,8 @@ std::vector<double> likely_arrival(const std::vector<MemberMaps>& members, doubl
   const double never = std::numeric_limits<double>::infinity();
   std::vector<double> out(n), v(m);
   for (std::size_t k = 0; k < n; ++k) {
-    for (std::size_t i = 0; i < m; ++i) v[i] = members[i].arrival[k] < 0 ? never : members[i].arrival[k];
+    for (std::size_t i = 0; i < m; ++i)
+      v[i] = members[i].arrival[k] < 0 ? never : members[i].arrival[k];
     std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(rank - 1), v.end());
     out[k] = std::isinf(v[rank - 1]) ? -1.0 : v[rank - 1];
   }
@@ -75,8 +76,8 @@ std::vector<double> spot_probability(const std::vector<int>& label, int spots,
                                      const std::vector<MemberMaps>& members, double threshold_m) {
   const std::size_t n = cells_of(members);
   if (label.size() != n)
-    throw std::invalid_argument("spot labels: " + std::to_string(label.size()) + " cells; expected " +
-                                std::to_string(n));
+    throw std::invalid_argument("spot labels: " + std::to_string(label.size()) +
+                                " cells; expected " + std::to_string(n));
   std::vector<int> count(static_cast<std::size_t>(spots), 0);
   std::vector<char> hit(static_cast<std::size_t>(spots));
   for (const MemberMaps& m : members) {
@@ -86,7 +87,8 @@ std::vector<double> spot_probability(const std::vector<int>& label, int spots,
     for (int s = 0; s < spots; ++s) count[std::size_t(s)] += hit[std::size_t(s)];
   }
   std::vector<double> p(static_cast<std::size_t>(spots));
-  for (int s = 0; s < spots; ++s) p[std::size_t(s)] = double(count[std::size_t(s)]) / double(members.size());
+  for (int s = 0; s < spots; ++s)
+    p[std::size_t(s)] = double(count[std::size_t(s)]) / double(members.size());
   return p;
 }
 

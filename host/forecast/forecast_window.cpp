@@ -76,8 +76,8 @@ void start_forecast_window(StateRecord& record, std::size_t cells) {
   // Outputs start afresh at the state's time: an initial snapshot, then the regular output
   // times of the case; the hydrograph of the forecast only.
   std::vector<double> cursor = record.get<double>("run_cursor", 9);
-  cursor[0] = 0;  // not started: run() writes the state at t as its first snapshot
-  cursor[1] = 0;  // snapshot index
+  cursor[0] = 0;              // not started: run() writes the state at t as its first snapshot
+  cursor[1] = 0;              // snapshot index
   cursor[7] = cursor[8] = 0;  // peak outflow and its time
   record.put("run_cursor", std::move(cursor));
   record.put("run_hydrograph", std::vector<double>{});

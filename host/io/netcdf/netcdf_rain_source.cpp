@@ -145,8 +145,8 @@ void NetcdfRainSource::Impl::scan(const std::string& path, std::size_t file_inde
       throw rain_error(path, name, "calendar differs from the calendar in " + files[0]);
     if (file_members != members || (member_dim >= 0) != has_member_dimension)
       throw rain_error(path, name,
-                       "has " + std::to_string(file_members) + " ensemble member(s), " +
-                           files[0] + " has " + std::to_string(members) +
+                       "has " + std::to_string(file_members) + " ensemble member(s), " + files[0] +
+                           " has " + std::to_string(members) +
                            "; expected the same members in every file");
   }
   for (std::size_t k = 0; k < frames.start_s.size(); ++k)

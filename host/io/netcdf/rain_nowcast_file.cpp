@@ -16,12 +16,13 @@ namespace sf::io {
 void write_rain_nowcast(const std::string& path, const RainNowcast& n) {
   const std::size_t cells = std::size_t(n.nx) * std::size_t(n.ny), frames = n.frame_start_s.size();
   if (n.nx <= 0 || n.ny <= 0 || frames == 0 || n.members == 0 ||
-      n.rate_mm_per_h.size() != n.members * frames * cells || !(n.frame_s > 0.0))
+      n.rate_mm_per_h.size() != n.members * frames * cells || !(n.frame_s > 0.0) ||
+      (!n.member_dimension && n.members != 1))
     throw std::invalid_argument(path + ": nowcast sizes do not agree (members x frames x cells)");
   const std::string part = path + ".part";
   {
     nc::WritableFile f(part, path);
-    const int d_member = f.define_dimension("realization", n.members);
+    const int d_member = n.member_dimension ? f.define_dimension("realization", n.members) : -1;
     const int d_time = f.define_dimension("time", frames);
     const int d_nv = f.define_dimension("nv", 2);
     const int d_y = f.define_dimension("y", std::size_t(n.ny));
@@ -30,9 +31,12 @@ void write_rain_nowcast(const std::string& path, const RainNowcast& n) {
     f.put_text(NC_GLOBAL, "title", n.title);
     f.put_double(NC_GLOBAL, "observed_frames", double(n.observed_frames));
 
-    const int v_member = f.define_variable("realization", NC_INT, {d_member});
-    f.put_text(v_member, "standard_name", "realization");
-    f.put_text(v_member, "long_name", "ensemble member");
+    int v_member = -1;
+    if (n.member_dimension) {
+      v_member = f.define_variable("realization", NC_INT, {d_member});
+      f.put_text(v_member, "standard_name", "realization");
+      f.put_text(v_member, "long_name", "ensemble member");
+    }
     const int v_time = f.define_variable("time", NC_DOUBLE, {d_time});
     f.put_text(v_time, "standard_name", "time");
     f.put_text(v_time, "axis", "T");
@@ -54,12 +58,18 @@ void write_rain_nowcast(const std::string& path, const RainNowcast& n) {
       for (const auto& [k, v] : crs.text) f.put_text(v_crs, k, v);
       for (const auto& [k, v] : crs.numbers) f.put_doubles(v_crs, k, v);
     }
-    const int v_rain = f.define_variable("rainfall_rate", NC_FLOAT, {d_member, d_time, d_y, d_x});
+    const int v_rain =
+        n.member_dimension
+            ? f.define_variable("rainfall_rate", NC_FLOAT, {d_member, d_time, d_y, d_x})
+            : f.define_variable("rainfall_rate", NC_FLOAT, {d_time, d_y, d_x});
     f.put_text(v_rain, "standard_name", "lwe_precipitation_rate");
     f.put_text(v_rain, "units", "mm h-1");
     f.put_text(v_rain, "long_name", "rain rate (observed, then nowcast)");
     if (!n.crs_wkt.empty()) f.put_text(v_rain, "grid_mapping", "crs");
-    f.chunk(v_rain, {1, 1, std::size_t(n.ny), std::size_t(n.nx)});
+    if (n.member_dimension)
+      f.chunk(v_rain, {1, 1, std::size_t(n.ny), std::size_t(n.nx)});
+    else
+      f.chunk(v_rain, {1, std::size_t(n.ny), std::size_t(n.nx)});
     f.compress(v_rain, 1);
     f.end_definitions();
 
@@ -72,13 +82,18 @@ void write_rain_nowcast(const std::string& path, const RainNowcast& n) {
     }
     for (int j = 0; j < n.ny; ++j) y[std::size_t(j)] = n.y0 + (j + 0.5) * n.dx;
     for (int i = 0; i < n.nx; ++i) x[std::size_t(i)] = n.x0 + (i + 0.5) * n.dx;
-    f.write_doubles(v_member, {0}, {n.members}, ids.data());
+    if (n.member_dimension) f.write_doubles(v_member, {0}, {n.members}, ids.data());
     f.write_doubles(v_time, {0}, {frames}, n.frame_start_s.data());
     f.write_doubles(v_bounds, {0, 0}, {frames, 2}, bounds.data());
     f.write_doubles(v_y, {0}, {std::size_t(n.ny)}, y.data());
     f.write_doubles(v_x, {0}, {std::size_t(n.nx)}, x.data());
-    f.write_floats(v_rain, {0, 0, 0, 0}, {n.members, frames, std::size_t(n.ny), std::size_t(n.nx)},
-                   n.rate_mm_per_h.data());
+    if (n.member_dimension)
+      f.write_floats(v_rain, {0, 0, 0, 0},
+                     {n.members, frames, std::size_t(n.ny), std::size_t(n.nx)},
+                     n.rate_mm_per_h.data());
+    else
+      f.write_floats(v_rain, {0, 0, 0}, {frames, std::size_t(n.ny), std::size_t(n.nx)},
+                     n.rate_mm_per_h.data());
     f.close();
   }
   std::error_code ec;

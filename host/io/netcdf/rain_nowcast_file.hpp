@@ -17,10 +17,11 @@ struct RainNowcast {
   std::string crs_wkt;                  // "" = none
   std::string reference_iso8601;        // time units: seconds since this instant
   std::vector<double> frame_start_s;    // each frame's start (s since the reference)
-  double frame_s = 300.0;               // each frame's length (s): its window [start, start + frame_s)
+  double frame_s = 300.0;  // each frame's length (s): its window [start, start + frame_s)
   std::size_t members = 1;
-  std::size_t observed_frames = 0;    // the first frames are observations, the same in every member
-  std::vector<float> rate_mm_per_h;   // members x frames x ny x nx, engine orientation
+  bool member_dimension = true;      // false: a deterministic nowcast over (time, y, x)
+  std::size_t observed_frames = 0;   // the first frames are observations, the same in every member
+  std::vector<float> rate_mm_per_h;  // members x frames x ny x nx, engine orientation
   std::string title = "spongeflow rain nowcast";
 };
 
