@@ -21,6 +21,7 @@
 #include "forecast/forecast_window.hpp"
 #include "io/netcdf/checkpoint_file.hpp"
 #include "io/netcdf/netcdf_rain_source.hpp"
+#include "io/netcdf/rain_nowcast_file.hpp"
 #include "io/netcdf/results_event_maps.hpp"
 #include "meshes/label_polygons_gdal.hpp"
 #include "meshes/raster_gdal.hpp"
@@ -31,35 +32,28 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// A coupled case would need the pipe network's state in the checkpoint (coupled restart, issue
-/// 12). When that lands, this is the one place to open: the run itself goes through
-/// execute_case like any restart.
-bool refuse_coupled_case(const config::CaseConfig& cfg, std::ostream& err) {
-  if (!cfg.network) return false;
-  err << "error: " << cfg.file
-      << ": [network]: forecasts of coupled cases need the pipe network's state in the "
-         "checkpoint, which is not written yet (issue 12); run the forecast on the surface-only "
-         "case\n";
-  return true;
-}
-
 struct Nowcast {
   std::size_t members = 1;
   bool ensemble = false;    // the file has a member dimension
   double covered_to_s = 0;  // end of its last frame (s since the case start)
 };
 
-/// Opens the nowcast on the case's grid and checks that it covers the state's time. A nowcast
-/// that starts after the state (a gap) or ended before it (an old file) is refused.
-Nowcast check_nowcast(const config::CaseConfig& cfg, const std::string& path, double t_state,
-                      double lead_s, std::ostream& err) {
+/// The nowcast on the case's grid, its times counted from the case's start.
+io::NetcdfRainSource open_nowcast(const config::CaseConfig& cfg, const std::string& path) {
   const mesh::Raster dem = mesh::read_raster(cfg.dem);
   io::NetcdfRainOptions opt;
   opt.target = rain::GridGeometry::of(dem);
   opt.start_iso8601 = cfg.start_iso8601;
   if (cfg.rain_grid && cfg.rain_grid->zero_outside)
     opt.coverage = io::NetcdfRainOptions::Coverage::kZeroOutside;
-  const io::NetcdfRainSource source(path, opt);
+  return io::NetcdfRainSource(path, opt);
+}
+
+/// Checks that the nowcast covers the state's time. A nowcast that starts after the state (a
+/// gap) or ended before it (an old file) is refused.
+Nowcast check_nowcast(const config::CaseConfig& cfg, const std::string& path, double t_state,
+                      double lead_s, std::ostream& err) {
+  const io::NetcdfRainSource source = open_nowcast(cfg, path);
   const std::vector<io::RainFrameInfo> frames = source.frames();
   auto late = [&](const std::string& why) {
     return InputError(InputIssue{path, 0, "--rain", "", why});
@@ -86,18 +80,10 @@ Nowcast check_nowcast(const config::CaseConfig& cfg, const std::string& path, do
 }
 
 /// The case with the nowcast's member as its rain, to the end of the lead time.
-config::CaseConfig forecast_case(config::CaseConfig cfg, const ForecastOptions& o, double t_state,
-                                 std::size_t member) {
+config::CaseConfig forecast_case(const config::CaseConfig& analysis, const ForecastOptions& o,
+                                 double t_state, std::size_t member) {
+  config::CaseConfig cfg = with_nowcast_rain(analysis, o.rain, member);
   cfg.duration = t_state + o.lead_s;
-  cfg.rain = TimeSeries{};
-  cfg.rain_source = "inline";
-  cfg.design_storm.reset();
-  cfg.rain_gauges.reset();
-  config::RainGridConfig grid;
-  grid.path = o.rain;
-  grid.zero_outside = cfg.rain_grid && cfg.rain_grid->zero_outside;
-  grid.member = member;
-  cfg.rain_grid = grid;
   cfg.netcdf = true;  // the forecast maps are read back from results.nc
   cfg.vtk = false;    // a forecast is read as maps and alerts; results.nc holds every snapshot
   return cfg;
@@ -270,6 +256,39 @@ std::string member_folder(std::size_t m) {
 }
 
 }  // namespace
+
+/// A coupled case would need the pipe network's state in the checkpoint (coupled restart, issue
+/// 12). When that lands, this is the one place to open: the run itself goes through
+/// execute_case like any restart.
+bool refuse_coupled_case(const config::CaseConfig& cfg, std::ostream& err) {
+  if (!cfg.network) return false;
+  err << "error: " << cfg.file
+      << ": [network]: forecasts of coupled cases need the pipe network's state in the "
+         "checkpoint, which is not written yet (issue 12); run the forecast on the surface-only "
+         "case\n";
+  return true;
+}
+
+config::CaseConfig with_nowcast_rain(config::CaseConfig cfg, const std::string& nowcast,
+                                     std::size_t member) {
+  cfg.rain = TimeSeries{};
+  cfg.rain_source = "inline";
+  cfg.design_storm.reset();
+  cfg.rain_gauges.reset();
+  config::RainGridConfig grid;
+  grid.path = nowcast;
+  grid.zero_outside = cfg.rain_grid && cfg.rain_grid->zero_outside;
+  grid.member = member;
+  cfg.rain_grid = grid;
+  return cfg;
+}
+
+double nowcast_issue_time(const config::CaseConfig& cfg, const std::string& path) {
+  const std::size_t observed = io::read_observed_frames(path);
+  const std::vector<io::RainFrameInfo> frames = open_nowcast(cfg, path).frames();
+  return observed == 0 ? frames.front().t_start_s
+                       : frames[std::min(observed, frames.size()) - 1].t_end_s;
+}
 
 int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& err) {
   config::CaseConfig cfg;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/run_command.hpp"
+#include "config/case_config.hpp"
 
 namespace sf::app {
 
@@ -24,6 +25,19 @@ struct ForecastOptions {
   std::string land_use;                        // alerts on roads only (with road_classes)
   std::vector<int> road_classes;
 };
+
+/// Prints why a coupled case (with [network]) cannot be forecast yet and returns true; false for
+/// a surface-only case.
+bool refuse_coupled_case(const config::CaseConfig& cfg, std::ostream& err);
+
+/// The case with its rain replaced by member `member` of a nowcast (times from the case start).
+config::CaseConfig with_nowcast_rain(config::CaseConfig cfg, const std::string& nowcast,
+                                     std::size_t member);
+
+/// Where the observations of a nowcast end (its issue time, s since the case's start): the end of
+/// its observed frames (global attribute observed_frames), else the start of its first frame.
+/// Throws sf::InputError naming the file when it is not a usable nowcast on the case's grid.
+double nowcast_issue_time(const config::CaseConfig& cfg, const std::string& path);
 
 /// Returns the exit status: 0, 1 for input errors (a bad or late nowcast, a coupled case, ...),
 /// or the status of a member run that failed.

@@ -13,6 +13,7 @@
 #include "app/nowcast_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
+#include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
@@ -151,8 +152,18 @@ int main(int argc, char** argv) {
   auto* fc_cmd = app.add_subcommand(
       "forecast", "Forecast from an analysis run's checkpoint with a (ensemble) rain nowcast");
   fc_cmd->add_option("case", fc.run.case_file, "Case file of the analysis run")->required();
-  fc_cmd->add_option("--state", fc.state, "checkpoint.nc of the analysis run")->required();
-  fc_cmd->add_option("--rain", fc.rain, "Nowcast: CF-netCDF file or glob")->required();
+  sf::app::WatchOptions watch;
+  fc_cmd->add_option("--state", fc.state, "checkpoint.nc of the analysis run");
+  fc_cmd->add_option("--rain", fc.rain, "Nowcast: CF-netCDF file or glob");
+  fc_cmd->add_option("--watch", watch.inbox,
+                     "Loop: forecast each new nowcast arriving in this folder (instead of "
+                     "--state and --rain); --output is the loop's root folder");
+  fc_cmd->add_option("--cycles", watch.cycles, "With --watch: stop after N forecasts")
+      ->check(CLI::Range(1, 1000000));
+  fc_cmd->add_option("--keep", watch.keep, "With --watch: cycles kept (default 6)")
+      ->check(CLI::Range(1, 1000000));
+  fc_cmd->add_option("--poll", watch.poll_s, "With --watch: seconds between looks (default 5)")
+      ->check(sf::app::number_between(0.01, 3600.0));
   fc_cmd->add_option("--lead", fc.lead_s, "Lead time (s) from the state's time")
       ->check(sf::app::number_between(1.0, 1e7));
   fc_cmd->add_option("--output", fc.output_dir, "Folder for the forecast")->required();
@@ -244,6 +255,21 @@ int main(int argc, char** argv) {
       if (!fc.land_use.empty() && fc.road_classes.empty()) {
         std::cerr << "error: --land-use needs --road-classes V1,V2,... (the land-use values of "
                      "roads)\n";
+        return 1;
+      }
+      if (!watch.inbox.empty()) {
+        if (!fc.state.empty() || !fc.rain.empty()) {
+          std::cerr << "error: --watch takes the state and the rain from the loop; leave out "
+                       "--state and --rain\n";
+          return 1;
+        }
+        watch.forecast = fc;
+        watch.root = fc.output_dir;
+        return sf::app::watch_command(watch, std::cout, std::cerr);
+      }
+      if (fc.state.empty() || fc.rain.empty()) {
+        std::cerr << "error: forecast needs --state CHECKPOINT and --rain NOWCAST (or --watch "
+                     "INBOX)\n";
         return 1;
       }
       return sf::app::forecast_command(fc, std::cout, std::cerr);

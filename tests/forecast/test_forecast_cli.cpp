@@ -45,7 +45,7 @@ std::string dem_text(int nx, int ny, double dx, const std::function<double(int, 
 /// uniform in space except a wetter western half, the same in every member.
 void write_nowcast(const fs::path& path, double first_s, double frame_s,
                    const std::vector<float>& mm_per_h, bool member_dimension, int nx = kNx,
-                   int ny = kNy, double dx = kDx) {
+                   int ny = kNy, double dx = kDx, std::size_t observed_frames = 0) {
   io::RainNowcast n;
   n.nx = nx;
   n.ny = ny;
@@ -55,6 +55,7 @@ void write_nowcast(const fs::path& path, double first_s, double frame_s,
   n.reference_iso8601 = kStart;
   n.frame_s = frame_s;
   n.member_dimension = member_dimension;
+  n.observed_frames = observed_frames;
   for (std::size_t k = 0; k < mm_per_h.size(); ++k) {
     n.frame_start_s.push_back(first_s + double(k) * frame_s);
     for (int j = 0; j < ny; ++j)
@@ -296,6 +297,43 @@ TEST(ForecastCli, BadLateAndOldNowcastsAreRefusedNamingTheFile) {
     EXPECT_NE(r.output.find(why), std::string::npos) << r.output;
   }
   EXPECT_FALSE(fs::exists(dir / "out" / "results.nc"));
+}
+
+TEST(ForecastCli, WatchLoopRefusesBadAndLateNowcastsAndGoesOn) {
+  const fs::path c = write_pit_case("forecast_watch"), dir = c.parent_path();
+  const fs::path inbox = dir / "inbox", root = dir / "root";
+  fs::create_directories(inbox);
+  const std::vector<float> rain{100, 150, 200, 120, 80, 60, 40, 20};
+  // Issued at 120 s (one observed frame, 60-120 s), a damaged file, the same nowcast again
+  // (late), then one issued at 180 s; a file still arriving (.part) and a hidden one are ignored.
+  write_nowcast(inbox / "a_first.nc", 60.0, 60.0, rain, true, kNx, kNy, kDx, 1);
+  write_file(inbox / "b_bad.nc", "CDF\x01 half a file");
+  write_nowcast(inbox / "c_late.nc", 60.0, 60.0, rain, true, kNx, kNy, kDx, 1);
+  write_nowcast(inbox / "d_second.nc", 120.0, 60.0, rain, true, kNx, kNy, kDx, 1);
+  write_file(inbox / "e_arriving.nc.part", "CDF");
+  write_file(inbox / ".f_hidden.nc", "CDF");
+  const auto r = run_spongeflow("forecast " + c.string() + " --watch " + inbox.string() +
+                                " --output " + root.string() +
+                                " --cycles 2 --keep 1 --poll 0.05 --lead 120 --threads 1 --quiet");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("refused b_bad.nc"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("refused c_late.nc"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("late or repeated"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("e_arriving"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("f_hidden"), std::string::npos) << r.output;
+
+  std::vector<std::string> cycles;
+  for (const auto& e : fs::directory_iterator(root / "cycles"))
+    cycles.push_back(e.path().filename().string());
+  EXPECT_EQ(cycles, (std::vector<std::string>{"0002-d_second"}));  // --keep 1 pruned 0001
+  ASSERT_TRUE(fs::is_symlink(root / "latest"));
+  EXPECT_EQ(fs::read_symlink(root / "latest"), fs::path("cycles") / "0002-d_second");
+  std::ifstream in(root / "latest" / "summary.json");
+  const nlohmann::json j = nlohmann::json::parse(in);
+  EXPECT_EQ(j["forecast"]["state_time_s"].get<double>(), 180.0);  // the analysis went on to 180 s
+  EXPECT_EQ(j["forecast"]["members"].get<int>(), 1);
+  EXPECT_TRUE(fs::exists(root / "latest" / "probability_depth_gt_0.15m.tif"));
+  EXPECT_TRUE(fs::exists(root / "analysis" / "results.nc"));
 }
 
 }  // namespace

@@ -104,7 +104,9 @@ void write_rain_nowcast(const std::string& path, const RainNowcast& n) {
 std::size_t read_observed_frames(const std::string& path) {
   int ncid = -1;
   if (nc_open(path.c_str(), NC_NOWRITE, &ncid) != NC_NOERR)
-    throw InputError(InputIssue{path, 0, "", "", "cannot be read as netCDF"});
+    throw InputError(InputIssue{path, 0, "", "",
+                                "cannot be read as netCDF (truncated, still being written, or not "
+                                "netCDF); expected a CF-netCDF rain nowcast"});
   double n = 0;
   const int status = nc_get_att_double(ncid, NC_GLOBAL, "observed_frames", &n);
   nc_close(ncid);
