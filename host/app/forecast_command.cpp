@@ -19,12 +19,14 @@
 #include "forecast/arrival_tracker.hpp"
 #include "forecast/ensemble_maps.hpp"
 #include "forecast/forecast_window.hpp"
+#include "forecast/zone_summary.hpp"
 #include "io/netcdf/checkpoint_file.hpp"
 #include "io/netcdf/netcdf_rain_source.hpp"
 #include "io/netcdf/rain_nowcast_file.hpp"
 #include "io/netcdf/results_event_maps.hpp"
 #include "meshes/label_polygons_gdal.hpp"
 #include "meshes/raster_gdal.hpp"
+#include "meshes/zone_polygons_gdal.hpp"
 #include "rain/grid_geometry.hpp"
 
 namespace sf::app {
@@ -249,6 +251,44 @@ void write_ensemble_maps(const fs::path& dir, const std::vector<forecast::Member
     outputs.push_back(f);
 }
 
+/// zones.csv: per zone, from the probability of exceeding the alert threshold, the 90th
+/// percentile of the maximum depth and the likely arrival (a deterministic forecast is its own
+/// 0/1 probability and percentile).
+void write_zone_summaries(const fs::path& dir, const mesh::ZoneGrid& zones,
+                          const std::vector<forecast::MemberMaps>& members,
+                          const io::ResultsEventMaps& ev, const Alerts& alerts,
+                          double threshold_m, double t_state) {
+  const std::vector<double> p = forecast::exceedance_probability(members, threshold_m);
+  const std::vector<double> p90 = forecast::max_depth_quantile(members, 0.9);
+  const std::vector<double> arrival = forecast::likely_arrival(members, 0.5);
+  forecast::ZoneInputs in;
+  in.zone = &zones.zone;
+  in.names = zones.names;
+  in.active = &ev.maps.mask;
+  in.probability = &p;
+  in.depth_p90 = &p90;
+  in.likely_arrival = &arrival;
+  in.spot_label = &alerts.spots.label;
+  in.cell_area_m2 = ev.maps.dx * ev.maps.dx;
+  std::string csv =
+      "zone,name,area_m2,likely_flooded_m2,possibly_flooded_m2,max_probability,"
+      "max_depth_p90_m,first_likely_arrival_lead_s,alert_spots\n";
+  char line[200];
+  int k = 0;
+  for (const forecast::ZoneSummary& z : forecast::summarize_zones(in)) {
+    std::string name = z.name;
+    std::replace(name.begin(), name.end(), ',', ' ');
+    std::snprintf(line, sizeof line, "%d,%s,%.1f,%.1f,%.1f,%.3f,%.4f,%.0f,%d\n", ++k,
+                  name.c_str(), z.area_m2, z.likely_flooded_m2, z.possibly_flooded_m2,
+                  z.max_probability, z.max_depth_p90_m,
+                  z.first_likely_arrival_s < 0 ? -1.0 : z.first_likely_arrival_s - t_state,
+                  z.alert_spots);
+    csv += line;
+  }
+  write_text_file_atomically((dir / "zones.csv").string(), csv,
+                             (dir / "zones.csv").string() + ".tmp");
+}
+
 std::string member_folder(std::size_t m) {
   char b[32];
   std::snprintf(b, sizeof b, "m%03zu", m);
@@ -306,10 +346,12 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   checkpoints.restart_file = o.state;
   double t_state = 0;
   Nowcast nowcast;
+  std::optional<mesh::ZoneGrid> zones;  // read before the runs: a bad file is refused at once
   try {
     checkpoints.case_text_hash = case_text_fingerprint(o.run.case_file, o.run.set);
     t_state = io::read_checkpoint(o.state).header.time_s;
     nowcast = check_nowcast(cfg, o.rain, t_state, o.lead_s, err);
+    if (!o.zones.empty()) zones = mesh::rasterize_zones(o.zones, mesh::read_raster(cfg.dem));
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";
     return 1;
@@ -361,6 +403,10 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   write_alert_polygons(root / "alerts.geojson", alerts, *envelope, t_state);
   outputs.push_back("alerts.geojson");
   outputs.push_back("alerts.csv");
+  if (zones) {
+    write_zone_summaries(root, *zones, members, *envelope, alerts, so.threshold_m, t_state);
+    outputs.push_back("zones.csv");
+  }
 
   const double speed_up = wall > 0 ? o.lead_s * double(nowcast.members) / wall : 0.0;
   nlohmann::ordered_json section;
@@ -377,6 +423,7 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   section["speed_up"] = speed_up;
   section["ensemble_speed_up"] = wall > 0 ? o.lead_s / wall : 0.0;
   section["alerts"] = alerts.spots.spots.size();
+  if (zones) section["zones"] = zones->names.size();
   section["outputs"] = outputs;
   section["member_runs"] = member_json;
   write_forecast_summary(root, section);

@@ -180,6 +180,8 @@ int main(int argc, char** argv) {
                      "Land-use raster on the case grid (alerts on roads)");
   fc_cmd->add_option("--road-classes", fc.road_classes, "Land-use values of roads: 3,4")
       ->delimiter(',');
+  fc_cmd->add_option("--zones", fc.zones,
+                     "Polygons of zones (GeoJSON, shapefile, GeoPackage): zones.csv per zone");
   fc_cmd->add_option("--backend", fc.run.backend, "cpu or cuda")
       ->check(sf::app::one_of({"cpu", "cuda"}));
   fc_cmd->add_option("--precision", fc.run.precision, "f32 or f64 (as the analysis run)")

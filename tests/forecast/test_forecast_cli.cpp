@@ -229,6 +229,13 @@ start = "2024-07-01T00:00:00Z"
 vtk = false
 netcdf_float64 = true
 )");
+  // Zones: "west" (x < 1008 m, holds pit A) and "east" (the rest, pits B and C).
+  write_file(dir / "zones.geojson", R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"name": "west"}, "geometry": {"type": "Polygon",
+ "coordinates": [[[1000, 2000], [1008, 2000], [1008, 2012], [1000, 2012], [1000, 2000]]]}},
+{"type": "Feature", "properties": {"name": "east"}, "geometry": {"type": "Polygon",
+ "coordinates": [[[1008, 2000], [1020, 2000], [1020, 2012], [1008, 2012], [1008, 2000]]]}}]}
+)");
   const fs::path c = dir / "case.toml";
   auto r = run_spongeflow("run " + c.string() + " --output " + (dir / "analysis").string() +
                           " --quiet --set time.duration=60 --checkpoint-interval 60");
@@ -236,7 +243,8 @@ netcdf_float64 = true
   r = run_spongeflow("forecast " + c.string() + " --state " +
                      (dir / "analysis" / "checkpoint.nc").string() + " --rain " +
                      (dir / "dry.nc").string() + " --lead 60 --output " +
-                     (dir / "forecast").string() + " --quiet");
+                     (dir / "forecast").string() + " --quiet --zones " +
+                     (dir / "zones.geojson").string());
   ASSERT_EQ(r.status, 0) << r.output;
 
   std::ifstream csv(dir / "forecast" / "alerts.csv");
@@ -267,6 +275,14 @@ netcdf_float64 = true
     EXPECT_EQ(std::stod(row[8]), 60.0);  // deepest already at the forecast's start
     EXPECT_EQ(std::stod(row[9]), 0.0);
   }
+  std::ifstream zones(dir / "forecast" / "zones.csv");
+  std::string zone_lines, l;
+  while (std::getline(zones, l)) zone_lines += l + "\n";
+  EXPECT_EQ(zone_lines,
+            "zone,name,area_m2,likely_flooded_m2,possibly_flooded_m2,max_probability,"
+            "max_depth_p90_m,first_likely_arrival_lead_s,alert_spots\n"
+            "1,west,96.0,9.0,9.0,1.000,0.2500,0,1\n"
+            "2,east,144.0,8.0,8.0,1.000,0.2000,0,1\n");
   std::ifstream gj(dir / "forecast" / "alerts.geojson");
   const nlohmann::json g = nlohmann::json::parse(gj);
   ASSERT_EQ(g["features"].size(), 2u);
