@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/run_interrupt.hpp"
 #include "common/input_error.hpp"
 #include "io/netcdf/checkpoint_file.hpp"
 
@@ -160,14 +161,24 @@ int watch_command(const WatchOptions& o, std::ostream& out, std::ostream& err) {
   fs::create_directories(w.cycles);
   std::set<std::string> seen;
   int done = 0;
+  // Between runs a SIGINT or SIGTERM is recorded here and ends the loop at the next look; during
+  // a run, the run stops at its next step and its exit status ends the loop.
+  InterruptRequests interrupts;
+  auto stopped = [&](const std::string& where) {
+    err << "watch: stopped by a signal " << where << "; the next start goes on from "
+        << w.checkpoint.string() << "\n";
+    return 128 + interrupts.requested();
+  };
   out << "watch: waiting for nowcasts in " << o.inbox << " (every " << o.poll_s << " s)\n";
   while (o.cycles == 0 || done < o.cycles) {
+    if (interrupts.requested()) return stopped("while waiting");
     const std::vector<fs::path> files = new_nowcasts(o.inbox, seen);
     if (files.empty()) {
       std::this_thread::sleep_for(std::chrono::duration<double>(o.poll_s));
       continue;
     }
     for (const fs::path& f : files) {
+      if (interrupts.requested()) return stopped("between cycles");
       seen.insert(f.filename().string());
       int rc = 0;
       try {
@@ -178,6 +189,10 @@ int watch_command(const WatchOptions& o, std::ostream& out, std::ostream& err) {
       } catch (const std::exception& e) {
         err << "error: " << f.string() << ": " << e.what() << "\n";
         rc = 2;
+      }
+      if (rc >= 128) {  // SIGINT or SIGTERM stopped the run: the loop stops too
+        stopped("during the cycle of " + f.filename().string());
+        return rc;
       }
       if (rc != 0) {
         err << "watch: refused " << f.filename().string()

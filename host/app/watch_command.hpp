@@ -24,7 +24,8 @@ struct WatchOptions {
 };
 
 /// Returns 0 after --cycles forecasts, 1 for errors that stop the loop (no case, an inbox that
-/// cannot be read); a refused nowcast does not stop it.
+/// cannot be read), 128 + signal when SIGINT or SIGTERM stopped a cycle's run; a refused
+/// nowcast does not stop it.
 int watch_command(const WatchOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace sf::app

@@ -202,7 +202,9 @@ TEST(ForecastCli, OneMemberEnsembleGivesTheDeterministicZeroOneProbabilities) {
       mesh::read_raster((dir / "ens" / "time_of_arrival_likely.tif").string());
   EXPECT_EQ(arrival_det.valid, arrival_ens.valid);
   for (std::size_t k = 0; k < det.size(); ++k)
-    if (arrival_det.valid[k]) EXPECT_EQ(arrival_det.values[k], arrival_ens.values[k]);
+    if (arrival_det.valid[k]) {
+      EXPECT_EQ(arrival_det.values[k], arrival_ens.values[k]);
+    }
 }
 
 TEST(ForecastCli, AlertsAreExactlyTheSpotsAboveTheThreshold) {
@@ -350,6 +352,39 @@ TEST(ForecastCli, WatchLoopRefusesBadAndLateNowcastsAndGoesOn) {
   EXPECT_EQ(j["forecast"]["members"].get<int>(), 1);
   EXPECT_TRUE(fs::exists(root / "latest" / "probability_depth_gt_0.15m.tif"));
   EXPECT_TRUE(fs::exists(root / "analysis" / "results.nc"));
+}
+
+TEST(ForecastCli, WatchLoopStopsOnSigtermDuringAForecast) {
+  // A 40-member nowcast: the loop is inside a member's run (or between two) when the signal
+  // comes; either way it must end with 128 + SIGTERM, not take the stopped run for a refused
+  // nowcast and wait for the next one.
+  const fs::path c = write_pit_case("forecast_watch_signal"), dir = c.parent_path();
+  const fs::path inbox = dir / "inbox", root = dir / "root";
+  fs::create_directories(inbox);
+  io::RainNowcast n;
+  n.nx = kNx;
+  n.ny = kNy;
+  n.dx = kDx;
+  n.x0 = kX0;
+  n.y0 = kY0;
+  n.reference_iso8601 = kStart;
+  n.frame_s = 60;
+  n.members = 40;
+  n.observed_frames = 1;
+  for (int k = 0; k < 10; ++k) n.frame_start_s.push_back(60.0 * k);
+  n.rate_mm_per_h.assign(n.members * 10 * kNx * kNy, 120.0f);
+  io::write_rain_nowcast((inbox / "only.nc").string(), n);
+  const fs::path log = dir / "watch.log";
+  const int status = run_spongeflow_and_signal(
+      {"forecast", c.string(), "--watch", inbox.string(), "--output", root.string(), "--cycles",
+       "1", "--poll", "0.05", "--lead", "480", "--threads", "1", "--quiet"},
+      log.string(), [&] { return fs::exists(root / "cycles" / "0001-only" / "members" / "m001"); },
+      SIGTERM, std::chrono::seconds(60));
+  std::ifstream in(log);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(status, 128 + SIGTERM) << text;
+  EXPECT_NE(text.find("watch: stopped by a signal"), std::string::npos) << text;
+  EXPECT_EQ(text.find("refused only.nc"), std::string::npos) << text;
 }
 
 }  // namespace
