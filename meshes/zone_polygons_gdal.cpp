@@ -49,8 +49,8 @@ ZoneGrid rasterize_zones(const std::string& path, const Raster& grid) {
     throw zone_error(path, "cannot be read as a polygon file (" +
                                detail::QuietGdal::last_message("unknown format") +
                                "); expected GeoJSON, a shapefile or a GeoPackage");
-  OGRLayerH layer = GDALDatasetGetLayerCount(h.vector) > 0 ? GDALDatasetGetLayer(h.vector, 0)
-                                                            : nullptr;
+  OGRLayerH layer =
+      GDALDatasetGetLayerCount(h.vector) > 0 ? GDALDatasetGetLayer(h.vector, 0) : nullptr;
   if (!layer) throw zone_error(path, "has no layer; expected polygons of zones");
   OGRSpatialReferenceH layer_srs = OGR_L_GetSpatialRef(layer);
   if (layer_srs && !grid.crs_wkt.empty()) {
@@ -58,8 +58,7 @@ ZoneGrid rasterize_zones(const std::string& path, const Raster& grid) {
     OSRSetAxisMappingStrategy(h.grid_srs, OAMS_TRADITIONAL_GIS_ORDER);
     if (!OSRIsSame(layer_srs, h.grid_srs)) {
       h.transform = OCTNewCoordinateTransformation(layer_srs, h.grid_srs);
-      if (!h.transform)
-        throw zone_error(path, "its CRS cannot be transformed into the grid's CRS");
+      if (!h.transform) throw zone_error(path, "its CRS cannot be transformed into the grid's CRS");
     }
   }
   ZoneGrid out;
@@ -87,9 +86,9 @@ ZoneGrid rasterize_zones(const std::string& path, const Raster& grid) {
   GDALSetGeoTransform(h.mem, gt);
   int band = 1;
   if (GDALRasterizeGeometries(h.mem, 1, &band, int(h.geometries.size()), h.geometries.data(),
-                              nullptr, nullptr, burn.data(), nullptr, nullptr,
-                              nullptr) != CE_None)
-    throw zone_error(path, "cannot be rasterised: " + detail::QuietGdal::last_message("GDAL error"));
+                              nullptr, nullptr, burn.data(), nullptr, nullptr, nullptr) != CE_None)
+    throw zone_error(path,
+                     "cannot be rasterised: " + detail::QuietGdal::last_message("GDAL error"));
   std::vector<int> north_up(grid.size());
   if (GDALRasterIO(GDALGetRasterBand(h.mem, 1), GF_Read, 0, 0, grid.nx, grid.ny, north_up.data(),
                    grid.nx, grid.ny, GDT_Int32, 0, 0) != CE_None)

@@ -256,8 +256,8 @@ void write_ensemble_maps(const fs::path& dir, const std::vector<forecast::Member
 /// 0/1 probability and percentile).
 void write_zone_summaries(const fs::path& dir, const mesh::ZoneGrid& zones,
                           const std::vector<forecast::MemberMaps>& members,
-                          const io::ResultsEventMaps& ev, const Alerts& alerts,
-                          double threshold_m, double t_state) {
+                          const io::ResultsEventMaps& ev, const Alerts& alerts, double threshold_m,
+                          double t_state) {
   const std::vector<double> p = forecast::exceedance_probability(members, threshold_m);
   const std::vector<double> p90 = forecast::max_depth_quantile(members, 0.9);
   const std::vector<double> arrival = forecast::likely_arrival(members, 0.5);
@@ -278,11 +278,10 @@ void write_zone_summaries(const fs::path& dir, const mesh::ZoneGrid& zones,
   for (const forecast::ZoneSummary& z : forecast::summarize_zones(in)) {
     std::string name = z.name;
     std::replace(name.begin(), name.end(), ',', ' ');
-    std::snprintf(line, sizeof line, "%d,%s,%.1f,%.1f,%.1f,%.3f,%.4f,%.0f,%d\n", ++k,
-                  name.c_str(), z.area_m2, z.likely_flooded_m2, z.possibly_flooded_m2,
-                  z.max_probability, z.max_depth_p90_m,
-                  z.first_likely_arrival_s < 0 ? -1.0 : z.first_likely_arrival_s - t_state,
-                  z.alert_spots);
+    std::snprintf(
+        line, sizeof line, "%d,%s,%.1f,%.1f,%.1f,%.3f,%.4f,%.0f,%d\n", ++k, name.c_str(), z.area_m2,
+        z.likely_flooded_m2, z.possibly_flooded_m2, z.max_probability, z.max_depth_p90_m,
+        z.first_likely_arrival_s < 0 ? -1.0 : z.first_likely_arrival_s - t_state, z.alert_spots);
     csv += line;
   }
   write_text_file_atomically((dir / "zones.csv").string(), csv,

@@ -24,7 +24,7 @@ struct ForecastOptions {
   double min_area_m2 = 0;                      // smaller alert spots are dropped
   std::string land_use;                        // alerts on roads only (with road_classes)
   std::vector<int> road_classes;
-  std::string zones;                           // polygon file: per-zone summary in zones.csv
+  std::string zones;  // polygon file: per-zone summary in zones.csv
 };
 
 /// Prints why a coupled case (with [network]) cannot be forecast yet and returns true; false for

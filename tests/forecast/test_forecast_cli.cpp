@@ -45,7 +45,8 @@ std::string dem_text(int nx, int ny, double dx, const std::function<double(int, 
 /// uniform in space except a wetter western half, the same in every member.
 void write_nowcast(const fs::path& path, double first_s, double frame_s,
                    const std::vector<float>& mm_per_h, bool member_dimension, int nx = kNx,
-                   int ny = kNy, double dx = kDx, std::size_t observed_frames = 0) {
+                   int ny = kNy, double dx = kDx, std::size_t observed_frames = 0,
+                   std::size_t members = 1) {
   io::RainNowcast n;
   n.nx = nx;
   n.ny = ny;
@@ -56,12 +57,13 @@ void write_nowcast(const fs::path& path, double first_s, double frame_s,
   n.frame_s = frame_s;
   n.member_dimension = member_dimension;
   n.observed_frames = observed_frames;
-  for (std::size_t k = 0; k < mm_per_h.size(); ++k) {
+  n.members = members;
+  for (std::size_t k = 0; k < mm_per_h.size(); ++k)
     n.frame_start_s.push_back(first_s + double(k) * frame_s);
-    for (int j = 0; j < ny; ++j)
-      for (int i = 0; i < nx; ++i)
-        n.rate_mm_per_h.push_back(mm_per_h[k] * (i < nx / 2 ? 1.5f : 1.0f));
-  }
+  for (std::size_t m = 0; m < members; ++m)
+    for (float rate : mm_per_h)
+      for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i) n.rate_mm_per_h.push_back(rate * (i < nx / 2 ? 1.5f : 1.0f));
   io::write_rain_nowcast(path.string(), n);
 }
 
@@ -242,11 +244,10 @@ netcdf_float64 = true
   auto r = run_spongeflow("run " + c.string() + " --output " + (dir / "analysis").string() +
                           " --quiet --set time.duration=60 --checkpoint-interval 60");
   ASSERT_EQ(r.status, 0) << r.output;
-  r = run_spongeflow("forecast " + c.string() + " --state " +
-                     (dir / "analysis" / "checkpoint.nc").string() + " --rain " +
-                     (dir / "dry.nc").string() + " --lead 60 --output " +
-                     (dir / "forecast").string() + " --quiet --zones " +
-                     (dir / "zones.geojson").string());
+  r = run_spongeflow(
+      "forecast " + c.string() + " --state " + (dir / "analysis" / "checkpoint.nc").string() +
+      " --rain " + (dir / "dry.nc").string() + " --lead 60 --output " +
+      (dir / "forecast").string() + " --quiet --zones " + (dir / "zones.geojson").string());
   ASSERT_EQ(r.status, 0) << r.output;
 
   std::ifstream csv(dir / "forecast" / "alerts.csv");
@@ -361,19 +362,8 @@ TEST(ForecastCli, WatchLoopStopsOnSigtermDuringAForecast) {
   const fs::path c = write_pit_case("forecast_watch_signal"), dir = c.parent_path();
   const fs::path inbox = dir / "inbox", root = dir / "root";
   fs::create_directories(inbox);
-  io::RainNowcast n;
-  n.nx = kNx;
-  n.ny = kNy;
-  n.dx = kDx;
-  n.x0 = kX0;
-  n.y0 = kY0;
-  n.reference_iso8601 = kStart;
-  n.frame_s = 60;
-  n.members = 40;
-  n.observed_frames = 1;
-  for (int k = 0; k < 10; ++k) n.frame_start_s.push_back(60.0 * k);
-  n.rate_mm_per_h.assign(n.members * 10 * kNx * kNy, 120.0f);
-  io::write_rain_nowcast((inbox / "only.nc").string(), n);
+  write_nowcast(inbox / "only.nc", 0.0, 60.0, std::vector<float>(10, 120.0f), true, kNx, kNy, kDx,
+                1, 40);
   const fs::path log = dir / "watch.log";
   const int status = run_spongeflow_and_signal(
       {"forecast", c.string(), "--watch", inbox.string(), "--output", root.string(), "--cycles",
