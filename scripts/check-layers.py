@@ -28,6 +28,7 @@ COMPONENTS = {
     "host/couple": "couple",
     "host/demo": "demo",
     "host/assess": "assess",
+    "host/forecast": "forecast",
     "meshes": "meshes",
     "host/io/netcdf": "io",
     "host/io": "io",
@@ -50,11 +51,12 @@ COMPONENT_DEPS = {
     "couple": ["kernels", "common", "engine", "inp", "network"],
     "demo": ["common", "meshes", "couple"],
     "assess": ["common"],
+    "forecast": ["common", "engine"],
     "io": ["common", "engine", "rain", "assess"],
     "viz": ["common", "engine", "network"],
     "config": ["kernels", "common", "engine", "sponge", "rain", "meshes", "io"],
     "app": ["common", "engine", "sponge", "inp", "runoff", "network", "couple", "demo", "assess",
-            "meshes", "io", "viz", "config", "rain"],
+            "meshes", "io", "viz", "config", "forecast", "rain"],
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -9,10 +9,13 @@
 #include "app/assess_command.hpp"
 #include "app/capacity_command.hpp"
 #include "app/command_line_checks.hpp"
+#include "app/forecast_command.hpp"
 #include "app/network_command.hpp"
 #include "app/overflows_command.hpp"
+#include "app/nowcast_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
+#include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
@@ -184,6 +187,70 @@ int main(int argc, char** argv) {
                    "Outfall flow (m3/s) above which it overflows (default 0.001)")
       ->check(sf::app::number_between(0.0, 1e6));
 
+  sf::app::ForecastOptions fc;
+  std::vector<std::string> fc_sets;
+  auto* fc_cmd = app.add_subcommand(
+      "forecast", "Forecast from an analysis run's checkpoint with a (ensemble) rain nowcast");
+  fc_cmd->add_option("case", fc.run.case_file, "Case file of the analysis run")->required();
+  sf::app::WatchOptions watch;
+  fc_cmd->add_option("--state", fc.state, "checkpoint.nc of the analysis run");
+  fc_cmd->add_option("--rain", fc.rain, "Nowcast: CF-netCDF file or glob");
+  fc_cmd->add_option("--watch", watch.inbox,
+                     "Loop: forecast each new nowcast arriving in this folder (instead of "
+                     "--state and --rain); --output is the loop's root folder");
+  fc_cmd->add_option("--cycles", watch.cycles, "With --watch: stop after N forecasts")
+      ->check(CLI::Range(1, 1000000));
+  fc_cmd->add_option("--keep", watch.keep, "With --watch: cycles kept (default 6)")
+      ->check(CLI::Range(1, 1000000));
+  fc_cmd->add_option("--poll", watch.poll_s, "With --watch: seconds between looks (default 5)")
+      ->check(sf::app::number_between(0.01, 3600.0));
+  fc_cmd->add_option("--lead", fc.lead_s, "Lead time (s) from the state's time")
+      ->check(sf::app::number_between(1.0, 1e7));
+  fc_cmd->add_option("--output", fc.output_dir, "Folder for the forecast")->required();
+  fc_cmd->add_option("--thresholds", fc.thresholds, "Depths (m) of the probability maps: 0.15,0.3")
+      ->delimiter(',')
+      ->check(sf::app::number_between(1e-4, 100.0));
+  fc_cmd
+      ->add_option("--arrival-interval", fc.arrival_interval_s,
+                   "Simulated seconds between looks for the time of arrival (default 60)")
+      ->check(sf::app::number_between(1e-3, 1e6));
+  fc_cmd->add_option("--min-area", fc.min_area_m2, "Drop alert spots smaller than this (m2)")
+      ->check(sf::app::number_between(0.0, 1e12));
+  fc_cmd->add_option("--land-use", fc.land_use,
+                     "Land-use raster on the case grid (alerts on roads)");
+  fc_cmd->add_option("--road-classes", fc.road_classes, "Land-use values of roads: 3,4")
+      ->delimiter(',');
+  fc_cmd->add_option("--zones", fc.zones,
+                     "Polygons of zones (GeoJSON, shapefile, GeoPackage): zones.csv per zone");
+  fc_cmd->add_option("--backend", fc.run.backend, "cpu or cuda")
+      ->check(sf::app::one_of({"cpu", "cuda"}));
+  fc_cmd->add_option("--precision", fc.run.precision, "f32 or f64 (as the analysis run)")
+      ->check(sf::app::one_of({"f32", "f64"}));
+  fc_cmd->add_option("--threads", fc.run.threads, "OpenMP threads for the cpu backend")
+      ->check(sf::app::whole_number_at_least(1));
+  fc_cmd->add_option("--data", fc.run.data_dir, "Folder that ${data} in case paths stands for");
+  fc_cmd->add_option("--set", fc_sets, "Override a key, as for the analysis run (repeatable)");
+  fc_cmd->add_flag("--quiet", fc.run.quiet, "Print only errors, warnings and the forecast summary");
+
+  sf::app::MakeNowcastOptions mn;
+  auto* mn_cmd = app.add_subcommand(
+      "make-nowcast", "Generate synthetic ensemble rain nowcasts (CF-netCDF) on a DEM's grid");
+  mn_cmd->add_option("dem", mn.dem, "DEM whose grid the nowcasts cover")->required();
+  mn_cmd->add_option("dir", mn.output_dir, "Folder for nowcast_t<issue s>.nc")->required();
+  mn_cmd->add_option("--members", mn.members, "Ensemble members (default 5)")
+      ->check(CLI::Range(1, 1000));
+  mn_cmd->add_option("--cycles", mn.cycles, "Files, one per issue time (default 3)")
+      ->check(CLI::Range(1, 10000));
+  mn_cmd->add_option("--first-issue", mn.first_issue_s, "Issue time of the first file (s)")
+      ->check(sf::app::number_between(0.0, 1e8));
+  mn_cmd->add_option("--cycle", mn.cycle_s, "Seconds between issue times (default 600)")
+      ->check(sf::app::number_between(1.0, 1e6));
+  mn_cmd->add_option("--lead", mn.lead_s, "Forecast period of each file (s, default 7200)")
+      ->check(sf::app::number_between(1.0, 1e6));
+  mn_cmd->add_option("--frame", mn.frame_s, "Frame length (s, default 300)")
+      ->check(sf::app::number_between(1.0, 1e5));
+  mn_cmd->add_option("--start", mn.start, "Time 0 of the storm (the case's [time] start)");
+
   if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
 
   try {
@@ -226,6 +293,31 @@ int main(int argc, char** argv) {
     }
     if (*ovf_cmd) return sf::app::overflows_command(ovf, std::cout, std::cerr);
     if (*cap_cmd) return sf::app::capacity_command(cap, std::cout, std::cerr);
+    if (*mn_cmd) return sf::app::make_nowcast_command(mn, std::cout, std::cerr);
+    if (*fc_cmd) {
+      if (!parse_sets(fc_sets, fc.run.set)) return 1;
+      if (!fc.land_use.empty() && fc.road_classes.empty()) {
+        std::cerr << "error: --land-use needs --road-classes V1,V2,... (the land-use values of "
+                     "roads)\n";
+        return 1;
+      }
+      if (!watch.inbox.empty()) {
+        if (!fc.state.empty() || !fc.rain.empty()) {
+          std::cerr << "error: --watch takes the state and the rain from the loop; leave out "
+                       "--state and --rain\n";
+          return 1;
+        }
+        watch.forecast = fc;
+        watch.root = fc.output_dir;
+        return sf::app::watch_command(watch, std::cout, std::cerr);
+      }
+      if (fc.state.empty() || fc.rain.empty()) {
+        std::cerr << "error: forecast needs --state CHECKPOINT and --rain NOWCAST (or --watch "
+                     "INBOX)\n";
+        return 1;
+      }
+      return sf::app::forecast_command(fc, std::cout, std::cerr);
+    }
     if (*wl_cmd) return sf::app::waterlogging_command(wl, std::cout, std::cerr);
     if (*net_cmd) return sf::network::run_network_command(net, std::cout, std::cerr);
     if (*keys_cmd) {

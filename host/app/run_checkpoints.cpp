@@ -59,9 +59,9 @@ RunCheckpoints::RunCheckpoints(CheckpointOptions options, std::string out_dir,
   if (options_.interval_s > 0) next_ = options_.interval_s;
 }
 
-void RunCheckpoints::restore(Simulation& sim) {
+void RunCheckpoints::restore(Simulation& sim, const std::function<void(StateRecord&)>& adapt) {
   const std::string& file = options_.restart_file;
-  const io::Checkpoint c = io::read_checkpoint(file);
+  io::Checkpoint c = io::read_checkpoint(file);
   auto refuse = [&](const std::string& field, const std::string& why) {
     return InputError(InputIssue{file, 0, "checkpoint", field, why});
   };
@@ -92,6 +92,7 @@ void RunCheckpoints::restore(Simulation& sim) {
                                std::to_string(sim.setup().duration) +
                                " s); raise [time] duration to continue it");
   try {
+    if (adapt) adapt(c.state);
     sim.load_state(c.state);
     if (coupled_.restore) coupled_.restore(c.state);
   } catch (const std::invalid_argument& e) {

@@ -45,10 +45,11 @@ class RunCheckpoints {
   /// A coupled run: the network's part is saved and restored with the surface's.
   void set_coupled(CheckpointPart part) { coupled_ = std::move(part); }
   /// The one entry point of a restart: reads the restart file and loads it into `sim` (and the
-  /// coupled part, when set). Throws sf::InputError naming the file when it is unreadable,
+  /// coupled part, when set); `adapt`, when given, edits the state first (a forecast starts its
+  /// own window from it: app/forecast_command.cpp). Throws sf::InputError naming the file when it is unreadable,
   /// damaged, of another case or grid, of another precision, or of a coupled run for a surface
   /// run (or the reverse).
-  void restore(Simulation& sim);
+  void restore(Simulation& sim, const std::function<void(StateRecord&)>& adapt = {});
   /// RunHooks::on_step_end: writes checkpoint.nc once t reached the next checkpoint time.
   void after_step(Simulation& sim, double t);
   const std::string& path() const { return path_; }

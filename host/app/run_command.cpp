@@ -72,7 +72,8 @@ void check_results_to_continue(const std::string& out_dir, int frames) {
 
 int execute_case(const config::CaseConfig& cfg, Backend backend, Precision precision,
                  const std::string& out_dir, bool quiet, std::ostream& out, std::ostream& err,
-                 io::RunReport& report, const CheckpointOptions& checkpoints) {
+                 io::RunReport& report, const CheckpointOptions& checkpoints,
+                 const RestartAdjustments& adjust) {
   config::LoadedCase loaded;
   try {
     loaded = config::load_case(cfg);
@@ -132,10 +133,11 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
                          [c](const StateRecord& r) { c->restore_outputs(r); }});
       if (!saved.restarting()) coupled->start_outputs();
     }
+    const bool continues = saved.restarting() && !adjust.fresh_outputs;
     if (saved.restarting()) {
       try {
-        saved.restore(sim);
-        if (cfg.netcdf) check_results_to_continue(out_dir, sim.cursor().next_frame);
+        saved.restore(sim, adjust.adapt_state);
+        if (cfg.netcdf && continues) check_results_to_continue(out_dir, sim.cursor().next_frame);
       } catch (const InputError& e) {
         err << "error: " << e.what() << "\n";
         return 1;
@@ -148,7 +150,7 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
     std::vector<SnapshotWriter*> writers;
     if (cfg.vtk) {
       vtk = std::make_unique<viz::VtkSeriesWriter>(out_dir, "surface");
-      if (saved.restarting()) vtk->continue_series(sim.cursor().frame_times);
+      if (continues) vtk->continue_series(sim.cursor().frame_times);
       writers.push_back(vtk.get());
       report.outputs.push_back("surface.pvd");
     }
@@ -158,7 +160,7 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
       nc.title = "spongeflow results: " + cfg.name;
       nc.run_start_iso8601 = cfg.start_iso8601;
       nc.store_float64 = cfg.netcdf_float64;
-      if (saved.restarting()) nc.keep_records = std::size_t(sim.cursor().next_frame);
+      if (continues) nc.keep_records = std::size_t(sim.cursor().next_frame);
       netcdf = std::make_unique<io::NetcdfResultsWriter>(
           (std::filesystem::path(out_dir) / "results.nc").string(), nc);
       writers.push_back(netcdf.get());
@@ -172,9 +174,12 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
     RunHooks hooks = coupled ? coupled->hooks() : RunHooks{};
     hooks.step = interrupts.checked_step(
         std::move(hooks.step), [&sim](double t_limit) { return sim.advance_step(t_limit); });
-    if (checkpoints.interval_s > 0)
-      hooks.on_step_end = [&saved, &sim](double t) { saved.after_step(sim, t); };
-    const long long steps_before = saved.restarting() ? sim.cursor().steps_at_start : sim.steps();
+    if (checkpoints.interval_s > 0 || adjust.on_step_end)
+      hooks.on_step_end = [&saved, &sim, &adjust](double t) {
+        saved.after_step(sim, t);
+        if (adjust.on_step_end) adjust.on_step_end(sim, t);
+      };
+    const long long steps_before = continues ? sim.cursor().steps_at_start : sim.steps();
     try {
       report.result = sim.run(writers, progress, tty ? 0.5 : 10.0,
                               coupled ? cfg.timeseries_interval : 60.0, hooks);

@@ -2,6 +2,7 @@
 // summary.json, print the continuity table.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <utility>
@@ -34,10 +35,19 @@ int run_case(const RunOptions& options, std::ostream& out, std::ostream& err);
 int prepare_case(const RunOptions& options, config::CaseConfig& cfg, Backend& backend,
                  Precision& precision, std::ostream& err);
 
+/// How `spongeflow forecast` changes a run restarted from a checkpoint (app/forecast_command.cpp).
+struct RestartAdjustments {
+  std::function<void(StateRecord&)> adapt_state;           // edits the state before it is loaded
+  std::function<void(Simulation&, double t)> on_step_end;  // after each step
+  /// The outputs start at the checkpoint's time: no earlier results.nc or surface.pvd is continued.
+  bool fresh_outputs = false;
+};
+
 /// Loads and runs a checked case into out_dir, filling `report`; returns the exit status (as
 /// run_case).
 int execute_case(const config::CaseConfig& cfg, Backend backend, Precision precision,
                  const std::string& out_dir, bool quiet, std::ostream& out, std::ostream& err,
-                 io::RunReport& report, const CheckpointOptions& checkpoints = {});
+                 io::RunReport& report, const CheckpointOptions& checkpoints = {},
+                 const RestartAdjustments& adjust = {});
 
 }  // namespace sf::app

@@ -27,7 +27,9 @@ RunInterrupted::RunInterrupted(int signal_number)
       signal_(signal_number) {}
 
 InterruptRequests::InterruptRequests() {
-  g_received_signal.store(0);
+  // A request is not cleared here: one recorded by an enclosing InterruptRequests (the forecast
+  // loop around its runs) must stop a run that starts after it. Without an enclosing one the
+  // flag is 0, since a signal then ends the process.
   struct sigaction action;
   std::memset(&action, 0, sizeof action);
   action.sa_handler = record_signal;

@@ -22,7 +22,8 @@ class RunInterrupted : public std::runtime_error {
 };
 
 /// While alive, SIGINT and SIGTERM are recorded instead of ending the process. The handler is
-/// installed with SA_RESETHAND, so a second signal ends the process at once as usual.
+/// installed with SA_RESETHAND, so a second signal ends the process at once as usual. One made
+/// inside another's lifetime keeps a request the outer one recorded (the run then stops at once).
 class InterruptRequests {
  public:
   InterruptRequests();

@@ -1,5 +1,7 @@
 #include "app/waterlogging_command.hpp"
 
+#include "app/event_map_rasters.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -23,40 +25,6 @@ namespace {
 
 std::string class_name(const std::vector<std::string>& names, int k) {
   return k >= 1 && k <= static_cast<int>(names.size()) ? names[k - 1] : "";
-}
-
-/// Cells of the results grid on roads: the land-use raster must be on that grid.
-std::vector<unsigned char> road_mask(const WaterloggingOptions& o, const assess::EventMaps& m) {
-  const mesh::Raster lu = mesh::read_raster(o.land_use);
-  const double tol = 1e-6 * m.dx;
-  if (lu.nx != m.nx || lu.ny != m.ny || std::fabs(lu.dx - m.dx) > tol ||
-      std::fabs(lu.x0 - m.x0) > tol || std::fabs(lu.y0 - m.y0) > tol)
-    throw InputError(InputIssue{o.land_use, 0, "--land-use", "",
-                                "grid " + std::to_string(lu.nx) + " x " + std::to_string(lu.ny) +
-                                    " cells of " + std::to_string(lu.dx) +
-                                    " m does not match the results grid " + std::to_string(m.nx) +
-                                    " x " + std::to_string(m.ny) + " of " + std::to_string(m.dx) +
-                                    " m; expected the land-use raster of the case"});
-  std::vector<unsigned char> mask(m.mask);
-  for (std::size_t k = 0; k < mask.size(); ++k) {
-    const bool road = lu.valid[k] && std::find(o.road_classes.begin(), o.road_classes.end(),
-                                               static_cast<int>(std::lround(lu.values[k]))) !=
-                                         o.road_classes.end();
-    mask[k] = mask[k] && road;
-  }
-  return mask;
-}
-
-/// An empty raster on the results grid.
-mesh::Raster results_grid_raster(const assess::EventMaps& m, const std::string& crs) {
-  mesh::Raster r;
-  r.nx = m.nx;
-  r.ny = m.ny;
-  r.dx = m.dx;
-  r.x0 = m.x0;
-  r.y0 = m.y0;
-  r.crs_wkt = crs;
-  return r;
 }
 
 std::string spots_csv(const assess::SpotMap& r, const assess::RiskTable& t) {
@@ -172,7 +140,7 @@ int waterlogging_command(const WaterloggingOptions& given, std::ostream& out, st
       err << "error: --land-use needs --road-classes V1,V2,... (the land-use values of roads)\n";
       return 1;
     }
-    in.maps.mask = road_mask(o, in.maps);
+    in.maps.mask = road_mask(o.land_use, o.road_classes, in.maps);
   }
   const assess::RiskTable table = risk_table(tables);
   assess::SpotOptions so;

@@ -36,6 +36,7 @@ struct RainGridConfig {
   std::string variable;  // "" = by standard_name
   std::string start;     // ISO 8601 simulation start in the file's calendar; "" = first frame
   bool zero_outside = false;
+  std::size_t member = 0;  // ensemble member to read (set by `spongeflow forecast`, not a key)
 };
 
 /// [rain] gauges: a gauge network spread over the grid.

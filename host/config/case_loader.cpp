@@ -225,6 +225,7 @@ LoadedCase load_case(const CaseConfig& c) {
   if (c.rain_grid) {
     io::NetcdfRainOptions opt;
     opt.variable = c.rain_grid->variable;
+    opt.member = c.rain_grid->member;
     opt.target = rain::GridGeometry::of(dem);
     opt.start_iso8601 = c.rain_grid->start.empty() ? c.start_iso8601 : c.rain_grid->start;
     opt.coverage = c.rain_grid->zero_outside ? io::NetcdfRainOptions::Coverage::kZeroOutside

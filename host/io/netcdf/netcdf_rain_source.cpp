@@ -42,6 +42,21 @@ std::vector<std::string> expand_glob(const std::string& pattern) {
   return files;
 }
 
+/// The ensemble-member dimension of `varid` (CF standard_name realization, or a usual name), or
+/// -1. Only the dimensions before the grid's (y, x) are looked at.
+int member_dimension(const nc::File& f, int varid) {
+  const std::vector<int> dims = f.dimensions(varid);
+  for (std::size_t k = 0; k + 2 < dims.size(); ++k) {
+    const std::string name = f.dimension_name(dims[k]);
+    const int coord = f.find_variable(name);
+    if (coord >= 0 && f.text_attribute(coord, "standard_name").value_or("") == "realization")
+      return dims[k];
+    for (const char* usual : {"realization", "member", "ensemble_member", "number"})
+      if (name == usual) return dims[k];
+  }
+  return -1;
+}
+
 int find_rain_variable(const nc::File& f, const std::string& wanted) {
   if (!wanted.empty()) {
     const int v = f.find_variable(wanted);
@@ -83,6 +98,8 @@ struct NetcdfRainSource::Impl {
   CfCalendar calendar = CfCalendar::kStandard;
   double start_s = 0.0;
   std::size_t cursor = 0;
+  std::size_t members = 1;
+  bool has_member_dimension = false;
   RainReadWarnings warnings;  // mutated by const reads; see read_frame_on_grid
 
   void scan(const std::string& path, std::size_t file_index);
@@ -100,7 +117,15 @@ void NetcdfRainSource::Impl::scan(const std::string& path, std::size_t file_inde
                                 f.text_attribute(varid, "cell_methods").value_or(""), path, name);
   SourceGrid g = read_source_grid(f, varid, name, unit_system);
   const FileFrames frames = read_file_frames(f, varid, name, u.quantity);
+  const int member_dim = member_dimension(f, varid);
+  const std::size_t file_members = member_dim < 0 ? 1 : f.dimension_length(member_dim);
+  if (options.member >= file_members)
+    throw rain_error(path, name,
+                     "has " + std::to_string(file_members) + " ensemble member(s); member " +
+                         std::to_string(options.member) + " was asked for");
   if (file_index == 0) {
+    members = file_members;
+    has_member_dimension = member_dim >= 0;
     variable = name;
     units = u;
     grid = std::move(g);
@@ -118,6 +143,11 @@ void NetcdfRainSource::Impl::scan(const std::string& path, std::size_t file_inde
                            "; expected one grid for all files");
     if (frames.calendar != calendar)
       throw rain_error(path, name, "calendar differs from the calendar in " + files[0]);
+    if (file_members != members || (member_dim >= 0) != has_member_dimension)
+      throw rain_error(path, name,
+                       "has " + std::to_string(file_members) + " ensemble member(s), " + files[0] +
+                           " has " + std::to_string(members) +
+                           "; expected the same members in every file");
   }
   for (std::size_t k = 0; k < frames.start_s.size(); ++k)
     records.push_back(FrameRecord{file_index, frames.time_dimension < 0 ? -1L : long(k),
@@ -198,8 +228,11 @@ void NetcdfRainSource::Impl::read(std::size_t index, std::vector<float>& out) {
   std::vector<std::size_t> start(dims.size(), 0), count(dims.size(), 1);
   count[dims.size() - 2] = grid.ny;
   count[dims.size() - 1] = grid.nx;
-  for (std::size_t k = 0; k + 2 < dims.size(); ++k)
+  const int member_dim = member_dimension(f, varid);
+  for (std::size_t k = 0; k + 2 < dims.size(); ++k) {
     if (dims[k] == r.time_dimension) start[k] = static_cast<std::size_t>(r.time_index);
+    if (dims[k] == member_dim) start[k] = options.member;
+  }
   std::vector<double> values;
   f.read_slab(varid, start, count, values);
 
@@ -342,6 +375,12 @@ double NetcdfRainSource::start_calendar_seconds() const {
 }
 bool NetcdfRainSource::reprojected() const {
   return impl_->reprojected;
+}
+std::size_t NetcdfRainSource::members() const {
+  return impl_->members;
+}
+bool NetcdfRainSource::has_member_dimension() const {
+  return impl_->has_member_dimension;
 }
 
 }  // namespace sf::io

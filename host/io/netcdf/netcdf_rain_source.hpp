@@ -31,6 +31,10 @@ struct NetcdfRainOptions {
   enum class Coverage { kRequireFull, kZeroOutside } coverage = Coverage::kRequireFull;
   /// Sub-cells per axis for the reprojected (different CRS) weights.
   int samples_per_axis = 4;
+  /// Ensemble nowcasts: the member to read (0-based index along the member dimension, a
+  /// dimension whose coordinate has standard_name = realization or that is named realization,
+  /// member, ensemble_member or number). Files without one have a single member, 0.
+  std::size_t member = 0;
 };
 
 /// Window of a frame in seconds since the simulation start; its rate holds on [t_start, t_end).
@@ -85,6 +89,10 @@ class NetcdfRainSource {
   double start_calendar_seconds() const;
   /// True when the weights came from reprojection (the file's CRS differs from the target's).
   bool reprojected() const;
+  /// Ensemble members in the files (the length of the member dimension; 1 without one), and
+  /// whether there is a member dimension at all.
+  std::size_t members() const;
+  bool has_member_dimension() const;
 
  private:
   struct Impl;
