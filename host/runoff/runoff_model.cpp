@@ -277,12 +277,6 @@ constexpr std::size_t kSubValues = 12;
 }  // namespace
 
 void RunoffModel::save_state(StateRecord& record) const {
-#if defined(__GLIBCXX__) && defined(__x86_64__)
-  // A member added to RunoffModel changes its size: save it here and in load_state (or say why it
-  // is no state), then update the size. Checked where the layout is known (libstdc++, x86-64).
-  static_assert(sizeof(RunoffModel) == 184,
-                "RunoffModel grew: is the new member in its checkpoint state?");
-#endif
   std::vector<double> sub, soil(kSoilValues * sub_.size()), gages;
   for (std::size_t j = 0; j < sub_.size(); ++j) {
     const Sub& s = sub_[j];
