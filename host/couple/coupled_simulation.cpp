@@ -164,6 +164,13 @@ CoupledBalance CoupledSimulation::balance() {
 }
 
 void CoupledSimulation::save_state(StateRecord& record) const {
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+  // A member added to CoupledSimulation changes its size: save it here and in load_state (or say
+  // why it is no state), then update the size. Checked where the layout is known (libstdc++,
+  // x86-64).
+  static_assert(sizeof(CoupledSimulation) == 160,
+                "CoupledSimulation grew: is the new member in its checkpoint state?");
+#endif
   network_.save_state(record);
   exchange_->save_state(record);
   record.put("coupler_totals",

@@ -165,6 +165,11 @@ std::vector<const inp::Action*> RuleSet::all_actions() const {
 }
 
 void RuleSet::save_state(StateRecord& record) const {
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+  // A member added to RuleSet changes its size: save it here and in load_state (or say why it is
+  // no state), then update the size. Checked where the layout is known (libstdc++, x86-64).
+  static_assert(sizeof(RuleSet) == 80, "RuleSet grew: is the new member in its checkpoint state?");
+#endif
   std::vector<double> pid;
   for (const inp::Action* a : all_actions()) {
     const auto it = pid_.find(a);

@@ -17,6 +17,12 @@ constexpr std::size_t kClockValues = 13, kLedgerValues = 7, kActionValues = 4;
 }  // namespace
 
 void NetworkEngine::save_state(StateRecord& record) const {
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+  // A member added to NetworkEngine changes its size: save it here and in load_state (or say why it
+  // is no state), then update the size. Checked where the layout is known (libstdc++, x86-64).
+  static_assert(sizeof(NetworkEngine) == 1360,
+                "NetworkEngine grew: is the new member in its checkpoint state?");
+#endif
   if (!started_) throw std::logic_error("NetworkEngine::save_state before start()");
   backend_->save_state(record);
   rules_->save_state(record);

@@ -62,6 +62,12 @@ double GageRecord::next_change(double t) const {
 }
 
 std::vector<double> GageRecord::position() const {
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+  // A member added to GageRecord changes its size: save it here and in load_state (or say why it is
+  // no state), then update the size. Checked where the layout is known (libstdc++, x86-64).
+  static_assert(sizeof(GageRecord) == 72,
+                "GageRecord grew: is the new member in its checkpoint state?");
+#endif
   return {double(next_), has_current_ ? 1.0 : 0.0, start_, end_, rain_};
 }
 
