@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/event_map_rasters.hpp"
+#include "app/waterlogging_tables.hpp"
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
@@ -173,7 +174,7 @@ std::string threshold_text(double t) {
 struct Alerts {
   assess::SpotMap spots;
   std::vector<double> probability;  // per spot
-  assess::RiskTable table = assess::default_risk_table();
+  assess::RiskTable table;          // the case's [waterlogging] tables (forecast_command)
 };
 
 std::string risk_name(const Alerts& a, int risk) {
@@ -389,6 +390,7 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   if (nowcast.ensemble) write_ensemble_maps(root, members, o, *envelope, t_state, outputs);
 
   Alerts alerts;
+  alerts.table = risk_table(cfg.waterlogging);
   assess::EventMaps spot_maps = envelope->maps;
   if (!o.land_use.empty()) spot_maps.mask = road_mask(o.land_use, o.road_classes, spot_maps);
   assess::SpotOptions so;

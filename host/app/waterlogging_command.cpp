@@ -1,7 +1,5 @@
 #include "app/waterlogging_command.hpp"
 
-#include "app/event_map_rasters.hpp"
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -12,6 +10,8 @@
 #include <ostream>
 
 #include "app/command_outputs.hpp"
+#include "app/event_map_rasters.hpp"
+#include "app/waterlogging_tables.hpp"
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
@@ -87,16 +87,6 @@ void write_risk_map(const std::string& path, const assess::SpotMap& r, const ass
   risk.values.assign(r.risk.begin(), r.risk.end());
   risk.valid.assign(m.mask.begin(), m.mask.end());
   mesh::write_raster_geotiff(path, risk, mesh::RasterSampleType::Byte);
-}
-
-assess::RiskTable risk_table(const config::WaterloggingConfig& w) {
-  assess::RiskTable t;
-  t.depth = {w.depth_bounds_m, w.depth_names};
-  t.duration = {w.duration_bounds_s, w.duration_names};
-  t.risk = w.risk;
-  t.risk_names = w.risk_names;
-  t.hazard = {w.hazard_bounds_m2_s, w.hazard_names};
-  return t;
 }
 
 /// The options completed from the case: results file, land use and roads, minimum area.
