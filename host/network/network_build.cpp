@@ -372,6 +372,63 @@ void add_links(const inp::Model& m, NetworkData& net) {
   if (!issues.empty()) throw InputError(issues);
 }
 
+/// The layout rules of EPA SWMM 5.2's dynamic-wave validation (flowrout.c validateGeneralLayout,
+/// toposort.c checkDummyLinks), on the links as written (before adverse conduits are reversed):
+/// an outfall has at most one link, whatever its kind and direction (ERROR 141); a dummy conduit
+/// or an ideal pump is the only link leaving its inlet node (ERROR 134), and does not leave a node
+/// whose inflows all come through such links (ERROR 134). Without them an outfall's routed
+/// outflow is booked once per link and the continuity error runs to hundreds of percent.
+void check_layout(const inp::Model& m) {
+  const std::size_t nn = m.nodes.size();
+  const auto is_outfall = [&](int i) { return m.nodes[i].type == NodeType::Outfall; };
+  const auto is_dummy_or_ideal = [&](const inp::Link& l) {
+    if (l.type == LinkType::Pump) return m.pumps[l.detail].kind == inp::PumpCurveKind::Ideal;
+    return l.type == LinkType::Conduit && l.xsection >= 0 &&
+           m.xsections[l.xsection].shape == inp::XsectShape::Dummy;
+  };
+  std::vector<std::vector<std::string>> outfall_links(nn), leaving(nn);
+  std::vector<int> dummy_inflow(nn, 0);  // 1: all inflow links dummy/ideal, -1: some are not
+  for (const inp::Link& l : m.links) {
+    if (is_outfall(l.node1)) outfall_links[l.node1].push_back(l.id);
+    if (is_outfall(l.node2) && l.node2 != l.node1) outfall_links[l.node2].push_back(l.id);
+    leaving[is_outfall(l.node1) ? l.node2 : l.node1].push_back(l.id);
+    int& mark = dummy_inflow[l.node2];
+    mark = is_dummy_or_ideal(l) ? (mark == 0 ? 1 : mark) : -1;
+  }
+  std::vector<InputIssue> issues;
+  const auto join = [](const std::vector<std::string>& ids) {
+    std::string s;
+    for (const std::string& id : ids) s += (s.empty() ? "" : ", ") + id;
+    return s;
+  };
+  for (std::size_t i = 0; i < nn; ++i)
+    if (outfall_links[i].size() > 1)
+      issues.push_back(InputIssue{
+          m.source, m.nodes[i].line, "[OUTFALLS]", m.nodes[i].id,
+          "outfall has " + std::to_string(outfall_links[i].size()) + " links (" +
+              join(outfall_links[i]) +
+              "); expected one inlet link and no outlet link (EPA SWMM ERROR 141): join the "
+              "inlets at a junction upstream of the outfall"});
+  for (const inp::Link& l : m.links) {
+    if (!is_dummy_or_ideal(l)) continue;
+    const std::string what = l.type == LinkType::Pump ? "ideal pump" : "dummy conduit";
+    const inp::Node& from = m.nodes[l.node1];
+    if (leaving[l.node1].size() > 1)
+      issues.push_back(InputIssue{m.source, l.line, "", l.id,
+                                  what + " leaves node " + from.id + " with other links (" +
+                                      join(leaving[l.node1]) +
+                                      "); expected it to be the only link leaving its inlet "
+                                      "node (EPA SWMM ERROR 134)"});
+    else if (dummy_inflow[l.node1] > 0)
+      issues.push_back(InputIssue{m.source, l.line, "", l.id,
+                                  what + " leaves node " + from.id +
+                                      ", whose inflow links are all dummy conduits or ideal "
+                                      "pumps; expected a real link between them (EPA SWMM "
+                                      "ERROR 134)"});
+  }
+  if (!issues.empty()) throw InputError(issues);
+}
+
 /// Node full depths raised to the crown of their links, crown depths, degrees, volumes.
 void finish_nodes(const inp::Model& m, NetworkData& net) {
   const int nn = net.node_count(), nl = net.link_count();
@@ -439,6 +496,7 @@ NetworkData build_network(const inp::Model& model) {
   NetworkData net;
   set_options(model, net);
   add_curves(model, net);
+  check_layout(model);
   add_nodes(model, net);
   add_links(model, net);
   finish_nodes(model, net);
