@@ -2,6 +2,7 @@
 // (link.c/node.c validation, dynwave_init and flowrout_init), so that results are comparable.
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 
 #include "common/input_error.hpp"
@@ -429,6 +430,29 @@ void check_layout(const inp::Model& m) {
   if (!issues.empty()) throw InputError(issues);
 }
 
+/// An initial depth above the node's full depth (after raising it to the crown of its links) plus
+/// its surcharge depth is refused, as EPA SWMM 5.2 does (node.c node_validate, ERROR 138): the
+/// water above would appear from nowhere and break the routing continuity.
+void check_initial_depths(const inp::Model& m, const NetworkData& net) {
+  std::vector<InputIssue> issues;
+  for (int i = 0; i < net.node_count(); ++i) {
+    const pipe::NodeParams& p = net.node[i];
+    const double y0 = net.node_init_depth[i], top = p.full_depth + p.sur_depth;
+    if (y0 <= top) continue;
+    const inp::Node& nd = m.nodes[i];
+    const char* section = nd.type == NodeType::Storage   ? "[STORAGE]"
+                          : nd.type == NodeType::Divider ? "[DIVIDERS]"
+                          : nd.type == NodeType::Outfall ? "[OUTFALLS]"
+                                                         : "[JUNCTIONS]";
+    std::ostringstream msg;
+    msg << "initial depth " << y0 << " m is above the node's full depth " << p.full_depth
+        << " m plus its surcharge depth " << p.sur_depth << " m; expected at most " << top
+        << " m (EPA SWMM ERROR 138)";
+    issues.push_back(InputIssue{m.source, nd.line, section, nd.id, msg.str()});
+  }
+  if (!issues.empty()) throw InputError(issues);
+}
+
 /// Node full depths raised to the crown of their links, crown depths, degrees, volumes.
 void finish_nodes(const inp::Model& m, NetworkData& net) {
   const int nn = net.node_count(), nl = net.link_count();
@@ -474,7 +498,7 @@ void finish_nodes(const inp::Model& m, NetworkData& net) {
       if (fv > p.full_volume) p.full_volume = fv;
     }
   }
-  (void)m;
+  check_initial_depths(m, net);
   // compressed node -> links table
   net.adj_start.assign(nn + 1, 0);
   for (int j = 0; j < nl; ++j) {

@@ -3,7 +3,8 @@
 // line and its links (ERROR 141; accepted before, it gave a -839 % routing continuity error on
 // tests/runoff/data/lid/bc.inp); one link between two outfalls, or an outfall as the inlet of its
 // single link, stays allowed as in SWMM; a dummy conduit or ideal pump sharing its inlet node, or
-// leaving a node fed only by such links, is refused (ERROR 134).
+// leaving a node fed only by such links, is refused (ERROR 134); so is an initial depth above a
+// node's full plus surcharge depth (ERROR 138).
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -81,6 +82,22 @@ TEST(Layout, AnIdealPumpAfterADummyConduitIsRefused) {
                    "ideal pumps"),
             std::string::npos)
       << e;
+}
+
+TEST(Layout, AnInitialDepthAboveFullPlusSurchargeDepthIsRefused) {
+  // J1: full depth 2 m (the 1 m pipe's crown is lower), surcharge 0.5 m, initial depth 3 m; SWMM
+  // refuses it (ERROR 138); accepted before, it gave a -69 % routing continuity error.
+  const std::string e = build_error(
+      "[OPTIONS]\nFLOW_UNITS CMS\nFLOW_ROUTING DYNWAVE\nSTART_DATE 01/01/2020\n"
+      "END_DATE 01/01/2020\nEND_TIME 01:00\n[JUNCTIONS]\nJ1 10 2 3 0.5\nJ2 10 2 2.5 0.5\n"
+      "[OUTFALLS]\nO1 8 FREE\nO2 8 FREE\n[CONDUITS]\nC1 J1 O1 100 0.013 0 0\n"
+      "C2 J2 O2 100 0.013 0 0\n[XSECTIONS]\nC1 CIRCULAR 1 0 0 0\nC2 CIRCULAR 1 0 0 0\n");
+  EXPECT_NE(
+      e.find("layout.inp:8: [JUNCTIONS] J1: initial depth 3 m is above the node's full depth "
+             "2 m plus its surcharge depth 0.5 m; expected at most 2.5 m (EPA SWMM ERROR 138)"),
+      std::string::npos)
+      << e;
+  EXPECT_EQ(e.find("J2"), std::string::npos) << "J2 starts exactly at the top: " << e;
 }
 
 }  // namespace
