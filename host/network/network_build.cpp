@@ -2,6 +2,7 @@
 // (link.c/node.c validation, dynwave_init and flowrout_init), so that results are comparable.
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 
 #include "common/input_error.hpp"
@@ -372,6 +373,86 @@ void add_links(const inp::Model& m, NetworkData& net) {
   if (!issues.empty()) throw InputError(issues);
 }
 
+/// The layout rules of EPA SWMM 5.2's dynamic-wave validation (flowrout.c validateGeneralLayout,
+/// toposort.c checkDummyLinks), on the links as written (before adverse conduits are reversed):
+/// an outfall has at most one link, whatever its kind and direction (ERROR 141); a dummy conduit
+/// or an ideal pump is the only link leaving its inlet node (ERROR 134), and does not leave a node
+/// whose inflows all come through such links (ERROR 134). Without them an outfall's routed
+/// outflow is booked once per link and the continuity error runs to hundreds of percent.
+void check_layout(const inp::Model& m) {
+  const std::size_t nn = m.nodes.size();
+  const auto is_outfall = [&](int i) { return m.nodes[i].type == NodeType::Outfall; };
+  const auto is_dummy_or_ideal = [&](const inp::Link& l) {
+    if (l.type == LinkType::Pump) return m.pumps[l.detail].kind == inp::PumpCurveKind::Ideal;
+    return l.type == LinkType::Conduit && l.xsection >= 0 &&
+           m.xsections[l.xsection].shape == inp::XsectShape::Dummy;
+  };
+  std::vector<std::vector<std::string>> outfall_links(nn), leaving(nn);
+  std::vector<int> dummy_inflow(nn, 0);  // 1: all inflow links dummy/ideal, -1: some are not
+  for (const inp::Link& l : m.links) {
+    if (is_outfall(l.node1)) outfall_links[l.node1].push_back(l.id);
+    if (is_outfall(l.node2) && l.node2 != l.node1) outfall_links[l.node2].push_back(l.id);
+    leaving[is_outfall(l.node1) ? l.node2 : l.node1].push_back(l.id);
+    int& mark = dummy_inflow[l.node2];
+    mark = is_dummy_or_ideal(l) ? (mark == 0 ? 1 : mark) : -1;
+  }
+  std::vector<InputIssue> issues;
+  const auto join = [](const std::vector<std::string>& ids) {
+    std::string s;
+    for (const std::string& id : ids) s += (s.empty() ? "" : ", ") + id;
+    return s;
+  };
+  for (std::size_t i = 0; i < nn; ++i)
+    if (outfall_links[i].size() > 1)
+      issues.push_back(InputIssue{
+          m.source, m.nodes[i].line, "[OUTFALLS]", m.nodes[i].id,
+          "outfall has " + std::to_string(outfall_links[i].size()) + " links (" +
+              join(outfall_links[i]) +
+              "); expected one inlet link and no outlet link (EPA SWMM ERROR 141): join the "
+              "inlets at a junction upstream of the outfall"});
+  for (const inp::Link& l : m.links) {
+    if (!is_dummy_or_ideal(l)) continue;
+    const std::string what = l.type == LinkType::Pump ? "ideal pump" : "dummy conduit";
+    const inp::Node& from = m.nodes[l.node1];
+    if (leaving[l.node1].size() > 1)
+      issues.push_back(InputIssue{m.source, l.line, "", l.id,
+                                  what + " leaves node " + from.id + " with other links (" +
+                                      join(leaving[l.node1]) +
+                                      "); expected it to be the only link leaving its inlet "
+                                      "node (EPA SWMM ERROR 134)"});
+    else if (dummy_inflow[l.node1] > 0)
+      issues.push_back(InputIssue{m.source, l.line, "", l.id,
+                                  what + " leaves node " + from.id +
+                                      ", whose inflow links are all dummy conduits or ideal "
+                                      "pumps; expected a real link between them (EPA SWMM "
+                                      "ERROR 134)"});
+  }
+  if (!issues.empty()) throw InputError(issues);
+}
+
+/// An initial depth above the node's full depth (after raising it to the crown of its links) plus
+/// its surcharge depth is refused, as EPA SWMM 5.2 does (node.c node_validate, ERROR 138): the
+/// water above would appear from nowhere and break the routing continuity.
+void check_initial_depths(const inp::Model& m, const NetworkData& net) {
+  std::vector<InputIssue> issues;
+  for (int i = 0; i < net.node_count(); ++i) {
+    const pipe::NodeParams& p = net.node[i];
+    const double y0 = net.node_init_depth[i], top = p.full_depth + p.sur_depth;
+    if (y0 <= top) continue;
+    const inp::Node& nd = m.nodes[i];
+    const char* section = nd.type == NodeType::Storage   ? "[STORAGE]"
+                          : nd.type == NodeType::Divider ? "[DIVIDERS]"
+                          : nd.type == NodeType::Outfall ? "[OUTFALLS]"
+                                                         : "[JUNCTIONS]";
+    std::ostringstream msg;
+    msg << "initial depth " << y0 << " m is above the node's full depth " << p.full_depth
+        << " m plus its surcharge depth " << p.sur_depth << " m; expected at most " << top
+        << " m (EPA SWMM ERROR 138)";
+    issues.push_back(InputIssue{m.source, nd.line, section, nd.id, msg.str()});
+  }
+  if (!issues.empty()) throw InputError(issues);
+}
+
 /// Node full depths raised to the crown of their links, crown depths, degrees, volumes.
 void finish_nodes(const inp::Model& m, NetworkData& net) {
   const int nn = net.node_count(), nl = net.link_count();
@@ -417,7 +498,7 @@ void finish_nodes(const inp::Model& m, NetworkData& net) {
       if (fv > p.full_volume) p.full_volume = fv;
     }
   }
-  (void)m;
+  check_initial_depths(m, net);
   // compressed node -> links table
   net.adj_start.assign(nn + 1, 0);
   for (int j = 0; j < nl; ++j) {
@@ -439,6 +520,7 @@ NetworkData build_network(const inp::Model& model) {
   NetworkData net;
   set_options(model, net);
   add_curves(model, net);
+  check_layout(model);
   add_nodes(model, net);
   add_links(model, net);
   finish_nodes(model, net);

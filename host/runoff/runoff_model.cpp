@@ -360,6 +360,15 @@ void RunoffModel::save_state(StateRecord& record) const {
              std::vector<double>{old_time_, new_time_, has_runoff_ ? 1.0 : 0.0, double(steps_),
                                  t.rainfall, t.evaporation, t.infiltration, t.runoff,
                                  t.initial_storage, t.final_storage, t.area});
+  // LID units: one state per group, end to end (each group's length is fixed by the model), and
+  // what the runoff clock and the continuity table carry of them between steps.
+  std::vector<double> lid;
+  for (const LidGroup& g : lids_) {
+    const std::vector<double> v = g.state();
+    lid.insert(lid.end(), v.begin(), v.end());
+  }
+  record.put("runoff_lid", std::move(lid));
+  record.put("runoff_lid_totals", std::vector<double>{has_wet_lids_ ? 1.0 : 0.0, t.lid_drainage});
 }
 
 void RunoffModel::load_state(const StateRecord& record) {
@@ -369,6 +378,10 @@ void RunoffModel::load_state(const StateRecord& record) {
   const std::vector<double> gages = record.get<double>("runoff_gages", 5 * gages_.size());
   gage_rain_ = record.get<double>("runoff_gage_rain", gages_.size());
   const std::vector<double> c = record.get<double>("runoff_clock", 11);
+  std::size_t lid_values = 0;
+  for (const LidGroup& g : lids_) lid_values += g.state().size();
+  const std::vector<double> lid = record.get<double>("runoff_lid", lid_values);
+  const std::vector<double> lid_totals = record.get<double>("runoff_lid_totals", 2);
   for (std::size_t j = 0; j < n; ++j) {
     Sub& s = sub_[j];
     const double* v = sub.data() + j * kSubValues;
@@ -397,6 +410,15 @@ void RunoffModel::load_state(const StateRecord& record) {
   totals_.initial_storage = c[8];
   totals_.final_storage = c[9];
   totals_.area = c[10];
+  std::size_t at = 0;
+  for (LidGroup& g : lids_) {
+    const std::size_t count = g.state().size();
+    g.set_state(std::vector<double>(lid.begin() + std::ptrdiff_t(at),
+                                    lid.begin() + std::ptrdiff_t(at + count)));
+    at += count;
+  }
+  has_wet_lids_ = lid_totals[0] != 0.0;
+  totals_.lid_drainage = lid_totals[1];
 }
 
 }  // namespace sf::runoff

@@ -232,12 +232,13 @@ TEST_P(Coupled, OutfallPoursOntoAPlaneAndTheWaterStaysInTheSystem) {
 }
 
 TEST_P(Coupled, InletsSharingACellShareItsWaterAndAnOutfallNeedsAnOutfallNode) {
-  // Two wide inlets in one cell holding 1 mm (4 L), each into an empty junction draining to a
+  // Two wide inlets in one cell holding 1 mm (4 L), each into an empty junction draining to its
   // free outfall: together they could take far more in a step than the cell holds.
   const inp::Model model = inp::read_inp_text(
       options(5) +
-          "[JUNCTIONS]\nJ1 -1.5 1.5 0 0 0\nJ2 -1.5 1.5 0 0 0\n[OUTFALLS]\nO1 -1.8 FREE NO\n"
-          "[CONDUITS]\nC1 J1 O1 30 0.013 0 0 0 0\nC2 J2 O1 30 0.013 0 0 0 0\n"
+          "[JUNCTIONS]\nJ1 -1.5 1.5 0 0 0\nJ2 -1.5 1.5 0 0 0\n"
+          "[OUTFALLS]\nO1 -1.8 FREE NO\nO2 -1.8 FREE NO\n"
+          "[CONDUITS]\nC1 J1 O1 30 0.013 0 0 0 0\nC2 J2 O2 30 0.013 0 0 0 0\n"
           "[XSECTIONS]\nC1 CIRCULAR 0.6 0 0 0 1\nC2 CIRCULAR 0.6 0 0 0 1\n",
       "shared.inp");
   network::NetworkEngine net(model, network_backend());

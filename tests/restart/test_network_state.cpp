@@ -28,10 +28,10 @@ std::string network_inp(const std::string& extra_junction = "") {
          "[JUNCTIONS]\nJ1 2.0 3.0 0 0 0\n" +
          extra_junction +
          "[STORAGE]\nW 0 4 0 FUNCTIONAL 0 0 20 0 0\n"
-         "[OUTFALLS]\nO1 5 FREE NO\nO2 -1 FREE NO\n"
+         "[OUTFALLS]\nO1 5 FREE NO\nO2 -1 FREE NO\nO3 -1 FREE NO\n"
          "[CONDUITS]\nC1 J1 W 100 0.013 0 0\n"
          "[XSECTIONS]\nC1 CIRCULAR 0.5 0 0 0\nOR1 CIRCULAR 0.3 0 0 0\nOR2 CIRCULAR 0.2 0 0 0\n"
-         "[ORIFICES]\nOR1 W O2 SIDE 0 0.65 NO 0\nOR2 W O2 SIDE 0.1 0.65 NO 0\n"
+         "[ORIFICES]\nOR1 W O2 SIDE 0 0.65 NO 0\nOR2 W O3 SIDE 0.1 0.65 NO 0\n"
          "[PUMPS]\nP1 W O1 PC OFF 0.6 0.2\n"
          "[CURVES]\nPC PUMP2 10 0.04\n"
          "[INFLOWS]\nJ1 FLOW \"\" FLOW 1.0 1.0 0.03\n"
@@ -122,9 +122,9 @@ TEST(NetworkState, TheStateOfAnotherNetworkIsRefusedNamingTheEntry) {
   b.start();
   try {
     b.load_state(record);
-    FAIL() << "the state of a network of 4 nodes was loaded into one of 5";
+    FAIL() << "the state of a network of 5 nodes was loaded into one of 6";
   } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("'network_node_depth' has 4 values; expected 5"),
+    EXPECT_NE(std::string(e.what()).find("'network_node_depth' has 5 values; expected 6"),
               std::string::npos)
         << e.what();
   }
