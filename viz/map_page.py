@@ -97,11 +97,26 @@ def hillshade(z, dx, azimuth_deg=315.0, altitude_deg=45.0, exaggeration=2.0):
     return np.clip(shade, 0.0, 1.0)
 
 
+def ramp_rgb(t, ramp):
+    """A colour ramp [(stop, (r, g, b)), ...] interpolated at t in [0, 1] (any shape): (..., 3)."""
+    stops = np.array([s for s, _ in ramp])
+    colours = np.array([c for _, c in ramp])
+    return np.stack([np.interp(t, stops, colours[:, c]) for c in range(3)], axis=-1)
+
+
+def ramp_lookup_table(ramp, top=1.0):
+    """A 256-colour vtkLookupTable of a ramp over [0, top] (for colour bars)."""
+    lut = vtk.vtkLookupTable()
+    lut.SetNumberOfTableValues(256)
+    lut.SetRange(0.0, top)
+    for k, c in enumerate(ramp_rgb(np.linspace(0.0, 1.0, 256), ramp)):
+        lut.SetTableValue(k, *c, 1.0)
+    return lut
+
+
 def depth_rgb(t):
     """DEPTH_COLOURS interpolated at t in [0, 1] (any shape); returns (..., 3)."""
-    stops = np.array([s for s, _ in DEPTH_COLOURS])
-    colours = np.array([c for _, c in DEPTH_COLOURS])
-    return np.stack([np.interp(t, stops, colours[:, c]) for c in range(3)], axis=-1)
+    return ramp_rgb(t, DEPTH_COLOURS)
 
 
 def nice_step(span, target_ticks):
@@ -157,11 +172,7 @@ def rgb_image(rgb, cells):
 
 
 def lookup_table(top):
-    lut = vtk.vtkLookupTable()
-    lut.SetNumberOfTableValues(256)
-    lut.SetRange(0.0, top)
-    for k, c in enumerate(depth_rgb(np.linspace(0.0, 1.0, 256))):
-        lut.SetTableValue(k, *c, 1.0)
+    lut = ramp_lookup_table(DEPTH_COLOURS, top)
     lut.SetAboveRangeColor(*DEPTH_COLOURS[-1][1], 1.0)
     lut.UseAboveRangeColorOn()
     lut.Build()

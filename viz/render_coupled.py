@@ -166,17 +166,11 @@ def node_roles(net, inp_path=None):
 
 # ----------------------------------------------------------------------------- drawing
 def fill_rgb(t):
-    stops = np.array([s for s, _ in FILL_COLOURS])
-    colours = np.array([c for _, c in FILL_COLOURS])
-    return np.stack([np.interp(t, stops, colours[:, c]) for c in range(3)], axis=-1)
+    return mp.ramp_rgb(t, FILL_COLOURS)
 
 
 def fill_lookup_table():
-    lut = vtk.vtkLookupTable()
-    lut.SetNumberOfTableValues(256)
-    lut.SetRange(0.0, 1.0)
-    for k, c in enumerate(fill_rgb(np.linspace(0.0, 1.0, 256))):
-        lut.SetTableValue(k, *c, 1.0)
+    lut = mp.ramp_lookup_table(FILL_COLOURS)
     lut.Build()
     return lut
 

@@ -18,7 +18,6 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import map_page as mp  # noqa: E402  (the map page: hillshade, axes, bars, PNG)
 import numpy as np  # noqa: E402
-import vtk  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
 # Probability colours: pale yellow (possible) to deep red (almost certain).
@@ -47,17 +46,11 @@ def read_south_up(path):
 
 
 def probability_rgb(t):
-    stops = np.array([s for s, _ in PROBABILITY_COLOURS])
-    colours = np.array([c for _, c in PROBABILITY_COLOURS])
-    return np.stack([np.interp(t, stops, colours[:, c]) for c in range(3)], axis=-1)
+    return mp.ramp_rgb(t, PROBABILITY_COLOURS)
 
 
 def lookup_table():
-    lut = vtk.vtkLookupTable()
-    lut.SetNumberOfTableValues(256)
-    lut.SetRange(0.0, 1.0)
-    for k, c in enumerate(probability_rgb(np.linspace(0.0, 1.0, 256))):
-        lut.SetTableValue(k, *c, 1.0)
+    lut = mp.ramp_lookup_table(PROBABILITY_COLOURS)
     lut.Build()
     return lut
 
