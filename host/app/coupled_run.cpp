@@ -190,7 +190,10 @@ io::NetworkReport CoupledRun::report() {
                        {{"volume_m3", st.pump_volume[j]},
                         {"hours_on", st.pump_hours_on[j]},
                         {"startups", double(st.pump_startups[j])},
-                        {"max_flow_m3s", st.link_max_flow[j]}}});
+                        {"max_flow_m3s", st.link_max_flow[j]},
+                        {"energy_kwh", st.pump_energy_kwh[j]},
+                        {"pct_time_off_curve_low", st.pump_pct_off_curve_low[j]},
+                        {"pct_time_off_curve_high", st.pump_pct_off_curve_high[j]}}});
   for (int i : outfalls_)
     r.outfalls.push_back(
         {net.node_id[i],

@@ -36,6 +36,12 @@ enum class Field {
   LinkPumpVolume,
   LinkPumpStartups,
   LinkTimeOn,
+  LinkPumpMinFlow,
+  LinkPumpFlowSum,
+  LinkPumpPeriods,
+  LinkPumpOffLow,
+  LinkPumpOffHigh,
+  LinkPumpEnergy,
   LinkFroude
 };
 

@@ -116,7 +116,7 @@ class EngineCore final : public EngineBackend {
     exec_.sum_reduce_into(nn_, SystemOutflow{n}, OutflowTotals{}, StoreOutflow{c});
     if (n.outfall_booked) Exec::for_each(nn_, BookOutfallVolumes{n, dt});
     Exec::for_each(nn_, UpdateNodeStats{n, dt});
-    Exec::for_each(nl_, UpdateLinkStats{l, s, dt});
+    Exec::for_each(nl_, UpdateLinkStats{n, l, s, dt});
     Exec::copy_to_host_async(report_.data(), c, sizeof(TrialControl));
     if (mirror_node_ || mirror_link_) queue_mirror_copies();
     Exec::synchronize();
@@ -204,10 +204,11 @@ class EngineCore final : public EngineBackend {
     Buf<double> coupled_inflow, coupled_inflow_old, outfall_booked, outfall_rate_last;
     Buf<double> flow, flow_old, link_depth, link_depth_old, link_volume, link_volume_old, q1, a1,
         a2, froude, dqdh, surf1, surf2, setting, max_flow, max_velocity, pump_volume, pump_startups,
-        time_on;
+        time_on, pump_min_flow, pump_flow_sum, pump_periods, pump_off_low, pump_off_high,
+        pump_energy;
     Buf<int> converged, flow_class, normal_flow;
   };
-  static constexpr std::size_t kSavedBuffers = 46;
+  static constexpr std::size_t kSavedBuffers = 52;
   static_assert(sizeof(Buf<int>) == sizeof(Buf<double>) &&
                     sizeof(StateBuffers) == kSavedBuffers * sizeof(Buf<double>),
                 "a buffer was added to StateBuffers: name it in saved_buffers() and count it");
@@ -278,6 +279,12 @@ class EngineCore final : public EngineBackend {
         {"link_pump_volume", L, &b.pump_volume},
         {"link_pump_startups", L, &b.pump_startups},
         {"link_time_on", L, &b.time_on},
+        {"link_pump_min_flow", L, &b.pump_min_flow},
+        {"link_pump_flow_sum", L, &b.pump_flow_sum},
+        {"link_pump_periods", L, &b.pump_periods},
+        {"link_pump_off_low", L, &b.pump_off_low},
+        {"link_pump_off_high", L, &b.pump_off_high},
+        {"link_pump_energy", L, &b.pump_energy},
         {"node_converged", N, nullptr, &b.converged},
         {"link_flow_class", L, nullptr, &b.flow_class},
         {"link_normal_flow", L, nullptr, &b.normal_flow},
@@ -362,6 +369,18 @@ class EngineCore final : public EngineBackend {
         return st_.pump_startups;
       case Field::LinkTimeOn:
         return st_.time_on;
+      case Field::LinkPumpMinFlow:
+        return st_.pump_min_flow;
+      case Field::LinkPumpFlowSum:
+        return st_.pump_flow_sum;
+      case Field::LinkPumpPeriods:
+        return st_.pump_periods;
+      case Field::LinkPumpOffLow:
+        return st_.pump_off_low;
+      case Field::LinkPumpOffHigh:
+        return st_.pump_off_high;
+      case Field::LinkPumpEnergy:
+        return st_.pump_energy;
       case Field::LinkFroude:
         return st_.froude;
     }
@@ -437,6 +456,12 @@ class EngineCore final : public EngineBackend {
     v.pump_volume = st_.pump_volume.data();
     v.pump_startups = st_.pump_startups.data();
     v.time_on = st_.time_on.data();
+    v.pump_min_flow = st_.pump_min_flow.data();
+    v.pump_flow_sum = st_.pump_flow_sum.data();
+    v.pump_periods = st_.pump_periods.data();
+    v.pump_off_low = st_.pump_off_low.data();
+    v.pump_off_high = st_.pump_off_high.data();
+    v.pump_energy = st_.pump_energy.data();
     return v;
   }
 

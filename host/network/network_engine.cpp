@@ -392,6 +392,30 @@ void NetworkEngine::interpolated_state(double t, std::vector<double>& depth,
   }
 }
 
+void NetworkEngine::read_pump_summary(NetworkStatistics& s) const {
+  std::vector<double> sum, periods, off_low, off_high, time_on;
+  backend_->read(Field::LinkPumpMinFlow, s.pump_min_flow);
+  backend_->read(Field::LinkPumpFlowSum, sum);
+  backend_->read(Field::LinkPumpPeriods, periods);
+  backend_->read(Field::LinkPumpOffLow, off_low);
+  backend_->read(Field::LinkPumpOffHigh, off_high);
+  backend_->read(Field::LinkPumpEnergy, s.pump_energy_kwh);
+  backend_->read(Field::LinkTimeOn, time_on);
+  const std::size_t nl = time_on.size();
+  s.pump_pct_utilized.assign(nl, 0.0);
+  s.pump_avg_flow.assign(nl, 0.0);
+  s.pump_pct_off_curve_low.assign(nl, 0.0);
+  s.pump_pct_off_curve_high.assign(nl, 0.0);
+  for (std::size_t j = 0; j < nl; ++j) {
+    if (t_ > 0.0) s.pump_pct_utilized[j] = 100.0 * time_on[j] / t_;
+    if (periods[j] > 0.0) s.pump_avg_flow[j] = sum[j] / periods[j];
+    if (time_on[j] > 0.0) {
+      s.pump_pct_off_curve_low[j] = 100.0 * off_low[j] / time_on[j];
+      s.pump_pct_off_curve_high[j] = 100.0 * off_high[j] / time_on[j];
+    }
+  }
+}
+
 NetworkStatistics NetworkEngine::statistics() const {
   NetworkStatistics s;
   backend_->read(Field::NodeMaxDepth, s.node_max_depth);
@@ -408,6 +432,7 @@ NetworkStatistics NetworkEngine::statistics() const {
   std::vector<double> st;
   backend_->read(Field::LinkPumpStartups, st);
   s.pump_startups.assign(st.begin(), st.end());
+  read_pump_summary(s);
   s.steps = steps_;
   s.total_trials = trials_;
   s.unconverged_steps = unconverged_;

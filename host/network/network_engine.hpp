@@ -34,6 +34,12 @@ struct NetworkStatistics {
   std::vector<double> link_max_flow, link_max_velocity;
   std::vector<double> pump_volume, pump_hours_on;
   std::vector<int> pump_startups;
+  // SWMM's Pumping Summary, per link (0 for other links): share of the routed time running,
+  // least and step-averaged flow while running [m³/s] (SWMM 5.2.4 prints its minimum as 0: it
+  // starts it at 0), time off the curve's low and high ends as a share of the running time,
+  // and the energy given to the water [kWh].
+  std::vector<double> pump_pct_utilized, pump_min_flow, pump_avg_flow, pump_pct_off_curve_low,
+      pump_pct_off_curve_high, pump_energy_kwh;
   int steps = 0;
   double total_trials = 0.0;
   int unconverged_steps = 0;
@@ -122,6 +128,7 @@ class NetworkEngine {
   void refresh_cache() const;
   void take_mirrored_state();
   bool advance(double t_limit);
+  void read_pump_summary(NetworkStatistics& s) const;
 
   const inp::Model& model_;
   NetworkData net_;

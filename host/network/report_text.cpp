@@ -52,12 +52,21 @@ void write_text_report(const inp::Model& model, const NetworkEngine& eng, std::o
   for (int j = 0; j < net.link_count(); ++j)
     line("  %-24s max |flow| %12.3f  max velocity %8.2f", net.link_id[j].c_str(),
          st.link_max_flow[j] * flow, st.link_max_velocity[j] * len);
-  out << "\n  ************\n  Pump Summary\n  ************\n";
+  out << "\n  ***************\n  Pumping Summary\n  ***************\n";
+  constexpr const char* kFlowUnitNames[] = {"CFS", "GPM", "MGD", "CMS", "LPS", "MLD"};
+  const std::string fu = kFlowUnitNames[static_cast<int>(model.options.flow_units)];
+  line("  %-24s %8s %9s %9s %9s %9s %10s %9s %6s %6s", "Pump", "% Util.", "Start-Ups",
+       ("Min " + fu).c_str(), ("Avg " + fu).c_str(), ("Max " + fu).c_str(), vu, "kWh", "%Low",
+       "%High");
   for (int j = 0; j < net.link_count(); ++j) {
     if (net.link_kind[j] != LinkKind::Pump) continue;
-    line("  %-24s on %8.2f h  start-ups %5d  volume %10.3f %s", net.link_id[j].c_str(),
-         st.pump_hours_on[j], st.pump_startups[j], st.pump_volume[j] * vol, vu);
+    line("  %-24s %8.2f %9d %9.3f %9.3f %9.3f %10.3f %9.2f %6.1f %6.1f", net.link_id[j].c_str(),
+         st.pump_pct_utilized[j], st.pump_startups[j], st.pump_min_flow[j] * flow,
+         st.pump_avg_flow[j] * flow, st.link_max_flow[j] * flow, st.pump_volume[j] * vol,
+         st.pump_energy_kwh[j], st.pump_pct_off_curve_low[j], st.pump_pct_off_curve_high[j]);
   }
+  out << "  (% Low / % High: share of the running time below the pump curve's first point or "
+         "beyond its last)\n";
   out << "\n  ***********************\n  Outfall Loading Summary\n  ***********************\n";
   for (int i = 0; i < net.node_count(); ++i) {
     if (net.node[i].kind != pipe::NodeKind::Outfall) continue;

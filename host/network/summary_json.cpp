@@ -24,7 +24,15 @@ void write_summary_json(const NetworkEngine& eng, std::ostream& out) {
     links[net.link_id[j]] = {{"max_flow_m3s", st.link_max_flow[j]},
                              {"max_velocity_ms", st.link_max_velocity[j]}};
     if (net.link_kind[j] == LinkKind::Pump)
-      pumps[net.link_id[j]] = {{"volume_m3", st.pump_volume[j]}, {"switches", st.pump_startups[j]}};
+      pumps[net.link_id[j]] = {{"volume_m3", st.pump_volume[j]},
+                               {"switches", st.pump_startups[j]},
+                               {"percent_utilized", st.pump_pct_utilized[j]},
+                               {"min_flow_m3s", st.pump_min_flow[j]},
+                               {"avg_flow_m3s", st.pump_avg_flow[j]},
+                               {"max_flow_m3s", st.link_max_flow[j]},
+                               {"energy_kwh", st.pump_energy_kwh[j]},
+                               {"pct_time_off_curve_low", st.pump_pct_off_curve_low[j]},
+                               {"pct_time_off_curve_high", st.pump_pct_off_curve_high[j]}};
   }
   const ordered_json summary = {{"continuity_error_pct", eng.mass_balance().continuity_error_pct()},
                                 {"nodes", std::move(nodes)},

@@ -409,6 +409,7 @@ struct UpdateNodeStats {
 };
 
 struct UpdateLinkStats {
+  NodeView n;
   LinkView l;
   SharedView s;
   double dt;
@@ -427,7 +428,22 @@ struct UpdateLinkStats {
       l.pump_volume[j] += q * dt;
       l.time_on[j] += dt;
       if (abs_of(l.flow_old[j]) < pipe::kMinRunoffFlow) l.pump_startups[j] += 1.0;
+      if (l.pump_periods[j] == 0.0 || q < l.pump_min_flow[j]) l.pump_min_flow[j] = q;
+      l.pump_flow_sum[j] += q;
+      l.pump_periods[j] += 1.0;
+      if (l.flow_class[j] == pipe::kDnDry) l.pump_off_low[j] += dt;
+      if (l.flow_class[j] == pipe::kUpDry) l.pump_off_high[j] += dt;
+      const int a = l.node1[j], b = l.node2[j];
+      const double lift = (n.invert[b] + n.depth[b]) - (n.invert[a] + n.depth[a]);
+      l.pump_energy[j] += pump_power_kw(q, abs_of(lift)) * dt / 3600.0;
     }
+  }
+
+  /// Hydraulic power of lifting q through dh, as SWMM 5.2 reports it: its horsepower formula
+  /// (q [cfs] * dh [ft] / 8.814, i.e. 62.4 lb/ft³ of water) times 0.7457 kW per hp.
+  SF_HD static double pump_power_kw(double q, double dh) {
+    constexpr double kCfs = pipe::kFtToM * pipe::kFtToM * pipe::kFtToM;
+    return q / kCfs * (dh / pipe::kFtToM) / 8.814 * 0.7457;
   }
 };
 

@@ -80,6 +80,13 @@ struct LinkView {
   double* pump_volume = nullptr;
   double* pump_startups = nullptr;
   double* time_on = nullptr;
+  // pump statistics beyond volume and time on (SWMM's Pumping Summary)
+  double* pump_min_flow = nullptr;  // least flow while running (set on the first running step)
+  double* pump_flow_sum = nullptr;  // sum of the running steps' flows, for SWMM's step average
+  double* pump_periods = nullptr;   // running steps
+  double* pump_off_low = nullptr;   // running time below the curve's first point [s]
+  double* pump_off_high = nullptr;  // running time beyond the curve's last point [s]
+  double* pump_energy = nullptr;    // energy given to the water [kWh]
 };
 
 struct SharedView {

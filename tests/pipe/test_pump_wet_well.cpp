@@ -244,3 +244,31 @@ TEST(PumpWetWell, InflowBelowThePumpRateCyclesBetweenStartAndStopDepths) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PumpWetWell, PumpingSummaryCountsTimeOffBothEndsOfTheCurveAndTheEnergy) {
+  // TYPE2 curve from 1 m to 2 m only: above 2 m the pump runs beyond the curve's last point
+  // (high, at 0.10 m³/s), from 2 m to 1 m on it (0.10), below 1 m below its first point (low,
+  // 0.05) until it stops at 0.5 m. Over 50 m² each phase lasts 500 s: 1500 s running in 2400 s.
+  const std::string curve = "PC2 PUMP2 1.0 0.05\nPC2 2.0 0.10\n";
+  const inp::Model m =
+      inp::read_inp_text(wet_well(3.0, "PC2 ON 2.9 0.5", curve, "FREE", "00:40"), "offcurve.inp");
+  network::NetworkEngine eng(m);
+  const int w = eng.node_index("W"), p = eng.link_index("P1");
+  run(eng, w, p);
+  const network::NetworkStatistics st = eng.statistics();
+  EXPECT_NEAR(st.pump_pct_utilized[p], 100.0 * 1500.0 / 2400.0, 0.1);
+  EXPECT_NEAR(st.pump_pct_off_curve_high[p], 100.0 / 3.0, 0.2);
+  EXPECT_NEAR(st.pump_pct_off_curve_low[p], 100.0 / 3.0, 0.2);
+  EXPECT_NEAR(st.pump_min_flow[p], 0.05, 1e-9);
+  // step average of 1000 s at 0.10 and 500 s at 0.05 (1 s steps)
+  EXPECT_NEAR(st.pump_avg_flow[p], (1000.0 * 0.10 + 500.0 * 0.05) / 1500.0, 0.001);
+  EXPECT_EQ(st.pump_startups[p], 1);
+  // lift to the free outfall's invert (5 m): mean 2.5 m, 3.5 m and 4.25 m over the three
+  // phases; SWMM's 62.4 lb/ft³ gives 9.8026 kW per m³/s and m
+  const double lift_flow_seconds = 0.10 * 2.5 * 500 + 0.10 * 3.5 * 500 + 0.05 * 4.25 * 500;
+  EXPECT_NEAR(st.pump_energy_kwh[p], lift_flow_seconds * 9.8026 / 3600.0, 0.01);
+}
+
+}  // namespace
