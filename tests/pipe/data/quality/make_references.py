@@ -6,13 +6,14 @@ pollutant, and the concentration of every pollutant at a few nodes at each repor
 from the binary .out file). Usage: make_references.py [path/to/runswmm]; without it, the
 runswmm that bench/swmm_compare.py builds in ~/.cache/spongeflow/swmm-5.2.4 is used."""
 import json
-import struct
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[3] / "scripts"))
+from swmm_out import NODE, SwmmOut  # noqa: E402
 DEFAULT_RUNSWMM = Path.home() / ".cache/spongeflow/swmm-5.2.4/build/bin/Release/runswmm"
 # model -> nodes whose concentration series are kept
 MODELS = {
@@ -51,38 +52,14 @@ def read_quality_continuity(rpt: str, pollutants: list) -> dict:
 
 def read_out(path: Path, keep_nodes: list):
     """Pollutant names, units codes and each kept node's concentrations per report period."""
-    data = path.read_bytes()
-    ids_at, props_at, results_at, periods, _, _ = struct.unpack_from("<6i", data, len(data) - 24)
-    _, _, _, n_sub, n_node, n_link, n_poll = struct.unpack_from("<7i", data, 0)
-    pos = ids_at
-    names = []
-    for _ in range(n_sub + n_node + n_link + n_poll):
-        (n,) = struct.unpack_from("<i", data, pos)
-        names.append(data[pos + 4:pos + 4 + n].decode())
-        pos += 4 + n
-    nodes = names[n_sub:n_sub + n_node]
-    pollutants = names[n_sub + n_node + n_link:]
-    units = list(struct.unpack_from(f"<{n_poll}i", data, pos))
-    pos = props_at
-    for count in (n_sub, n_node, n_link):
-        (k,) = struct.unpack_from("<i", data, pos)
-        pos += 4 + 4 * k + 4 * k * count
-    n_vars = []
-    for _ in range(4):
-        (k,) = struct.unpack_from("<i", data, pos)
-        n_vars.append(k)
-        pos += 4 + 4 * k
-    per_period = 8 + 4 * (n_sub * n_vars[0] + n_node * n_vars[1] + n_link * n_vars[2] +
-                          n_vars[3])
-    series = {node: {p: [] for p in pollutants} for node in keep_nodes}
-    for t in range(periods):
-        base = results_at + t * per_period + 8 + 4 * n_sub * n_vars[0]
+    out = SwmmOut(path)
+    series = {node: {p: [] for p in out.pollutants} for node in keep_nodes}
+    for t in range(out.periods):
         for node in keep_nodes:
-            i = nodes.index(node)
-            for k, p in enumerate(pollutants):  # node variables: 6 hydraulic, then pollutants
-                (c,) = struct.unpack_from("<f", data, base + 4 * (i * n_vars[1] + 6 + k))
-                series[node][p].append(float(f"{c:.6g}"))
-    return pollutants, units, series
+            i = out.names[NODE].index(node)
+            for k, p in enumerate(out.pollutants):  # node variables: 6 hydraulic, then pollutants
+                series[node][p].append(float(f"{out.value(t, NODE, i, 6 + k):.6g}"))
+    return out.pollutants, out.pollutant_units, series
 
 
 def main():
