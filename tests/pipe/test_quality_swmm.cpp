@@ -32,12 +32,14 @@ bool is_count(const nlohmann::json& ref, const std::string& pollutant) {
   return std::find(c.begin(), c.end(), pollutant) != c.end();
 }
 
-class QualityAgainstSwmm : public testing::TestWithParam<const char*> {};
-
-TEST_P(QualityAgainstSwmm, OutfallLoadsAndContinuityMatch) {
+class QualityAgainstSwmm : public testing::TestWithParam<const char*> {
+ protected:
   const std::string name = GetParam();
   const nlohmann::json ref = reference(name);
   const sf::inp::Model model = sf::inp::read_inp_file(kDir + name + ".inp");
+};
+
+TEST_P(QualityAgainstSwmm, OutfallLoadsAndContinuityMatch) {
   sf::network::NetworkEngine eng(model);
   eng.start();
   while (eng.step()) {
@@ -73,9 +75,6 @@ TEST_P(QualityAgainstSwmm, OutfallLoadsAndContinuityMatch) {
 }
 
 TEST_P(QualityAgainstSwmm, NodeConcentrationsMatchAtReportTimes) {
-  const std::string name = GetParam();
-  const nlohmann::json ref = reference(name);
-  const sf::inp::Model model = sf::inp::read_inp_file(kDir + name + ".inp");
   sf::network::NetworkEngine eng(model);
   eng.start();
   const double step = ref["report_step_s"].get<double>();
