@@ -60,32 +60,64 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
     std::vector<assess::OverflowRecorder> rec(
         nodes.size(), assess::OverflowRecorder(o.min_flow_m3s, o.inter_event_hours * 3600.0));
     std::vector<double> q_prev(nodes.size(), 0.0);
+    // pollutant loads through each outfall per step, from the engine's cumulative loads
+    const std::size_t np = std::size_t(eng.pollutant_count());
+    std::vector<double> load_prev, load_now, step_loads(np);
     eng.start();
+    if (np > 0) load_prev = eng.outfall_loads();
     double t_prev = eng.time();
     for (std::size_t k = 0; k < nodes.size(); ++k) q_prev[k] = eng.node_inflow(nodes[k]);
     while (eng.step()) {
       const double t = eng.time();
+      if (np > 0) load_now = eng.outfall_loads();
       for (std::size_t k = 0; k < nodes.size(); ++k) {
         const double q = eng.node_inflow(nodes[k]);
-        rec[k].add(t_prev, t, q_prev[k], q);
+        const std::size_t at = std::size_t(nodes[k]) * np;
+        for (std::size_t p = 0; p < np; ++p) step_loads[p] = load_now[at + p] - load_prev[at + p];
+        rec[k].add(t_prev, t, q_prev[k], q, step_loads);
         q_prev[k] = q;
       }
       t_prev = t;
+      load_prev.swap(load_now);
     }
     eng.finish();
+    const std::vector<network::QualityBalance> quality = eng.quality_balance();
+    // "loads_kg" (or "loads_count" for #/L pollutants) as summary.json names them
+    auto loads_json = [&](const std::vector<double>& loads) {
+      nlohmann::ordered_json l = nlohmann::ordered_json::object();
+      for (std::size_t p = 0; p < np; ++p) {
+        const bool count = quality[p].units == inp::ConcentrationUnits::CountPerL;
+        l[count ? "loads_count" : "loads_kg"][quality[p].pollutant] =
+            p < loads.size() ? loads[p] : 0.0;
+      }
+      return l;
+    };
+    auto loads_csv = [&](const std::vector<double>& loads) {
+      std::string text;
+      for (std::size_t p = 0; p < np; ++p)
+        text += "," + fmt("%.6g", p < loads.size() ? loads[p] : 0.0);
+      return text;
+    };
+    std::string load_columns;
+    for (const network::QualityBalance& b : quality)
+      load_columns += ",load_" + b.pollutant +
+                      (b.units == inp::ConcentrationUnits::CountPerL ? "_count" : "_kg");
     const network::NetworkStatistics st = eng.statistics();
 
     if (!make_output_folder(o.output_dir, err)) return 1;
     const std::filesystem::path dir(o.output_dir);
     std::string totals =
-        "outfall,volume_m3,engine_volume_m3,events,overflow_h,longest_event_h,peak_m3s\n";
-    std::string events = "outfall,event,start_h,end_h,duration_h,volume_m3,peak_m3s\n";
+        "outfall,volume_m3,engine_volume_m3,events,overflow_h,longest_event_h,peak_m3s" +
+        load_columns + "\n";
+    std::string events =
+        "outfall,event,start_h,end_h,duration_h,volume_m3,peak_m3s" + load_columns + "\n";
     nlohmann::ordered_json j;
     j["network"] = o.inp_path;
     j["inter_event_h"] = o.inter_event_hours;
     j["min_flow_m3s"] = o.min_flow_m3s;
     j["flow_routing_continuity_error_pct"] = eng.mass_balance().continuity_error_pct();
     double volume = 0.0, hours = 0.0;
+    std::vector<double> total_loads(np, 0.0);
     std::size_t count = 0;
     for (std::size_t k = 0; k < nodes.size(); ++k) {
       const assess::OverflowRecorder& r = rec[k];
@@ -97,21 +129,32 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
         events += id + "," + std::to_string(e + 1) + "," + fmt("%.4f", ev.start_s / 3600.0) + "," +
                   fmt("%.4f", ev.end_s / 3600.0) + "," +
                   fmt("%.4f", (ev.end_s - ev.start_s) / 3600.0) + "," + fmt("%.3f", ev.volume_m3) +
-                  "," + fmt("%.5f", ev.peak_m3s) + "\n";
+                  "," + fmt("%.5f", ev.peak_m3s) + loads_csv(ev.loads) + "\n";
       }
       totals += id + "," + fmt("%.3f", r.volume_m3()) + "," +
                 fmt("%.3f", st.outfall_volume[nodes[k]]) + "," + std::to_string(r.events().size()) +
                 "," + fmt("%.4f", r.overflow_s() / 3600.0) + "," + fmt("%.4f", longest / 3600.0) +
-                "," + fmt("%.5f", r.peak_m3s()) + "\n";
+                "," + fmt("%.5f", r.peak_m3s()) + loads_csv(r.loads()) + "\n";
       j["outfalls"][id] = {
           {"volume_m3", r.volume_m3()},          {"engine_volume_m3", st.outfall_volume[nodes[k]]},
           {"events", r.events().size()},         {"overflow_h", r.overflow_s() / 3600.0},
           {"longest_event_h", longest / 3600.0}, {"peak_m3s", r.peak_m3s()}};
+      j["outfalls"][id].update(loads_json(r.loads()));
+      total_loads.resize(np, 0.0);
+      for (std::size_t p = 0; p < std::min(np, r.loads().size()); ++p)
+        total_loads[p] += r.loads()[p];
       volume += r.volume_m3();
       hours += r.overflow_s() / 3600.0;
       count += r.events().size();
     }
     j["total"] = {{"volume_m3", volume}, {"events", count}, {"overflow_h", hours}};
+    j["total"].update(loads_json(total_loads));
+    if (np > 0) {
+      nlohmann::ordered_json errors = nlohmann::ordered_json::object();
+      for (const network::QualityBalance& b : quality)
+        errors[b.pollutant] = b.continuity_error_pct();
+      j["quality_continuity_error_pct"] = std::move(errors);
+    }
     for (const auto& [name, text] : {std::pair<std::string, std::string>{"overflows.csv", totals},
                                      {"overflow_events.csv", events},
                                      {"overflows.json", j.dump(2) + "\n"}}) {
@@ -121,8 +164,13 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
     out << nodes.size() << " outfalls: " << count << " overflow events, " << fmt("%.1f", volume)
         << " m3, " << fmt("%.2f", hours) << " h of overflow (events apart by more than "
         << o.inter_event_hours << " h; flow above " << o.min_flow_m3s << " m3/s)\n"
-        << "flow routing continuity error: " << eng.mass_balance().continuity_error_pct()
-        << " %\nwrote overflows.csv, overflow_events.csv and overflows.json in " << o.output_dir
+        << "flow routing continuity error: " << eng.mass_balance().continuity_error_pct() << " %\n";
+    for (std::size_t p = 0; p < np; ++p)
+      out << quality[p].pollutant << " through these outfalls: " << fmt("%.6g", total_loads[p])
+          << (quality[p].units == inp::ConcentrationUnits::CountPerL ? " counts" : " kg")
+          << " (quality continuity error " << fmt("%.3f", quality[p].continuity_error_pct())
+          << " %)\n";
+    out << "wrote overflows.csv, overflow_events.csv and overflows.json in " << o.output_dir
         << "\n";
     return 0;
   });

@@ -14,9 +14,20 @@ OverflowRecorder::OverflowRecorder(double min_flow_m3s, double inter_event_s)
         ">= 0");
 }
 
-void OverflowRecorder::add(double t0, double t1, double q0, double q1) {
+namespace {
+
+void add_loads(std::vector<double>& sum, const std::vector<double>& add) {
+  if (sum.size() < add.size()) sum.resize(add.size(), 0.0);
+  for (std::size_t p = 0; p < add.size(); ++p) sum[p] += add[p];
+}
+
+}  // namespace
+
+void OverflowRecorder::add(double t0, double t1, double q0, double q1,
+                           const std::vector<double>& step_loads) {
   const double dt = t1 - t0;
   if (!(dt > 0.0)) return;
+  add_loads(loads_, step_loads);
   q0 = std::max(q0, 0.0);
   q1 = std::max(q1, 0.0);
   const double volume = 0.5 * (q0 + q1) * dt;
@@ -36,6 +47,7 @@ void OverflowRecorder::add(double t0, double t1, double q0, double q1) {
   e.end_s = end;
   e.volume_m3 += volume;
   e.peak_m3s = std::max(e.peak_m3s, q_max);
+  add_loads(e.loads, step_loads);
 }
 
 }  // namespace sf::assess

@@ -347,6 +347,42 @@ struct Transect {
 };
 
 // ---------------------------------------------------------------------------------------------
+// [POLLUTANTS] (water quality, docs/theory/water-quality.md)
+// ---------------------------------------------------------------------------------------------
+
+enum class ConcentrationUnits { MgPerL, UgPerL, CountPerL };
+
+/// One pollutant. Concentrations stay in the pollutant's own units (mg/L, ug/L or #/L): the
+/// routing mixes them as written; loads are converted to kg (or counts) only for output.
+struct Pollutant {
+  std::string id;
+  ConcentrationUnits units = ConcentrationUnits::MgPerL;
+  double rain_concen = 0.0;  // Crain, in rain water
+  double gw_concen = 0.0;    // Cgw, in groundwater inflow (groundwater is not simulated)
+  double rdii_concen = 0.0;  // Crdii, in RDII inflow (RDII is not simulated)
+  double decay_per_s = 0.0;  // Kdecay, first-order decay [1/s] (file gives 1/days)
+  bool snow_only = false;    // buildup only with snow (buildup is not simulated)
+  int co_pollutant = -1;     // CoPollut index, -1 if none
+  double co_fraction = 0.0;  // CoFrac [-]
+  double dwf_concen = 0.0;   // Cdwf, default concentration of dry-weather flow
+  double init_concen = 0.0;  // Cinit, in the network at the start
+  int line = 0;
+};
+
+/// kg (or counts for #/L) per (concentration unit x m³): mg/L -> 1e-3 kg, ug/L -> 1e-6 kg,
+/// #/L -> 1000 counts.
+inline double load_per_concentration_volume(ConcentrationUnits u) {
+  switch (u) {
+    case ConcentrationUnits::UgPerL:
+      return 1e-6;
+    case ConcentrationUnits::CountPerL:
+      return 1000.0;
+    default:
+      return 1e-3;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Inflows
 // ---------------------------------------------------------------------------------------------
 
@@ -357,9 +393,10 @@ enum class InflowKind { Flow, Concentration, Mass };
 struct ExternalInflow {
   int node = -1;
   std::string constituent;  // "FLOW" or a pollutant name
+  int pollutant = -1;       // index into Model::pollutants; -1 for FLOW
   InflowKind kind = InflowKind::Flow;
   int series = -1;        // time series index (its values converted per kind), -1 if none
-  double mfactor = 1.0;   // units factor (SWMM ignores it for FLOW: always 1 here)
+  double mfactor = 1.0;   // units factor: MASS inflows' values x mfactor = mass units/s (1 else)
   double sfactor = 1.0;   // scaling factor as written
   double scale = 1.0;     // = sfactor; multiplies the (converted) series values
   double baseline = 0.0;  // baseline in m³/s for FLOW (as written for pollutants)
@@ -371,7 +408,8 @@ struct ExternalInflow {
 struct DryWeatherInflow {
   int node = -1;
   std::string constituent;    // "FLOW" or a pollutant name
-  double average = 0.0;       // [m³/s] for FLOW (as written for pollutants)
+  int pollutant = -1;         // index into Model::pollutants; -1 for FLOW
+  double average = 0.0;       // [m³/s] for FLOW (a concentration for pollutants)
   std::vector<int> patterns;  // up to 4 pattern indices (any of monthly/daily/hourly/weekend)
   int line = 0;
 };
@@ -528,6 +566,7 @@ struct Model {
   std::vector<TimeSeries> timeseries;
   std::vector<Pattern> patterns;
 
+  std::vector<Pollutant> pollutants;
   std::vector<ExternalInflow> inflows;
   std::vector<DryWeatherInflow> dry_weather_inflows;
   std::vector<Rule> rules;
@@ -553,6 +592,8 @@ struct Model {
   std::unordered_map<std::string, int> transect_index;
   std::unordered_map<std::string, int> gage_index;
   std::unordered_map<std::string, int> subcatchment_index;
+  std::unordered_map<std::string, int> pollutant_index;
+  int find_pollutant(const std::string& id) const { return find(pollutant_index, id); }
   int find_gage(const std::string& id) const { return find(gage_index, id); }
   int find_subcatchment(const std::string& id) const { return find(subcatchment_index, id); }
   int find_transect(const std::string& id) const { return find(transect_index, id); }

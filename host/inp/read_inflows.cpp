@@ -69,6 +69,7 @@ void read_inflows(Context& ctx, const SectionBlock& block) {
     in.node = row.node(0, "node");
     in.constituent = row.tok(1);
     const bool flow = check_constituent(ctx, row, 1);
+    if (!flow) in.pollutant = m.find_pollutant(in.constituent);
     if (!row.tok(2).empty()) in.series = row.series(2, "time series");
     if (flow) {
       in.kind = InflowKind::Flow;
@@ -118,6 +119,7 @@ void read_dwf(Context& ctx, const SectionBlock& block) {
     d.node = row.node(0, "node");
     d.constituent = row.tok(1);
     const bool flow = check_constituent(ctx, row, 1);
+    if (!flow) d.pollutant = m.find_pollutant(d.constituent);
     const double avg = row.number(2, "average value", Bound::NonNegative, "a value >= 0");
     d.average = flow ? avg * ctx.units.flow : avg;
     for (size_t i = 3; i < row.size() && i < 7; ++i) {

@@ -22,7 +22,6 @@ const std::map<std::string, const char*> kUnsupported = {
     {"GROUNDWATER", "groundwater"},
     {"GWF", "groundwater flow equations"},
     {"SNOWPACKS", "snowmelt"},
-    {"POLLUTANTS", "water quality"},
     {"LANDUSES", "water quality (land uses)"},
     {"BUILDUP", "water quality (pollutant buildup)"},
     {"WASHOFF", "water quality (pollutant washoff)"},
@@ -304,6 +303,7 @@ void Reader::run() {
   register_nodes_and_links();
   register_tables();
   register_unsupported_names();
+  register_pollutants(ctx_, file_.sections);
   register_hydrology(ctx_, file_.sections);
 
   each("CURVES", [&](const SectionBlock& b) { read_curves(ctx_, b); });
@@ -334,6 +334,9 @@ void Reader::run() {
   if (!ctx_.full()) finish_lid(ctx_);
   refuse_unbuilt_hydrology();
 
+  each("POLLUTANTS", [&](const SectionBlock& b) { read_pollutants(ctx_, b); });
+  if (!ctx_.full()) refuse_unbuilt_quality(ctx_, file_.sections);
+  if (!ctx_.full()) warn_quality_without_effect(ctx_);
   each("INFLOWS", [&](const SectionBlock& b) { read_inflows(ctx_, b); });
   each("DWF", [&](const SectionBlock& b) { read_dwf(ctx_, b); });
   each("CONTROLS", [&](const SectionBlock& b) { read_controls(ctx_, b); });

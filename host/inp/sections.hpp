@@ -72,6 +72,16 @@ void read_lid_usage(Context& ctx, const SectionBlock& block);
 /// Layer checks and derived values of each control; LID areas and shares per subcatchment.
 void finish_lid(Context& ctx);
 
+// read_quality.cpp
+/// Registers every pollutant name (so a co-pollutant may name a later one).
+void register_pollutants(Context& ctx, const std::vector<SectionBlock>& sections);
+void read_pollutants(Context& ctx, const SectionBlock& block);
+/// Refuses buildup/washoff and treatment where they would change the routed loads, and rain
+/// concentrations carried by runoff (not simulated yet).
+void refuse_unbuilt_quality(Context& ctx, const std::vector<SectionBlock>& sections);
+/// Warns about pollutant properties that have no effect here (co-pollutants, Cgw, Crdii).
+void warn_quality_without_effect(Context& ctx);
+
 // controls.cpp
 void read_controls(Context& ctx, const SectionBlock& block);
 

@@ -42,13 +42,24 @@ enum class Field {
   LinkPumpOffLow,
   LinkPumpOffHigh,
   LinkPumpEnergy,
-  LinkFroude
+  LinkFroude,
+  // water quality: element x pollutant (element-major), empty without pollutants
+  NodeQuality,
+  LinkQuality,
+  OutfallLoad,
+  NodeOutMass,
+  NodeFloodMass,
+  NodeReactedMass,
+  LinkReactedMass,
+  NodeDroppedMass,
+  LinkDroppedMass
 };
 
 /// Initial state computed on the host.
 struct InitialState {
   std::vector<double> node_depth, node_volume;
   std::vector<double> link_flow, link_q1, link_depth, link_volume, link_area, link_setting;
+  std::vector<double> node_quality, link_quality;  // element x pollutant
 };
 
 /// The state that pump start/stop depths and control rules read at the start of a step.
@@ -73,7 +84,11 @@ class EngineBackend {
   virtual void set_outfall_stages(const std::vector<double>& stage) = 0;
   virtual void set_link_settings(const std::vector<double>& setting) = 0;
   virtual void set_regulators(const std::vector<RegulatorParams>& r) = 0;
-  /// One routing step of length dt: Picard trials until convergence, then statistics. Ends
+  /// Lateral pollutant mass inflow of the next step per node and pollutant (node-major),
+  /// in concentration units x m³/s.
+  virtual void set_lateral_loads(const std::vector<double>& w) = 0;
+  /// One routing step of length dt: Picard trials until convergence, pollutant routing, then
+  /// statistics. Ends
   /// with the step's one wait for the device (its report, and the mirrored control state).
   virtual TrialReport route(double dt, int max_trials) = 0;
   /// When on, every route() also brings back the ControlState at the end of the step in the

@@ -19,6 +19,7 @@
 #include "launch/pinned_buffer.hpp"
 #include "network/engine_backend.hpp"
 #include "routing/element_kernels.hpp"
+#include "routing/quality_kernels.hpp"
 #include "routing/trial_control.hpp"
 
 namespace sf::network {
@@ -36,6 +37,8 @@ class EngineCore final : public EngineBackend {
   void upload_network(const NetworkData& net) override {
     nn_ = net.node_count();
     nl_ = net.link_count();
+    np_ = net.pollutant_count();
+    decay_.upload(net.pollutant_decay.empty() ? std::vector<double>(1, 0.0) : net.pollutant_decay);
     node_params_.upload(net.node);
     node_invert_.upload(net.node_invert);
     node_curve_.upload(net.node_curve);
@@ -80,6 +83,10 @@ class EngineCore final : public EngineBackend {
     st_.link_volume.upload(s.link_volume);
     st_.a1.upload(s.link_area);
     st_.setting.upload(s.link_setting);
+    if (np_ > 0) {
+      st_.node_c.upload(s.node_quality);
+      st_.link_c.upload(s.link_quality);
+    }
   }
 
   // Pinned staging, one area per input: route() ends with a synchronisation, so each area is
@@ -95,6 +102,9 @@ class EngineCore final : public EngineBackend {
     upload_async(setting, setting_staging_, st_.setting);
   }
   void set_regulators(const std::vector<RegulatorParams>& r) override { regulator_.upload(r); }
+  void set_lateral_loads(const std::vector<double>& w) override {
+    upload_async(w, load_staging_, st_.lat_load);
+  }
 
   TrialReport route(double dt, int max_trials) override {
     const NodeView n = node_view();
@@ -112,6 +122,12 @@ class EngineCore final : public EngineBackend {
                             EndTrial{c});
       // In host memory the verdict can be read at no cost: stop queuing trials at once.
       if (!Exec::kIsDevice && c->done) break;
+    }
+    if (np_ > 0) {
+      const QualityView q = quality_view();
+      Exec::for_each(std::int64_t(nn_ + nl_) * np_, BeginQualityStep{q, nn_});
+      Exec::for_each(nn_, NodeQuality{n, l, q, dt});
+      Exec::for_each(nl_, LinkQuality{n, l, q, dt});
     }
     exec_.sum_reduce_into(nn_, SystemOutflow{n}, OutflowTotals{}, StoreOutflow{c});
     if (n.outfall_booked) Exec::for_each(nn_, BookOutfallVolumes{n, dt});
@@ -170,6 +186,8 @@ class EngineCore final : public EngineBackend {
   void load_state(const StateRecord& record) override {
     for (const Saved& b : saved_buffers()) {
       const std::size_t n = b.f64 ? b.f64->size() : b.i32->size();
+      // quality entries are absent from checkpoints written before pollutant routing
+      if (n == 0 && !record.has(std::string("network_") + b.name)) continue;
       const std::vector<double> values = record.get<double>(std::string("network_") + b.name, n);
       if (b.f64) {
         if (n > 0) b.f64->upload(values);
@@ -207,13 +225,16 @@ class EngineCore final : public EngineBackend {
         time_on, pump_min_flow, pump_flow_sum, pump_periods, pump_off_low, pump_off_high,
         pump_energy;
     Buf<int> converged, flow_class, normal_flow;
+    Buf<double> node_c, node_c_old, lat_load, outfall_load, node_out_mass, node_out_rate,
+        node_flood_mass, node_flood_rate, node_reacted_mass, node_reacted_rate, node_dropped_mass;
+    Buf<double> link_c, link_c_old, link_reacted_mass, link_reacted_rate, link_dropped_mass;
   };
-  static constexpr std::size_t kSavedBuffers = 52;
+  static constexpr std::size_t kSavedBuffers = 68;
   static_assert(sizeof(Buf<int>) == sizeof(Buf<double>) &&
                     sizeof(StateBuffers) == kSavedBuffers * sizeof(Buf<double>),
                 "a buffer was added to StateBuffers: name it in saved_buffers() and count it");
 
-  enum class Extent { kNode, kCoupling, kLink };
+  enum class Extent { kNode, kCoupling, kLink, kNodeQuality, kLinkQuality };
   struct Saved {
     const char* name = nullptr;
     Extent extent = Extent::kNode;
@@ -227,6 +248,8 @@ class EngineCore final : public EngineBackend {
 
   std::size_t extent(Extent e, bool coupled) const {
     if (e == Extent::kLink) return std::size_t(nl_);
+    if (e == Extent::kNodeQuality) return std::size_t(nn_) * std::size_t(np_);
+    if (e == Extent::kLinkQuality) return std::size_t(nl_) * std::size_t(np_);
     return e == Extent::kNode || coupled ? std::size_t(nn_) : 0;
   }
 
@@ -234,6 +257,7 @@ class EngineCore final : public EngineBackend {
   /// Throws std::logic_error if it misses a member of StateBuffers or names one twice.
   std::array<Saved, kSavedBuffers> saved_buffers() {
     const Extent N = Extent::kNode, C = Extent::kCoupling, L = Extent::kLink;
+    const Extent NQ = Extent::kNodeQuality, LQ = Extent::kLinkQuality;
     StateBuffers& b = st_;
     const std::array<Saved, kSavedBuffers> list = {{
         {"node_depth", N, &b.depth},
@@ -288,6 +312,22 @@ class EngineCore final : public EngineBackend {
         {"node_converged", N, nullptr, &b.converged},
         {"link_flow_class", L, nullptr, &b.flow_class},
         {"link_normal_flow", L, nullptr, &b.normal_flow},
+        {"node_quality", NQ, &b.node_c},
+        {"node_quality_old", NQ, &b.node_c_old},
+        {"node_lateral_load", NQ, &b.lat_load},
+        {"outfall_load", NQ, &b.outfall_load},
+        {"node_quality_out_mass", NQ, &b.node_out_mass},
+        {"node_quality_out_rate", NQ, &b.node_out_rate},
+        {"node_quality_flood_mass", NQ, &b.node_flood_mass},
+        {"node_quality_flood_rate", NQ, &b.node_flood_rate},
+        {"node_quality_reacted_mass", NQ, &b.node_reacted_mass},
+        {"node_quality_reacted_rate", NQ, &b.node_reacted_rate},
+        {"node_quality_dropped_mass", NQ, &b.node_dropped_mass},
+        {"link_quality", LQ, &b.link_c},
+        {"link_quality_old", LQ, &b.link_c_old},
+        {"link_quality_reacted_mass", LQ, &b.link_reacted_mass},
+        {"link_quality_reacted_rate", LQ, &b.link_reacted_rate},
+        {"link_quality_dropped_mass", LQ, &b.link_dropped_mass},
     }};
     // Complete: as many entries as buffers, each a distinct member of st_ with a name.
     const auto* begin = reinterpret_cast<const unsigned char*>(&st_);
@@ -383,6 +423,24 @@ class EngineCore final : public EngineBackend {
         return st_.pump_energy;
       case Field::LinkFroude:
         return st_.froude;
+      case Field::NodeQuality:
+        return st_.node_c;
+      case Field::LinkQuality:
+        return st_.link_c;
+      case Field::OutfallLoad:
+        return st_.outfall_load;
+      case Field::NodeOutMass:
+        return st_.node_out_mass;
+      case Field::NodeFloodMass:
+        return st_.node_flood_mass;
+      case Field::NodeReactedMass:
+        return st_.node_reacted_mass;
+      case Field::LinkReactedMass:
+        return st_.link_reacted_mass;
+      case Field::NodeDroppedMass:
+        return st_.node_dropped_mass;
+      case Field::LinkDroppedMass:
+        return st_.link_dropped_mass;
     }
     return st_.depth;
   }
@@ -465,6 +523,30 @@ class EngineCore final : public EngineBackend {
     return v;
   }
 
+  QualityView quality_view() {
+    StateBuffers& b = st_;
+    QualityView q;
+    q.np = np_;
+    q.decay = decay_.data();
+    q.node_c = b.node_c.data();
+    q.node_c_old = b.node_c_old.data();
+    q.lat_load = b.lat_load.data();
+    q.link_c = b.link_c.data();
+    q.link_c_old = b.link_c_old.data();
+    q.outfall_load = b.outfall_load.data();
+    q.node_out_mass = b.node_out_mass.data();
+    q.node_out_rate = b.node_out_rate.data();
+    q.node_flood_mass = b.node_flood_mass.data();
+    q.node_flood_rate = b.node_flood_rate.data();
+    q.node_reacted_mass = b.node_reacted_mass.data();
+    q.node_reacted_rate = b.node_reacted_rate.data();
+    q.link_reacted_mass = b.link_reacted_mass.data();
+    q.link_reacted_rate = b.link_reacted_rate.data();
+    q.node_dropped_mass = b.node_dropped_mass.data();
+    q.link_dropped_mass = b.link_dropped_mass.data();
+    return q;
+  }
+
   SharedView shared_view() {
     SharedView s = shared_;
     s.tables = pipe::XsectTables{tables_.data()};
@@ -476,11 +558,12 @@ class EngineCore final : public EngineBackend {
   }
 
   Exec exec_;  // owns the reductions' scratch
-  int nn_ = 0, nl_ = 0;
+  int nn_ = 0, nl_ = 0, np_ = 0;
   SharedView shared_;
+  Buf<double> decay_;  // per pollutant [1/s]
   Buf<TrialControl> control_;
   Pinned<TrialControl> report_;
-  Pinned<double> lat_staging_, stage_staging_, setting_staging_;
+  Pinned<double> lat_staging_, stage_staging_, setting_staging_, load_staging_;
   Pinned<double> mirror_[kMirrors];
   int mirror_node_ = 0, mirror_link_ = 0;  // mirrored lengths; 0 while nothing is mirrored
   Buf<pipe::NodeParams> node_params_;

@@ -92,41 +92,94 @@ double Forcing::dwf_factor(const inp::DryWeatherInflow& d, const Calendar& c) co
   return f;
 }
 
-void Forcing::lateral_inflows(double t, std::vector<double>& q, double* external, double* dwf,
-                              double* withdrawn) const {
+double Forcing::inflow_value(const inp::ExternalInflow& in, const Calendar& c, double t) const {
+  double base = in.baseline;
+  if (in.baseline_pattern >= 0) base *= pattern_factor(in.baseline_pattern, c);
+  const double ts = in.series >= 0 ? series_value(in.series, t, false) * in.scale : 0.0;
+  return ts + base;
+}
+
+void Forcing::external_flows(double t, const Calendar& c, std::vector<double>& q,
+                             std::vector<char>& has) const {
   q.assign(m_.nodes.size(), 0.0);
-  *external = *dwf = *withdrawn = 0.0;
-  const Calendar c = calendar(t);
-  std::vector<double> ext(m_.nodes.size(), 0.0);
-  std::vector<bool> has_ext(m_.nodes.size(), false);
+  has.assign(m_.nodes.size(), 0);
   for (const inp::ExternalInflow& in : m_.inflows) {
     if (in.kind != inp::InflowKind::Flow) continue;
-    double base = in.baseline;
-    if (in.baseline_pattern >= 0) base *= pattern_factor(in.baseline_pattern, c);
-    const double ts = in.series >= 0 ? series_value(in.series, t, false) * in.scale : 0.0;
-    ext[in.node] += ts + base;
-    has_ext[in.node] = true;
+    q[in.node] += inflow_value(in, c, t);
+    has[in.node] = 1;
   }
-  for (size_t i = 0; i < ext.size(); ++i) {
-    if (!has_ext[i]) continue;
-    double v = ext[i];
+  for (double& v : q)
     if (std::fabs(v) < kFlowTolerance) v = 0.0;
-    q[i] += v;
-    if (v >= 0.0)
-      *external += v;
-    else
-      *withdrawn -= v;
-  }
+}
+
+void Forcing::dry_weather_flows(const Calendar& c, std::vector<double>& q) const {
+  q.assign(m_.nodes.size(), 0.0);
   for (const inp::DryWeatherInflow& d : m_.dry_weather_inflows) {
-    if (d.constituent != "FLOW" && d.constituent != "flow") continue;
+    if (d.pollutant >= 0) continue;
     double v = d.average * dwf_factor(d, c);
     if (std::fabs(v) < kFlowTolerance) v = 0.0;
     q[d.node] += v;
-    *dwf += v;
+  }
+}
+
+void Forcing::lateral_inflows(double t, std::vector<double>& q, double* external, double* dwf,
+                              double* withdrawn) const {
+  *external = *dwf = *withdrawn = 0.0;
+  const Calendar c = calendar(t);
+  std::vector<double> ext;
+  std::vector<char> has_ext;
+  external_flows(t, c, ext, has_ext);
+  dry_weather_flows(c, q);
+  for (size_t i = 0; i < ext.size(); ++i) {
+    *dwf += q[i];
+    if (!has_ext[i]) continue;
+    q[i] += ext[i];
+    if (ext[i] >= 0.0)
+      *external += ext[i];
+    else
+      *withdrawn -= ext[i];
   }
   if (runoff_) {
     runoff_->advance_past(t);
     *external += runoff_->add_node_inflows(t, q);
+  }
+}
+
+void Forcing::lateral_loads(double t, std::vector<double>& w, std::vector<double>& dwf,
+                            std::vector<double>& external) const {
+  const size_t np = m_.pollutants.size();
+  w.assign(m_.nodes.size() * np, 0.0);
+  dwf.assign(np, 0.0);
+  external.assign(np, 0.0);
+  if (np == 0) return;
+  const Calendar c = calendar(t);
+  std::vector<double> q_ext, q_dwf;
+  std::vector<char> has_ext;
+  external_flows(t, c, q_ext, has_ext);
+  dry_weather_flows(c, q_dwf);
+  for (const inp::ExternalInflow& in : m_.inflows) {
+    if (in.pollutant < 0 || q_ext[in.node] < 0.0) continue;  // withdrawals carry no load in
+    double v = inflow_value(in, c, t);
+    // CONCEN: times the node's external flow; MASS: mass units/s -> concentration x m³/s
+    v *= in.kind == inp::InflowKind::Mass ? in.mfactor / 1000.0 : q_ext[in.node];
+    w[in.node * np + in.pollutant] += v;
+    external[in.pollutant] += v;
+  }
+  for (size_t i = 0; i < q_dwf.size(); ++i) {
+    if (q_dwf[i] <= 0.0) continue;
+    for (size_t p = 0; p < np; ++p) {
+      const double v = q_dwf[i] * m_.pollutants[p].dwf_concen;
+      w[i * np + p] += v;
+      dwf[p] += v;
+    }
+  }
+  for (const inp::DryWeatherInflow& d : m_.dry_weather_inflows) {
+    if (d.pollutant < 0 || q_dwf[d.node] <= 0.0) continue;
+    // a [DWF] concentration replaces the pollutant's default Cdwf at this node
+    const double v =
+        q_dwf[d.node] * (d.average * dwf_factor(d, c) - m_.pollutants[d.pollutant].dwf_concen);
+    w[d.node * np + d.pollutant] += v;
+    dwf[d.pollutant] += v;
   }
 }
 

@@ -35,6 +35,13 @@ class Forcing {
   void lateral_inflows(double t, std::vector<double>& q, double* external, double* dwf,
                        double* withdrawn) const;
 
+  /// Lateral pollutant mass inflow of every node at time t (node-major, node x pollutant, in
+  /// concentration units x m³/s), as SWMM 5.2 adds it (routing.c): [INFLOWS] CONCEN lines times
+  /// the node's external FLOW inflow, MASS lines times Mfactor; dry-weather flow times Cdwf or
+  /// its [DWF] concentration. Per pollutant totals of the dry-weather and external parts go to
+  /// dwf and external (resized to the pollutant count).
+  void lateral_loads(double t, std::vector<double>& w, std::vector<double>& dwf,
+                     std::vector<double>& external) const;
   /// Stage elevation of every outfall node at time t (0 for other nodes) [m].
   void outfall_stages(double t, const NetworkData& net, std::vector<double>& stage) const;
 
@@ -49,6 +56,13 @@ class Forcing {
  private:
   double pattern_factor(int p, const Calendar& c) const;
   double dwf_factor(const inp::DryWeatherInflow& d, const Calendar& c) const;
+  /// Time series x scale + baseline x pattern of an [INFLOWS] line at t.
+  double inflow_value(const inp::ExternalInflow& in, const Calendar& c, double t) const;
+  /// External FLOW inflow per node (0 below SWMM's flow tolerance); has marks nodes with one.
+  void external_flows(double t, const Calendar& c, std::vector<double>& q,
+                      std::vector<char>& has) const;
+  /// Dry-weather FLOW inflow per node (0 below SWMM's flow tolerance).
+  void dry_weather_flows(const Calendar& c, std::vector<double>& q) const;
   const inp::Model& m_;
   double start_day_ = 0.0;  // SWMM day number of the start (with fraction)
   // Runoff is stateful but a pure function of time for routing: lateral_inflows() (const)

@@ -75,6 +75,11 @@ void set_options(const inp::Model& m, NetworkData& net) {
   net.rule_step = o.rule_step_s;
   net.duration = static_cast<double>(o.swmm_duration_s > 0 ? o.swmm_duration_s : o.duration_s);
   net.report_step = o.report_step_s;
+  if (!o.ignore_quality)
+    for (const inp::Pollutant& p : m.pollutants) {
+      net.pollutant_decay.push_back(p.decay_per_s);
+      net.pollutant_init.push_back(p.init_concen);
+    }
 }
 
 void add_nodes(const inp::Model& m, NetworkData& net) {

@@ -64,11 +64,16 @@ struct NetworkData {
   double duration = 0.0;        // simulated length [s]
   double report_step = 0.0;     // [s]
 
+  // --- pollutants routed (none when the model has none or sets IGNORE_QUALITY)
+  std::vector<double> pollutant_decay;  // first-order decay [1/s]
+  std::vector<double> pollutant_init;   // initial concentration in wet nodes and links
+
   /// Adjustments made (SWMM's warnings), for the report.
   std::vector<std::string> warnings;
 
   int node_count() const { return static_cast<int>(node.size()); }
   int link_count() const { return static_cast<int>(link_kind.size()); }
+  int pollutant_count() const { return static_cast<int>(pollutant_decay.size()); }
   pipe::CurveView curve_view(int c) const {
     if (c < 0) return {};
     return {curve_x.data() + curve_start[c], curve_y.data() + curve_start[c], curve_count[c]};

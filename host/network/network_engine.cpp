@@ -12,12 +12,20 @@
 #include "network/controls.hpp"
 #include "network/engine_backend.hpp"
 #include "network/forcing.hpp"
+#include "routing/quality_kernels.hpp"
 
 namespace sf::network {
 
 double MassBalance::continuity_error_pct() const {
   const double in = dry_weather_inflow + external_inflow + surface_inflow + initial_storage;
   const double out = external_outflow + flooding + final_storage;
+  if (in <= 0.0) return 0.0;
+  return 100.0 * (1.0 - out / in);
+}
+
+double QualityBalance::continuity_error_pct() const {
+  const double in = dry_weather_inflow + external_inflow + initial_storage;
+  const double out = outflow + flooding + reacted + final_storage;
   if (in <= 0.0) return 0.0;
   return 100.0 * (1.0 - out / in);
 }
@@ -120,6 +128,27 @@ void NetworkEngine::initial_state() {
       s.node_volume[i] = p.full_volume + (s.node_depth[i] - p.full_depth) * p.ponded_area;
     else
       s.node_volume[i] = pipe::node_volume(p, net_.curve_view(net_.node_curve[i]), s.node_depth[i]);
+  }
+  // Wet nodes and links start at Cinit (SWMM qualrout_init).
+  const std::size_t np = std::size_t(net_.pollutant_count());
+  qledger_ = QualityLedger{};
+  for (auto* v : {&qledger_.dwf, &qledger_.external, &qledger_.initial, &qledger_.prev_dwf,
+                  &qledger_.prev_ext})
+    v->assign(np, 0.0);
+  s.node_quality.assign(std::size_t(nn) * np, 0.0);
+  s.link_quality.assign(std::size_t(nl) * np, 0.0);
+  for (std::size_t p = 0; p < np; ++p) {
+    const double c0 = net_.pollutant_init[p];
+    for (int i = 0; i < nn; ++i) {
+      if (s.node_depth[i] <= kQualZeroDepth) continue;
+      s.node_quality[i * np + p] = c0;
+      qledger_.initial[p] += c0 * s.node_volume[i];
+    }
+    for (int j = 0; j < nl; ++j) {
+      if (s.link_depth[j] <= kQualZeroDepth) continue;
+      s.link_quality[j * np + p] = c0;
+      qledger_.initial[p] += c0 * s.link_volume[j];
+    }
   }
   settings_ = s.link_setting;
   backend_->upload_state(s);
@@ -273,6 +302,7 @@ bool NetworkEngine::advance(double t_limit) {
   double ext = 0.0, dwf = 0.0, withdrawn = 0.0;
   forcing_->lateral_inflows(t_, lat_, &ext, &dwf, &withdrawn);
   backend_->set_lateral_inflows(lat_);  // a coupler's inflow is added on the device
+  book_quality_inflows(t_, dt);
   if (!net_.outfall.empty()) {
     forcing_->outfall_stages(t_ + dt, net_, stage_);
     backend_->set_outfall_stages(stage_);
@@ -300,6 +330,79 @@ bool NetworkEngine::advance(double t_limit) {
   cache_valid_ = false;
   if (need_state_for_controls_) take_mirrored_state();
   return true;
+}
+
+/// Sends this step's lateral pollutant loads to the backend and books them in the quality
+/// ledger as the flow ledger books inflows: half of the last step's rate and half of this one's.
+void NetworkEngine::book_quality_inflows(double t, double dt) {
+  if (net_.pollutant_count() == 0) return;
+  forcing_->lateral_loads(t, loads_, step_dwf_load_, step_ext_load_);
+  backend_->set_lateral_loads(loads_);
+  QualityLedger& q = qledger_;
+  for (std::size_t p = 0; p < q.dwf.size(); ++p) {
+    q.dwf[p] += 0.5 * (q.prev_dwf[p] + step_dwf_load_[p]) * dt;
+    q.external[p] += 0.5 * (q.prev_ext[p] + step_ext_load_[p]) * dt;
+    q.prev_dwf[p] = step_dwf_load_[p];
+    q.prev_ext[p] = step_ext_load_[p];
+  }
+}
+
+std::vector<QualityBalance> NetworkEngine::quality_balance() const {
+  const std::size_t np = std::size_t(net_.pollutant_count());
+  std::vector<QualityBalance> out(np);
+  if (np == 0) return out;
+  std::vector<double> nv, lv, nc, lc, a;
+  backend_->read(Field::NodeVolume, nv);
+  backend_->read(Field::LinkVolume, lv);
+  backend_->read(Field::NodeQuality, nc);
+  backend_->read(Field::LinkQuality, lc);
+  auto sum_into = [&](Field f, double QualityBalance::*member) {
+    backend_->read(f, a);
+    for (std::size_t k = 0; k < a.size(); ++k) out[k % np].*member += a[k];
+  };
+  sum_into(Field::NodeOutMass, &QualityBalance::outflow);
+  sum_into(Field::NodeFloodMass, &QualityBalance::flooding);
+  sum_into(Field::NodeReactedMass, &QualityBalance::reacted);
+  sum_into(Field::LinkReactedMass, &QualityBalance::reacted);
+  sum_into(Field::NodeDroppedMass, &QualityBalance::final_storage);
+  sum_into(Field::LinkDroppedMass, &QualityBalance::final_storage);
+  for (std::size_t p = 0; p < np; ++p) {
+    QualityBalance& b = out[p];
+    for (std::size_t i = 0; i < nv.size(); ++i) b.final_storage += nv[i] * nc[i * np + p];
+    for (std::size_t j = 0; j < lv.size(); ++j) b.final_storage += lv[j] * lc[j * np + p];
+    b.dry_weather_inflow = qledger_.dwf[p];
+    b.external_inflow = qledger_.external[p];
+    b.initial_storage = qledger_.initial[p];
+    const inp::Pollutant& pol = model_.pollutants[p];
+    b.pollutant = pol.id;
+    b.units = pol.units;
+    const double f = inp::load_per_concentration_volume(pol.units);
+    for (double* x : {&b.dry_weather_inflow, &b.external_inflow, &b.initial_storage, &b.outflow,
+                      &b.flooding, &b.reacted, &b.final_storage})
+      *x *= f;
+  }
+  return out;
+}
+
+std::vector<double> NetworkEngine::outfall_loads() const {
+  std::vector<double> w;
+  backend_->read(Field::OutfallLoad, w);
+  const std::size_t np = std::size_t(net_.pollutant_count());
+  for (std::size_t k = 0; k < w.size(); ++k)
+    w[k] *= inp::load_per_concentration_volume(model_.pollutants[k % np].units);
+  return w;
+}
+
+double NetworkEngine::node_concentration(int i, int p) const {
+  std::vector<double> c;
+  backend_->read(Field::NodeQuality, c);
+  return c.at(std::size_t(i) * std::size_t(net_.pollutant_count()) + std::size_t(p));
+}
+
+double NetworkEngine::link_concentration(int j, int p) const {
+  std::vector<double> c;
+  backend_->read(Field::LinkQuality, c);
+  return c.at(std::size_t(j) * std::size_t(net_.pollutant_count()) + std::size_t(p));
 }
 
 double NetworkEngine::stored_volume() const {
@@ -424,6 +527,7 @@ NetworkStatistics NetworkEngine::statistics() const {
   for (double& h : s.node_hours_flooded) h /= 3600.0;
   backend_->read(Field::NodeMaxInflow, s.node_max_inflow);
   backend_->read(Field::NodeOutfallVolume, s.outfall_volume);
+  s.outfall_load = outfall_loads();
   backend_->read(Field::LinkMaxFlow, s.link_max_flow);
   backend_->read(Field::LinkMaxVelocity, s.link_max_velocity);
   backend_->read(Field::LinkPumpVolume, s.pump_volume);

@@ -27,10 +27,29 @@ struct MassBalance {
   double continuity_error_pct() const;
 };
 
+/// Quality routing continuity of one pollutant, as SWMM's report defines it, in kg (counts for
+/// #/L pollutants).
+struct QualityBalance {
+  std::string pollutant;
+  inp::ConcentrationUnits units = inp::ConcentrationUnits::MgPerL;
+  double dry_weather_inflow = 0.0;
+  double external_inflow = 0.0;
+  double initial_storage = 0.0;
+  double outflow = 0.0;   // through outfalls and withdrawals
+  double flooding = 0.0;  // lost with flooded water
+  double reacted = 0.0;   // lost to first-order decay
+  double final_storage = 0.0;
+  /// 100 * (1 - (outflow + flooding + reacted + final storage) / (inflows + initial storage)).
+  double continuity_error_pct() const;
+};
+
 /// End-of-run statistics per element (SI).
 struct NetworkStatistics {
   std::vector<double> node_max_depth, node_flood_volume, node_hours_flooded, node_max_inflow;
   std::vector<double> outfall_volume;  // per node (0 for non-outfalls)
+  /// Load through each outfall, node x pollutant (node-major), kg or counts (#/L); empty
+  /// without pollutants.
+  std::vector<double> outfall_load;
   std::vector<double> link_max_flow, link_max_velocity;
   std::vector<double> pump_volume, pump_hours_on;
   std::vector<int> pump_startups;
@@ -73,6 +92,15 @@ class NetworkEngine {
   double last_step() const { return last_dt_; }  // [s]
   const NetworkData& network() const { return net_; }
   const MassBalance& mass_balance() const { return ledger_; }
+  /// Pollutants routed (0 without [POLLUTANTS] or with IGNORE_QUALITY).
+  int pollutant_count() const { return net_.pollutant_count(); }
+  /// Quality routing continuity per pollutant so far (stored mass as of now).
+  std::vector<QualityBalance> quality_balance() const;
+  /// Cumulative load through each outfall, node x pollutant, kg or counts (see statistics()).
+  std::vector<double> outfall_loads() const;
+  /// Concentration of pollutant p in node i / link j now (the pollutant's units).
+  double node_concentration(int i, int p) const;
+  double link_concentration(int j, int p) const;
   /// Lateral inflows and the subcatchments' runoff (Forcing::runoff()).
   const Forcing& forcing() const { return *forcing_; }
   NetworkStatistics statistics() const;
@@ -143,6 +171,13 @@ class NetworkEngine {
   double rule_time_ = 0.0;  // when control rules were last due (RULE_STEP) [s]
   // rates of the previous step for the trapezoidal ledger [m³/s]
   double prev_ext_ = 0.0, prev_dwf_ = 0.0, prev_out_ = 0.0, prev_flood_ = 0.0;
+  /// Pollutant inflows booked like the flow ledger, per pollutant in concentration x m³ (the
+  /// outflows, decay and storage are summed from the backend's arrays).
+  struct QualityLedger {
+    std::vector<double> dwf, external, initial, prev_dwf, prev_ext;
+  } qledger_;
+  void book_quality_inflows(double t, double dt);
+  std::vector<double> loads_, step_dwf_load_, step_ext_load_;  // scratch of one step
   bool coupled_ = false;
   bool started_ = false;
   int steps_ = 0, unconverged_ = 0;

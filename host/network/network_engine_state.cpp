@@ -20,7 +20,7 @@ void NetworkEngine::save_state(StateRecord& record) const {
 #if defined(__GLIBCXX__) && defined(__x86_64__)
   // A member added to NetworkEngine changes its size: save it here and in load_state (or say why it
   // is no state), then update the size. Checked where the layout is known (libstdc++, x86-64).
-  static_assert(sizeof(NetworkEngine) == 1360,
+  static_assert(sizeof(NetworkEngine) == 1600,
                 "NetworkEngine grew: is the new member in its checkpoint state?");
 #endif
   if (!started_) throw std::logic_error("NetworkEngine::save_state before start()");
@@ -37,6 +37,13 @@ void NetworkEngine::save_state(StateRecord& record) const {
                                                    m.initial_storage, m.final_storage});
   record.put("network_settings", settings_);
   record.put("network_lateral_inflow", lat_);
+  // pollutant inflows booked so far and the last step's rates (loads_ and the step_*_load_
+  // vectors are scratch, rewritten every step)
+  std::vector<double> quality;
+  for (const auto* v : {&qledger_.dwf, &qledger_.external, &qledger_.initial, &qledger_.prev_dwf,
+                        &qledger_.prev_ext})
+    quality.insert(quality.end(), v->begin(), v->end());
+  record.put("network_quality_ledger", std::move(quality));
   // action log: time, link, setting and the rule (1 + its index in the model; 0 for none)
   std::vector<double> actions;
   for (const ActionLog& a : actions_) {
@@ -77,6 +84,17 @@ void NetworkEngine::load_state(const StateRecord& record) {
   const std::size_t nn = std::size_t(net_.node_count()), nl = std::size_t(net_.link_count());
   settings_ = record.get<double>("network_settings", nl);
   lat_ = record.get<double>("network_lateral_inflow", nn);
+  const std::size_t np = std::size_t(net_.pollutant_count());
+  // checkpoints of networks without pollutants written before quality routing lack the entry
+  const std::vector<double> q = np == 0 && !record.has("network_quality_ledger")
+                                    ? std::vector<double>{}
+                                    : record.get<double>("network_quality_ledger", 5 * np);
+  std::size_t k = 0;
+  for (auto* v : {&qledger_.dwf, &qledger_.external, &qledger_.initial, &qledger_.prev_dwf,
+                  &qledger_.prev_ext}) {
+    v->assign(q.begin() + std::ptrdiff_t(k), q.begin() + std::ptrdiff_t(k + np));
+    k += np;
+  }
   const auto it = record.arrays().find("network_actions");
   const std::size_t n = it == record.arrays().end() ? 0 : it->second.size();
   if (n % kActionValues != 0)

@@ -1,5 +1,6 @@
 // SWMM-style text report: flow routing continuity, node depths, flooding, link flows, pumps
 // and outfall loading, in the .inp's units (US: ft, CFS, 10^6 gal; SI: m, CMS, 10^6 ltr).
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -30,6 +31,55 @@ void write_text_report(const inp::Model& model, const NetworkEngine& eng, std::o
   line("  %-28s %12.3f %s", "Initial Stored Volume", mb.initial_storage * vol, vu);
   line("  %-28s %12.3f %s", "Final Stored Volume", mb.final_storage * vol, vu);
   line("  %-28s %12.3f", "Continuity Error (%)", mb.continuity_error_pct());
+  const std::vector<QualityBalance> quality = eng.quality_balance();
+  const std::size_t np = quality.size();
+  // SWMM's report units: kg (SI) or lbs (US), log10 of the count for #/L pollutants
+  auto load_text = [&](double kg, inp::ConcentrationUnits u) {
+    if (u == inp::ConcentrationUnits::CountPerL) return kg > 0.0 ? std::log10(kg) : 0.0;
+    return us ? kg / 0.45359237 : kg;
+  };
+  auto load_unit = [&](const QualityBalance& b) {
+    return b.units == inp::ConcentrationUnits::CountPerL ? "LogN" : us ? "lbs" : "kg";
+  };
+  if (np > 0) {
+    out << "\n  **************************\n  Quality Routing Continuity\n"
+           "  **************************\n";
+    std::string head = "  " + std::string(28, ' ');
+    std::string units = head;
+    for (const QualityBalance& b : quality) {
+      std::snprintf(buf, sizeof buf, " %14s", b.pollutant.c_str());
+      head += buf;
+      std::snprintf(buf, sizeof buf, " %14s", load_unit(b));
+      units += buf;
+    }
+    out << head << "\n" << units << "\n";
+    const std::pair<const char*, double QualityBalance::*> rows[] = {
+        {"Dry Weather Inflow", &QualityBalance::dry_weather_inflow},
+        {"External Inflow", &QualityBalance::external_inflow},
+        {"External Outflow", &QualityBalance::outflow},
+        {"Flooding Loss", &QualityBalance::flooding},
+        {"Mass Reacted", &QualityBalance::reacted},
+        {"Initial Stored Mass", &QualityBalance::initial_storage},
+        {"Final Stored Mass", &QualityBalance::final_storage}};
+    for (const auto& [label, member] : rows) {
+      std::string row = "  ";
+      std::snprintf(buf, sizeof buf, "%-28s", label);
+      row += buf;
+      for (const QualityBalance& b : quality) {
+        std::snprintf(buf, sizeof buf, " %14.3f", load_text(b.*member, b.units));
+        row += buf;
+      }
+      out << row << "\n";
+    }
+    std::string row = "  ";
+    std::snprintf(buf, sizeof buf, "%-28s", "Continuity Error (%)");
+    row += buf;
+    for (const QualityBalance& b : quality) {
+      std::snprintf(buf, sizeof buf, " %14.3f", b.continuity_error_pct());
+      row += buf;
+    }
+    out << row << "\n";
+  }
   out << "\n  Routing steps: " << st.steps
       << ", average trials per step: " << (st.steps ? st.total_trials / st.steps : 0.0)
       << ", steps not converging: " << st.unconverged_steps << "\n\n";
@@ -68,9 +118,25 @@ void write_text_report(const inp::Model& model, const NetworkEngine& eng, std::o
   out << "  (% Low / % High: share of the running time below the pump curve's first point or "
          "beyond its last)\n";
   out << "\n  ***********************\n  Outfall Loading Summary\n  ***********************\n";
+  // pollutant columns line up under a header as wide as a row's volume part
+  std::snprintf(buf, sizeof buf, "  %-24s total volume %12.3f %s", "", 0.0, vu);
+  std::string head(std::string(buf).size(), ' ');
+  for (const QualityBalance& b : quality) {
+    std::snprintf(buf, sizeof buf, " %15s", (b.pollutant + " " + load_unit(b)).c_str());
+    head += buf;
+  }
+  if (np > 0) out << head << "\n";
   for (int i = 0; i < net.node_count(); ++i) {
     if (net.node[i].kind != pipe::NodeKind::Outfall) continue;
-    line("  %-24s total volume %12.3f %s", net.node_id[i].c_str(), st.outfall_volume[i] * vol, vu);
+    std::snprintf(buf, sizeof buf, "  %-24s total volume %12.3f %s", net.node_id[i].c_str(),
+                  st.outfall_volume[i] * vol, vu);
+    std::string row = buf;
+    for (std::size_t p = 0; p < np; ++p) {
+      std::snprintf(buf, sizeof buf, " %15.3f",
+                    load_text(st.outfall_load[std::size_t(i) * np + p], quality[p].units));
+      row += buf;
+    }
+    out << row << "\n";
   }
 }
 

@@ -44,6 +44,21 @@ TEST(Overflows, EventsAreSplitByTheInterEventTime) {
   EXPECT_THROW(OverflowRecorder(-1.0, 0.0), std::invalid_argument);
 }
 
+TEST(Overflows, EventLoadsSumTheStepLoadsOfTheirSteps) {
+  OverflowRecorder r(0.001, 1800.0);
+  const double t[] = {0, 3600, 3601, 7199, 7200, 9000, 9001, 10000};
+  const double q[] = {0.5, 0.5, 0, 0, 0.5, 0.5, 0, 0};
+  // 2 kg of COD and 1e9 counts per wet step; nothing while dry
+  for (int k = 0; k + 1 < 8; ++k) {
+    const bool wet = q[k] > 0.0 || q[k + 1] > 0.0;
+    r.add(t[k], t[k + 1], q[k], q[k + 1], {wet ? 2.0 : 0.0, wet ? 1e9 : 0.0});
+  }
+  ASSERT_EQ(r.events().size(), 2u);
+  EXPECT_EQ(r.events()[0].loads, (std::vector<double>{4.0, 2e9}));
+  EXPECT_EQ(r.events()[1].loads, (std::vector<double>{6.0, 3e9}));
+  EXPECT_EQ(r.loads(), (std::vector<double>{10.0, 5e9}));
+}
+
 // J1 -> O1, 100 m of 0.6 m pipe at 1 %, inflow 0.1 m³/s from 0 to 1 h and 3 to 4 h.
 std::string pulses_inp() {
   return "[OPTIONS]\nFLOW_UNITS CMS\nFLOW_ROUTING DYNWAVE\nSTART_DATE 01/01/2024\n"
@@ -86,6 +101,35 @@ TEST(Overflows, CommandCountsTwoPulsesAtAnOutfall) {
                                " --outfalls O1,J1 --output " + (dir / "out4").string());
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_NE(r.output.find("J1: is not an outfall"), std::string::npos) << r.output;
+}
+
+TEST(Overflows, CommandReportsThePollutantLoadOfEachEvent) {
+  const fs::path dir = sf::test::scratch("overflows_loads");
+  // the pulses carry 200 mg/L of COD: every event's load is 0.2 kg per m³ of its volume
+  sf::test::write_file(dir / "pulses.inp", pulses_inp() +
+                                               "\n[POLLUTANTS]\nCOD MG/L 0 0 0 0\n"
+                                               "[INFLOWS]\nJ1 COD \"\" CONCEN 1.0 1.0 200\n");
+  auto r = sf::test::run_spongeflow("overflows " + (dir / "pulses.inp").string() +
+                                    " --inter-event-hours 1 --output " + (dir / "out").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("COD through these outfalls"), std::string::npos) << r.output;
+  nlohmann::json j;
+  std::ifstream(dir / "out" / "overflows.json") >> j;
+  const double volume = j["outfalls"]["O1"]["volume_m3"].get<double>();
+  EXPECT_NEAR(j["outfalls"]["O1"]["loads_kg"]["COD"].get<double>(), 0.2 * volume, 0.002 * volume);
+  EXPECT_NEAR(j["total"]["loads_kg"]["COD"].get<double>(), 0.2 * volume, 0.002 * volume);
+  EXPECT_LT(std::fabs(j["quality_continuity_error_pct"]["COD"].get<double>()), 1.0);
+  std::ifstream events(dir / "out" / "overflow_events.csv");
+  std::string header, line;
+  std::getline(events, header);
+  EXPECT_NE(header.find(",load_COD_kg"), std::string::npos) << header;
+  int rows = 0;
+  while (std::getline(events, line)) {
+    const double load = std::stod(line.substr(line.rfind(',') + 1));
+    EXPECT_NEAR(load, 0.2 * 363.0, 0.02 * 0.2 * 363.0) << line;  // each pulse about 363 m³
+    ++rows;
+  }
+  EXPECT_EQ(rows, 2);
 }
 
 }  // namespace

@@ -253,7 +253,7 @@ TEST(Controls, PremisesAndActionsInSi) {
 TEST(Warnings, UnsupportedSectionsAreKeptAndWarnedOnce) {
   std::vector<std::string> w;
   Model m = read_inp_text(network("CFS",
-                                  "[POLLUTANTS]\nTSS MG/L 0 0 0 0 0\n"
+                                  "[LANDUSES]\nRESIDENTIAL 0 0\n"
                                   "[HYDROGRAPHS]\nUH1 G1\n[HYDROGRAPHS]\nUH1 ALL SHORT 0.1 1 2\n"),
                           "t.inp", &w);
   int uh = 0;

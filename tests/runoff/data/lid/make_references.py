@@ -5,13 +5,14 @@ LID Performance Summary, and each subcatchment's runoff at every report step (CM
 binary .out file). Usage: make_references.py [path/to/runswmm]; without it, the runswmm that
 bench/swmm_compare.py builds in ~/.cache/spongeflow/swmm-5.2.4 is used."""
 import json
-import struct
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[3] / "scripts"))
+from swmm_out import SUBCATCHMENT, SwmmOut  # noqa: E402
 DEFAULT_RUNSWMM = Path.home() / ".cache/spongeflow/swmm-5.2.4/build/bin/Release/runswmm"
 MODELS = ["bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed", "us"]
 
@@ -55,36 +56,11 @@ def read_lid_summary(rpt: str) -> list:
     return rows
 
 
-def read_out_runoff(path: Path) -> tuple:
-    """Subcatchment IDs and their runoff (variable 4) at every report period."""
-    data = path.read_bytes()
-    ids_at, props_at, results_at, periods, error, magic = struct.unpack_from("<6i", data,
-                                                                            len(data) - 24)
-    _, _, _, n_sub, n_node, n_link, n_poll = struct.unpack_from("<7i", data, 0)
-    pos = ids_at
-    names = []
-    for _ in range(n_sub):
-        (n,) = struct.unpack_from("<i", data, pos)
-        names.append(data[pos + 4:pos + 4 + n].decode())
-        pos += 4 + n
-    pos = props_at
-    for count in (n_sub, n_node, n_link):
-        (k,) = struct.unpack_from("<i", data, pos)
-        pos += 4 + 4 * k + 4 * k * count
-    n_vars = []
-    for _ in range(4):
-        (k,) = struct.unpack_from("<i", data, pos)
-        n_vars.append(k)
-        pos += 4 + 4 * k
-    per_period = 8 + 4 * (n_sub * n_vars[0] + n_node * n_vars[1] + n_link * n_vars[2] +
-                          n_vars[3])
-    runoff = {name: [] for name in names}
-    for p in range(periods):
-        base = results_at + p * per_period + 8
-        for j, name in enumerate(names):
-            (q,) = struct.unpack_from("<f", data, base + 4 * (j * n_vars[0] + 4))
-            runoff[name].append(round(q, 7))
-    return runoff
+def read_out_runoff(path: Path) -> dict:
+    """Each subcatchment's runoff (variable 4) at every report period."""
+    out = SwmmOut(path)
+    return {name: [round(out.value(p, SUBCATCHMENT, j, 4), 7) for p in range(out.periods)]
+            for j, name in enumerate(out.names[SUBCATCHMENT])}
 
 
 def main():
