@@ -17,9 +17,11 @@
 #include "app/run_command.hpp"
 #include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
+#include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
 #include "demo/demo_dem_write.hpp"
+#include "demo/sewage_networks.hpp"
 #include "demo/urban_demo_network.hpp"
 #include "engine/backend.hpp"
 #include "io/netcdf/hdf5_exit.hpp"
@@ -55,6 +57,13 @@ void write_demo_network(const sf::mesh::DemoCatchment& catchment, const sf::mesh
       {"network.inp", net.inp_text},
       {"network_runoff.inp", net.runoff_inp_text},
       {"coupling.csv", sf::couple::coupling_points_csv(net.coupling_points)}};
+  const auto sewage_files =  // cases/combined-sewer (docs/scenarios.md)
+      sf::couple::combined_sewer_demo_files(net.layout, catchment.dem.x0, catchment.dem.y0);
+  for (const auto& [name, text] : sewage_files) {
+    const std::string path = (std::filesystem::path(dir) / name).string();
+    sf::write_text_file_atomically(path, text, path + ".tmp");
+    std::cout << "wrote " << path << "\n";
+  }
   for (const auto& [name, text] : files) {
     const std::string path = (std::filesystem::path(dir) / name).string();
     std::ofstream out(path);
