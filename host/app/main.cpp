@@ -15,6 +15,7 @@
 #include "app/nowcast_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
+#include "app/scenarios_command.hpp"
 #include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
 #include "common/atomic_text_file.hpp"
@@ -163,6 +164,16 @@ int main(int argc, char** argv) {
   wl_cmd->add_option("--road-classes", wl.road_classes, "Land-use values of roads: 3,4")
       ->delimiter(',');
 
+  sf::app::ScenariosOptions scn;
+  auto* scn_cmd = app.add_subcommand(
+      "scenarios", "Compare named variants of a case (combined/separated sewers, sponge, tanks) "
+                   "on the same storms: overflows, flooding, capture ratio (docs/scenarios.md)");
+  scn_cmd->add_option("scenarios", scn.scenarios_file, "SCENARIOS.toml")->required();
+  scn_cmd->add_option("--output", scn.output_dir, "Folder for scenarios.json and the report")
+      ->required();
+  scn_cmd->add_option("--parallel", scn.parallel, "Runs routed at the same time")
+      ->check(CLI::PositiveNumber);
+
   sf::app::CapacityOptions cap;
   auto* cap_cmd = app.add_subcommand(
       "capacity", "Drainage capacity of every conduit by return period, and a renewal list");
@@ -302,6 +313,7 @@ int main(int argc, char** argv) {
     }
     if (*ovf_cmd) return sf::app::overflows_command(ovf, std::cout, std::cerr);
     if (*cap_cmd) return sf::app::capacity_command(cap, std::cout, std::cerr);
+    if (*scn_cmd) return sf::app::scenarios_command(scn, std::cout, std::cerr);
     if (*mn_cmd) return sf::app::make_nowcast_command(mn, std::cout, std::cerr);
     if (*fc_cmd) {
       if (!parse_sets(fc_sets, fc.run.set)) return 1;
