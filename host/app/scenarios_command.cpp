@@ -124,7 +124,8 @@ int scenarios_command(const ScenariosOptions& o, std::ostream& out, std::ostream
           {worst, std::fabs(r.run.routing_continuity_pct), std::fabs(r.run.runoff_continuity_pct)});
     out << "wrote";
     for (const std::string& f : files) out << " " << f;
-    out << " in " << o.output_dir << " (" << wall << " s)\n";
+    out << " in " << o.output_dir << " (" << wall
+        << " s)\ncharts: python3 viz/scenarios_report.py " << o.output_dir << "\n";
     out.flush();
     if (worst > 1.0) err << "warning: a continuity error of " << worst << " % exceeds 1 %\n";
     return 0;
