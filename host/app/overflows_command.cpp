@@ -1,6 +1,7 @@
 #include "app/overflows_command.hpp"
 
 #include "app/command_outputs.hpp"
+#include "app/outfall_recorders.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -57,22 +58,12 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
     const std::vector<int> nodes = chosen_outfalls(o, net);
     if (nodes.empty())
       throw InputError(InputIssue{o.inp_path, 0, "[OUTFALLS]", "", "the network has no outfall"});
-    std::vector<assess::OverflowRecorder> rec(
-        nodes.size(), assess::OverflowRecorder(o.min_flow_m3s, o.inter_event_hours * 3600.0));
-    std::vector<double> q_prev(nodes.size(), 0.0);
+    OutfallRecorders outfalls(nodes, o.min_flow_m3s, o.inter_event_hours * 3600.0);
     eng.start();
-    double t_prev = eng.time();
-    for (std::size_t k = 0; k < nodes.size(); ++k) q_prev[k] = eng.node_inflow(nodes[k]);
-    while (eng.step()) {
-      const double t = eng.time();
-      for (std::size_t k = 0; k < nodes.size(); ++k) {
-        const double q = eng.node_inflow(nodes[k]);
-        rec[k].add(t_prev, t, q_prev[k], q);
-        q_prev[k] = q;
-      }
-      t_prev = t;
-    }
+    outfalls.start(eng);
+    while (eng.step()) outfalls.step(eng);
     eng.finish();
+    const std::vector<assess::OverflowRecorder>& rec = outfalls.recorders();
     const network::NetworkStatistics st = eng.statistics();
 
     if (!make_output_folder(o.output_dir, err)) return 1;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "common/input_error.hpp"
+#include "config/toml_file.hpp"
 
 namespace sf::app {
 namespace {
@@ -147,13 +148,7 @@ void read_variant(const toml::table* t, int k, const fs::path& base, const std::
 ScenariosConfig read_scenarios_file(const std::string& path) {
   if (!fs::is_regular_file(path))
     throw InputError(InputIssue{path, 0, "", "", "scenarios file not found; expected a TOML file"});
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw InputError(InputIssue{path, int(e.source().begin.line), "", "",
-                                "not valid TOML: " + std::string(e.description())});
-  }
+  toml::table doc = config::parse_toml_file(path);
   std::vector<InputIssue> issues;
   for (auto&& [k, v] : doc) {
     const std::string key(k.str());

@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "app/outfall_recorders.hpp"
 #include "common/input_error.hpp"
 #include "network/network_engine.hpp"
 #include "network/network_output.hpp"
@@ -88,33 +89,23 @@ ScenarioRun run_scenario(const inp::Model& model, const ScenarioVariant& v,
                          const ScenariosConfig& cfg) {
   ScenarioRun out;
   out.variant = v.name;
-  std::vector<int> nodes;
   std::vector<std::string> ids;
-  std::vector<assess::OverflowRecorder> rec;
-  std::vector<double> q_prev;
-  double t_prev = 0.0;
+  std::unique_ptr<OutfallRecorders> outfalls;
   nlohmann::ordered_json summary;
   RunObserver obs;
   obs.after_start = [&](const network::NetworkEngine& eng) {
     const network::NetworkData& net = eng.network();
+    std::vector<int> nodes;
     for (int i = 0; i < net.node_count(); ++i)
       if (net.node_outfall[i] >= 0) {
         nodes.push_back(i);
         ids.push_back(net.node_id[i]);
-        rec.emplace_back(cfg.min_flow_m3s, cfg.inter_event_h * 3600.0);
-        q_prev.push_back(eng.node_inflow(i));
       }
-    t_prev = eng.time();
+    outfalls =
+        std::make_unique<OutfallRecorders>(nodes, cfg.min_flow_m3s, cfg.inter_event_h * 3600.0);
+    outfalls->start(eng);
   };
-  obs.after_step = [&](const network::NetworkEngine& eng) {
-    const double t = eng.time();
-    for (std::size_t k = 0; k < nodes.size(); ++k) {
-      const double q = eng.node_inflow(nodes[k]);
-      rec[k].add(t_prev, t, q_prev[k], q);
-      q_prev[k] = q;
-    }
-    t_prev = t;
-  };
+  obs.after_step = [&](const network::NetworkEngine& eng) { outfalls->step(eng); };
   obs.after_finish = [&](const network::NetworkEngine& eng) {
     std::ostringstream s;
     network::write_summary_json(eng, s);
@@ -123,8 +114,9 @@ ScenarioRun run_scenario(const inp::Model& model, const ScenarioVariant& v,
   out.run = run_design_storm(model, CapacityNetwork{}, 0.0, obs);
   out.years = model.options.duration_s / kYearS;
 
+  const std::vector<assess::OverflowRecorder>& rec = outfalls->recorders();
   std::vector<const assess::OverflowRecorder*> overflow;
-  for (std::size_t k = 0; k < nodes.size(); ++k) {
+  for (std::size_t k = 0; k < rec.size(); ++k) {
     OutfallResult r;
     r.id = ids[k];
     r.overflow = std::find(v.overflow_outfalls.begin(), v.overflow_outfalls.end(), r.id) !=
