@@ -76,7 +76,7 @@ int scenarios_command(const ScenariosOptions& o, std::ostream& out, std::ostream
     std::vector<Job> jobs;  // the long records first: they set the wall time
     for (std::size_t v = 0; v < models.size(); ++v)
       if (!cfg.record_series.empty()) {
-        with_rain_record(models[v], cfg.record_series, cfg.record_interval_s, 0, 1);  // checks
+        with_rain_record(models[v], cfg.record_series, cfg.record_interval_s, 0, 0, 1);  // checks
         jobs.push_back({v, 0.0});
       }
     for (double p : cfg.return_periods)
@@ -98,7 +98,8 @@ int scenarios_command(const ScenariosOptions& o, std::ostream& out, std::ostream
         m = with_design_storm(models[j.variant], ds->formula, s, ds->run_s);
       } else {
         m = with_rain_record(models[j.variant], cfg.record_series, cfg.record_interval_s,
-                             cfg.record_drain_s, cfg.record_routing_step_s);
+                             cfg.record_days * 86400.0, cfg.record_drain_s,
+                             cfg.record_routing_step_s);
       }
       ScenarioRun r = run_scenario(m, v, cfg);
       r.record = j.return_period <= 0.0;
@@ -124,8 +125,8 @@ int scenarios_command(const ScenariosOptions& o, std::ostream& out, std::ostream
           {worst, std::fabs(r.run.routing_continuity_pct), std::fabs(r.run.runoff_continuity_pct)});
     out << "wrote";
     for (const std::string& f : files) out << " " << f;
-    out << " in " << o.output_dir << " (" << wall
-        << " s)\ncharts: python3 viz/scenarios_report.py " << o.output_dir << "\n";
+    out << " in " << o.output_dir << " (" << wall << " s)\ncharts: python3 viz/scenarios_report.py "
+        << o.output_dir << "\n";
     out.flush();
     if (worst > 1.0) err << "warning: a continuity error of " << worst << " % exceeds 1 %\n";
     return 0;

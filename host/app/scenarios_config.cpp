@@ -166,9 +166,9 @@ ScenariosConfig read_scenarios_file(const std::string& path) {
   const std::string data = resolve(sc.string("data_dir").value_or("."), base, base.string());
   if (auto p = sc.string("case")) c.case_file = resolve(*p, base, data);
 
-  const Table st(
-      doc["storms"].as_table(), "storms", path, issues,
-      {"return_periods", "record", "record_interval", "record_drain_hours", "record_routing_step"});
+  const Table st(doc["storms"].as_table(), "storms", path, issues,
+                 {"return_periods", "record", "record_interval", "record_days",
+                  "record_drain_hours", "record_routing_step"});
   c.return_periods = st.array<double>("return_periods").value_or(std::vector<double>{});
   for (double p : c.return_periods)
     if (!(p >= 1.0 && p <= 1000.0))
@@ -176,6 +176,7 @@ ScenariosConfig read_scenarios_file(const std::string& path) {
                         "value " + Table::format(p) + " out of range; expected 1 to 1000 years"});
   c.record_series = st.string("record").value_or("");
   c.record_interval_s = st.number("record_interval", 60, 86400).value_or(c.record_interval_s);
+  c.record_days = st.number("record_days", 0, 36600).value_or(0.0);
   c.record_drain_s = 3600.0 * st.number("record_drain_hours", 0, 240).value_or(6.0);
   c.record_routing_step_s =
       st.number("record_routing_step", 0.1, 600).value_or(c.record_routing_step_s);

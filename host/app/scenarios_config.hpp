@@ -36,7 +36,8 @@ struct ScenariosConfig {
   std::vector<double> return_periods;   // design storms (years); may be empty
   std::string record_series;            // a [TIMESERIES] of every variant's .inp; "" = none
   double record_interval_s = 3600.0;    // the record's recording interval
-  double record_drain_s = 6 * 3600.0;   // simulated after the record's last point
+  double record_days = 0.0;             // the record's length (d); 0 = up to its last point
+  double record_drain_s = 6 * 3600.0;   // simulated after the record
   double record_routing_step_s = 30.0;  // largest routing step of the record's runs
   double inter_event_h = 6.0;           // dry spell that separates two overflow events
   double min_flow_m3s = 0.001;          // flows at or below it are no overflow

@@ -57,7 +57,7 @@ inp::Model with_variant_switches(const inp::Model& model, const ScenarioVariant&
 }
 
 inp::Model with_rain_record(const inp::Model& model, const std::string& series, double interval_s,
-                            double drain_s, double max_step_s) {
+                            double record_s, double drain_s, double max_step_s) {
   const int k = model.find_series(series);
   if (k < 0)
     throw InputError(InputIssue{model.source, 0, "[TIMESERIES]", series,
@@ -77,7 +77,7 @@ inp::Model with_rain_record(const inp::Model& model, const std::string& series, 
     g.series = k;
     g.intensity_to_si = kMmPerHour;
   }
-  const double end = std::max(0.0, ts.t_s.back()) + interval_s + drain_s;
+  const double end = std::max(record_s, ts.t_s.back() + interval_s) + drain_s;
   m.options.duration_s = static_cast<std::int64_t>(std::llround(end));
   m.options.swmm_duration_s = m.options.duration_s;
   m.options.ignore_rainfall = false;
@@ -112,7 +112,7 @@ ScenarioRun run_scenario(const inp::Model& model, const ScenarioVariant& v,
     summary = nlohmann::ordered_json::parse(s.str());
   };
   out.run = run_design_storm(model, CapacityNetwork{}, 0.0, obs);
-  out.years = model.options.duration_s / kYearS;
+  out.years = (model.options.duration_s - cfg.record_drain_s) / kYearS;  // records only
 
   const std::vector<assess::OverflowRecorder>& rec = outfalls->recorders();
   std::vector<const assess::OverflowRecorder*> overflow;

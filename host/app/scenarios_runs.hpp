@@ -24,9 +24,10 @@ inp::Model with_variant_switches(const inp::Model& model, const ScenarioVariant&
                                  const std::string& scenarios_file);
 
 /// `model` with the time series `series` (intensities in mm/h, one per `interval_s`) as every
-/// gage's rain, run until `drain_s` after its last point with routing steps up to `max_step_s`.
+/// gage's rain, run for the record (`record_s` from the start, or up to its last point's
+/// interval when that is later) plus `drain_s`, with routing steps up to `max_step_s`.
 inp::Model with_rain_record(const inp::Model& model, const std::string& series, double interval_s,
-                            double drain_s, double max_step_s);
+                            double record_s, double drain_s, double max_step_s);
 
 /// What the report needs of one outfall in one run.
 struct OutfallResult {

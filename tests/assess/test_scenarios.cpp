@@ -90,6 +90,8 @@ TEST(ScenariosCommand, TwoVariantsOverflowTheirHandVolumes) {
     EXPECT_NEAR(run["rain_mm"].get<double>(), 30.0, 1e-6);
     EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), hand, 0.015 * hand) << run.dump();
     EXPECT_EQ(run["overflow"]["events"], 2) << run.dump();
+    // The record runs to its last point's hour (16 h; the 6 h drain is not counted).
+    EXPECT_NEAR(run["overflow"]["events_per_year"].get<double>(), 2.0 * 8760.0 / 16.0, 1e-6);
     EXPECT_NEAR(run["runoff_capture_ratio"].get<double>(), paved ? 0.0 : 0.5, 0.01);
     EXPECT_LT(std::fabs(run["routing_continuity_pct"].get<double>()), 1.0);
     EXPECT_EQ(run["overflow"]["loads_kg"], "not routed");
