@@ -2,6 +2,7 @@
 
 #include "app/command_outputs.hpp"
 #include "app/outfall_recorders.hpp"
+#include "common/number_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,12 +18,6 @@
 
 namespace sf::app {
 namespace {
-
-std::string fmt(const char* format, double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, format, v);
-  return b;
-}
 
 /// The outfall nodes asked for (all outfalls when none is named).
 std::vector<int> chosen_outfalls(const OverflowOptions& o, const network::NetworkData& net) {
@@ -85,15 +80,18 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
       for (std::size_t e = 0; e < r.events().size(); ++e) {
         const assess::OverflowEvent& ev = r.events()[e];
         longest = std::max(longest, ev.end_s - ev.start_s);
-        events += id + "," + std::to_string(e + 1) + "," + fmt("%.4f", ev.start_s / 3600.0) + "," +
-                  fmt("%.4f", ev.end_s / 3600.0) + "," +
-                  fmt("%.4f", (ev.end_s - ev.start_s) / 3600.0) + "," + fmt("%.3f", ev.volume_m3) +
-                  "," + fmt("%.5f", ev.peak_m3s) + "\n";
+        events += id + "," + std::to_string(e + 1) + "," +
+                  number_text("%.4f", ev.start_s / 3600.0) + "," +
+                  number_text("%.4f", ev.end_s / 3600.0) + "," +
+                  number_text("%.4f", (ev.end_s - ev.start_s) / 3600.0) + "," +
+                  number_text("%.3f", ev.volume_m3) + "," + number_text("%.5f", ev.peak_m3s) + "\n";
       }
-      totals += id + "," + fmt("%.3f", r.volume_m3()) + "," +
-                fmt("%.3f", st.outfall_volume[nodes[k]]) + "," + std::to_string(r.events().size()) +
-                "," + fmt("%.4f", r.overflow_s() / 3600.0) + "," + fmt("%.4f", longest / 3600.0) +
-                "," + fmt("%.5f", r.peak_m3s()) + "\n";
+      totals += id + "," + number_text("%.3f", r.volume_m3()) + "," +
+                number_text("%.3f", st.outfall_volume[nodes[k]]) + "," +
+                std::to_string(r.events().size()) + "," +
+                number_text("%.4f", r.overflow_s() / 3600.0) + "," +
+                number_text("%.4f", longest / 3600.0) + "," + number_text("%.5f", r.peak_m3s()) +
+                "\n";
       j["outfalls"][id] = {
           {"volume_m3", r.volume_m3()},          {"engine_volume_m3", st.outfall_volume[nodes[k]]},
           {"events", r.events().size()},         {"overflow_h", r.overflow_s() / 3600.0},
@@ -109,9 +107,10 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
       const std::string path = (dir / name).string();
       write_text_file_atomically(path, text, path + ".tmp");
     }
-    out << nodes.size() << " outfalls: " << count << " overflow events, " << fmt("%.1f", volume)
-        << " m3, " << fmt("%.2f", hours) << " h of overflow (events apart by more than "
-        << o.inter_event_hours << " h; flow above " << o.min_flow_m3s << " m3/s)\n"
+    out << nodes.size() << " outfalls: " << count << " overflow events, "
+        << number_text("%.1f", volume) << " m3, " << number_text("%.2f", hours)
+        << " h of overflow (events apart by more than " << o.inter_event_hours << " h; flow above "
+        << o.min_flow_m3s << " m3/s)\n"
         << "flow routing continuity error: " << eng.mass_balance().continuity_error_pct()
         << " %\nwrote overflows.csv, overflow_events.csv and overflows.json in " << o.output_dir
         << "\n";

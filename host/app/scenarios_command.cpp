@@ -11,6 +11,7 @@
 #include "app/scenarios_report.hpp"
 #include "app/scenarios_runs.hpp"
 #include "common/input_error.hpp"
+#include "common/number_text.hpp"
 #include "config/case_config.hpp"
 #include "inp/reader.hpp"
 
@@ -22,12 +23,6 @@ struct Job {
   std::size_t variant;
   double return_period = 0.0;
 };
-
-std::string label(double years) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%g a", years);
-  return b;
-}
 
 /// The case's storm-intensity formula and Chicago storm; InputError when it has none.
 struct DesignStorms {
@@ -104,7 +99,7 @@ int scenarios_command(const ScenariosOptions& o, std::ostream& out, std::ostream
       ScenarioRun r = run_scenario(m, v, cfg);
       r.record = j.return_period <= 0.0;
       r.return_period_years = j.return_period;
-      r.storm = r.record ? cfg.record_series : label(j.return_period);
+      r.storm = r.record ? cfg.record_series : number_text("%g a", j.return_period);
       const std::lock_guard<std::mutex> lock(print);
       char line[320];
       std::snprintf(line, sizeof line,

@@ -7,15 +7,10 @@
 #include <set>
 
 #include "common/atomic_text_file.hpp"
+#include "common/number_text.hpp"
 
 namespace sf::app {
 namespace {
-
-std::string f(const char* format, double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, format, v);
-  return b;
-}
 
 /// One table of the report, written as Markdown and as HTML.
 struct Table {
@@ -35,7 +30,7 @@ std::set<std::string> pollutants_routed(const std::vector<ScenarioRun>& runs) {
 
 std::string load_text(const ScenarioRun& r, const std::string& p) {
   const double kg = overflow_load_kg(r, p);
-  return kg < 0.0 ? "not routed" : f("%.1f", kg);
+  return kg < 0.0 ? "not routed" : number_text("%.1f", kg);
 }
 
 Table overflow_table(const std::vector<ScenarioRun>& runs, bool record,
@@ -57,21 +52,22 @@ Table overflow_table(const std::vector<ScenarioRun>& runs, bool record,
     t.head.push_back(h);
   for (const ScenarioRun& r : runs) {
     if (r.record != record) continue;
-    std::vector<std::string> row = {r.variant,
-                                    r.storm,
-                                    f("%.1f", r.rain_mm),
-                                    f("%.1f", r.overflow.volume_m3),
-                                    record ? f("%.1f", r.overflow.events / std::max(r.years, 1e-9))
-                                           : f("%.0f", r.overflow.events),
-                                    f("%.2f", r.overflow.flowing_h),
-                                    f("%.2f", r.overflow.longest_event_h)};
+    std::vector<std::string> row = {
+        r.variant,
+        r.storm,
+        number_text("%.1f", r.rain_mm),
+        number_text("%.1f", r.overflow.volume_m3),
+        record ? number_text("%.1f", r.overflow.events / std::max(r.years, 1e-9))
+               : number_text("%.0f", r.overflow.events),
+        number_text("%.2f", r.overflow.flowing_h),
+        number_text("%.2f", r.overflow.longest_event_h)};
     for (const std::string& p : pollutants) row.push_back(load_text(r, p));
     if (pollutants.empty()) row.push_back("not routed");
     row.push_back(std::to_string(r.run.flooded_nodes));
-    row.push_back(f("%.1f", r.run.flooding_m3));
-    row.push_back(f("%.1f %%", 100.0 * r.capture_ratio));
-    row.push_back(f("%.3f", r.run.routing_continuity_pct));
-    row.push_back(f("%.3f", r.run.runoff_continuity_pct));
+    row.push_back(number_text("%.1f", r.run.flooding_m3));
+    row.push_back(number_text("%.1f %%", 100.0 * r.capture_ratio));
+    row.push_back(number_text("%.3f", r.run.routing_continuity_pct));
+    row.push_back(number_text("%.3f", r.run.runoff_continuity_pct));
     t.rows.push_back(row);
   }
   return t;
@@ -85,9 +81,9 @@ Table outfall_table(const std::vector<ScenarioRun>& runs) {
             "Peak flow (m³/s)", "Events", "Longest event (h)"};
   for (const ScenarioRun& r : runs)
     for (const OutfallResult& o : r.outfalls)
-      t.rows.push_back({r.variant, r.storm, o.id + (o.overflow ? " *" : ""), f("%.1f", o.volume_m3),
-                        f("%.4f", o.peak_m3s), std::to_string(o.events),
-                        f("%.2f", o.longest_event_h)});
+      t.rows.push_back({r.variant, r.storm, o.id + (o.overflow ? " *" : ""),
+                        number_text("%.1f", o.volume_m3), number_text("%.4f", o.peak_m3s),
+                        std::to_string(o.events), number_text("%.2f", o.longest_event_h)});
   return t;
 }
 
@@ -142,16 +138,17 @@ std::vector<std::string> inputs(const ScenariosConfig& cfg, const std::vector<Sc
   for (const ScenarioVariant& v : cfg.variants) {
     std::string l = "Variant " + v.name + ": " + v.inp;
     if (v.disconnect_impervious_pct > 0.0)
-      l += "; sponge: " + f("%.0f", v.disconnect_impervious_pct) +
+      l += "; sponge: " + number_text("%.0f", v.disconnect_impervious_pct) +
            " % of impervious runoff over pervious ground";
-    if (v.tank) l += "; storage tank of " + f("%.0f", v.tank->volume_m3) + " m³ at " + v.tank->node;
+    if (v.tank)
+      l += "; storage tank of " + number_text("%.0f", v.tank->volume_m3) + " m³ at " + v.tank->node;
     std::string outs;
     for (const std::string& o : v.overflow_outfalls) outs += (outs.empty() ? "" : ", ") + o;
     lines.push_back(l + "; overflow outfalls: " + (outs.empty() ? "none" : outs));
   }
   if (!cfg.return_periods.empty()) {
     std::string p;
-    for (double r : cfg.return_periods) p += (p.empty() ? "" : ", ") + f("%g", r);
+    for (double r : cfg.return_periods) p += (p.empty() ? "" : ", ") + number_text("%g", r);
     lines.push_back(
         "Design storms: Chicago hyetographs of the case's storm-intensity formula, "
         "return periods " +
@@ -159,16 +156,17 @@ std::vector<std::string> inputs(const ScenariosConfig& cfg, const std::vector<Sc
   }
   if (!cfg.record_series.empty())
     lines.push_back("Rain record: time series " + cfg.record_series + " of each .inp, interval " +
-                    f("%g", cfg.record_interval_s) + " s, routing step up to " +
-                    f("%g", cfg.record_routing_step_s) + " s");
-  lines.push_back("Overflow events: flow above " + f("%g", cfg.min_flow_m3s) +
-                  " m³/s, separated by at least " + f("%g", cfg.inter_event_h) + " h dry");
+                    number_text("%g", cfg.record_interval_s) + " s, routing step up to " +
+                    number_text("%g", cfg.record_routing_step_s) + " s");
+  lines.push_back("Overflow events: flow above " + number_text("%g", cfg.min_flow_m3s) +
+                  " m³/s, separated by at least " + number_text("%g", cfg.inter_event_h) +
+                  " h dry");
   double worst = 0.0;
   for (const ScenarioRun& r : runs)
     worst = std::max(
         {worst, std::fabs(r.run.routing_continuity_pct), std::fabs(r.run.runoff_continuity_pct)});
-  lines.push_back(std::to_string(runs.size()) + " runs in " + f("%.0f", wall_s) +
-                  " s; largest continuity error " + f("%.3f", worst) + " %");
+  lines.push_back(std::to_string(runs.size()) + " runs in " + number_text("%.0f", wall_s) +
+                  " s; largest continuity error " + number_text("%.3f", worst) + " %");
   return lines;
 }
 
@@ -220,13 +218,15 @@ std::string csv(const std::vector<ScenarioRun>& runs) {
       "runoff_continuity_pct\n";
   for (const ScenarioRun& r : runs)
     s += r.variant + "," + r.storm + "," + (r.record ? "record" : "design_storm") + "," +
-         f("%.2f", r.rain_mm) + "," + f("%.3f", r.overflow.volume_m3) + "," +
+         number_text("%.2f", r.rain_mm) + "," + number_text("%.3f", r.overflow.volume_m3) + "," +
          std::to_string(r.overflow.events) + "," +
-         (r.record ? f("%.3f", r.overflow.events / std::max(r.years, 1e-9)) : "") + "," +
-         f("%.3f", r.overflow.flowing_h) + "," + f("%.3f", r.overflow.longest_event_h) + "," +
-         std::to_string(r.run.flooded_nodes) + "," + f("%.3f", r.run.flooding_m3) + "," +
-         f("%.5f", r.capture_ratio) + "," + f("%.4f", r.run.routing_continuity_pct) + "," +
-         f("%.4f", r.run.runoff_continuity_pct) + "\n";
+         (r.record ? number_text("%.3f", r.overflow.events / std::max(r.years, 1e-9)) : "") + "," +
+         number_text("%.3f", r.overflow.flowing_h) + "," +
+         number_text("%.3f", r.overflow.longest_event_h) + "," +
+         std::to_string(r.run.flooded_nodes) + "," + number_text("%.3f", r.run.flooding_m3) + "," +
+         number_text("%.5f", r.capture_ratio) + "," +
+         number_text("%.4f", r.run.routing_continuity_pct) + "," +
+         number_text("%.4f", r.run.runoff_continuity_pct) + "\n";
   return s;
 }
 

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "common/number_text.hpp"
 #include "demo/hourly_rain.hpp"
 #include "demo/sewer_design.hpp"
 #include "demo/sewer_inp_text.hpp"
@@ -14,12 +15,6 @@ namespace sf::couple {
 namespace {
 
 constexpr const char* kPattern = "DIURNAL";
-
-std::string format(const char* f, double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, f, v);
-  return b;
-}
 
 /// The pipe size that carries q full at `slope` (at least `min_d`), from the commercial sizes.
 double pipe_for(double q, double manning_n, double slope, double min_d) {
@@ -67,23 +62,23 @@ std::string sewage_text(const SewerLayout& l, const std::vector<double>& dwf,
   std::string s =
       "[POLLUTANTS]\n;;Name  Units  Crain  Cgw  Crdii  Kdecay  SnowOnly  CoPollut  CoFrac  Cdwf  "
       "Cinit\n";
-  s += "COD  MG/L  0  0  0  0  NO  *  0  " + format("%.1f", o.cod_mg_l) + "  0\n";
-  s += "NH3-N  MG/L  0  0  0  0  NO  *  0  " + format("%.1f", o.nh3n_mg_l) + "  0\n\n";
+  s += "COD  MG/L  0  0  0  0  NO  *  0  " + number_text("%.1f", o.cod_mg_l) + "  0\n";
+  s += "NH3-N  MG/L  0  0  0  0  NO  *  0  " + number_text("%.1f", o.nh3n_mg_l) + "  0\n\n";
   const double mean = std::accumulate(o.hourly_pattern.begin(), o.hourly_pattern.end(), 0.0) / 24.0;
   s += "[PATTERNS]\n;;Name  Type  Factors (hour 0-23, mean 1)\n";
   for (int h = 0; h < 24; ++h) {
     if (h % 6 == 0)
       s += h == 0 ? std::string(kPattern) + "  HOURLY" : std::string(kPattern) + "        ";
-    s += "  " + format("%.4f", o.hourly_pattern[h] / mean);
+    s += "  " + number_text("%.4f", o.hourly_pattern[h] / mean);
     if (h % 6 == 5) s += "\n";
   }
   s += "\n[DWF]\n;;Node  Parameter  Average  Patterns\n";
   for (std::size_t i = 0; i < l.nodes.size(); ++i) {
     if (!(dwf[i] > 0.0)) continue;
     const std::string& id = l.nodes[i].id;
-    s += id + "  FLOW  " + format("%.7g", dwf[i]) + "  " + kPattern + "\n";
-    s += id + "  COD  " + format("%.1f", o.cod_mg_l) + "\n";
-    s += id + "  NH3-N  " + format("%.1f", o.nh3n_mg_l) + "\n";
+    s += id + "  FLOW  " + number_text("%.7g", dwf[i]) + "  " + kPattern + "\n";
+    s += id + "  COD  " + number_text("%.1f", o.cod_mg_l) + "\n";
+    s += id + "  NH3-N  " + number_text("%.1f", o.nh3n_mg_l) + "\n";
   }
   return s + "\n";
 }
