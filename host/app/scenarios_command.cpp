@@ -79,7 +79,8 @@ int scenarios_command(const ScenariosOptions& o, std::ostream& out, std::ostream
     if (!make_output_folder(o.output_dir, err)) return 1;
     out << "scenarios " << cfg.name << ": " << cfg.variants.size() << " variants x "
         << (cfg.return_periods.size() + (cfg.record_series.empty() ? 0 : 1)) << " storms, "
-        << o.parallel << " runs at a time\n";
+        << o.parallel << " runs at a time (rain records first)\n"
+        << std::flush;
 
     std::vector<ScenarioRun> runs(jobs.size());
     std::mutex print;
