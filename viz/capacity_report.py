@@ -140,7 +140,7 @@ def report_markdown(summary, renewal, top, images, wl_md):
     return md
 
 
-def markdown_to_html(md, images, out_dir):
+def markdown_to_html(md, images, out_dir, title="Drainage capacity assessment"):
     """The report's own Markdown subset (headings, tables, images, paragraphs) as HTML, with the
     images embedded."""
     body, rows = [], []
@@ -184,7 +184,7 @@ def markdown_to_html(md, images, out_dir):
              "td,th{border:1px solid #bbb;padding:3px 8px;text-align:left}"
              "th{background:#eee}img{max-width:100%}code{background:#f4f4f4}")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Drainage capacity assessment</title><style>{style}</style></head><body>\n"
+            f"<title>{html.escape(title)}</title><style>{style}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")
 
 

@@ -1,21 +1,17 @@
 #include "app/capacity_command.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <ostream>
-#include <thread>
 
 #include "app/capacity_outputs.hpp"
 #include "app/capacity_runs.hpp"
 #include "app/command_outputs.hpp"
+#include "app/parallel_runs.hpp"
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
 #include "inp/reader.hpp"
@@ -36,42 +32,24 @@ std::vector<CapacityRun> run_all(const inp::Model& model, const CapacityNetwork&
                                  const std::vector<double>& periods, int parallel,
                                  std::ostream& out) {
   std::vector<CapacityRun> runs(periods.size());
-  std::vector<std::exception_ptr> failures(periods.size());
-  std::atomic<std::size_t> next{0};
   std::mutex print;
-  const int workers = std::max(1, std::min<int>(parallel, static_cast<int>(periods.size())));
-  const int threads_each = std::max(1, omp_get_max_threads() / workers);
-  auto work = [&]() {
-    omp_set_num_threads(threads_each);
-    for (std::size_t k; (k = next++) < periods.size();) {
-      try {
-        rain::ChicagoParameters s = storm;
-        s.return_period_years = periods[k];
-        const inp::Model m = with_design_storm(model, formula, s, duration_s);
-        runs[k] = run_design_storm(m, net, periods[k]);
-        runs[k].rain_depth_mm = rain::chicago_cumulative_depth_mm(formula, s, s.duration_s / 60.0);
-        const auto blocks = rain::chicago_block_intensities_mm_per_min(formula, s);
-        runs[k].peak_block_mm_per_h = 60.0 * *std::max_element(blocks.begin(), blocks.end());
-        const std::lock_guard<std::mutex> lock(print);
-        char line[256];
-        std::snprintf(line, sizeof line,
-                      "  %6s a: rain %6.1f mm, %4d flooded nodes, routing continuity %6.3f %%, "
-                      "runoff continuity %6.3f %%, %5.1f s\n",
-                      years(periods[k]).c_str(), runs[k].rain_depth_mm, runs[k].flooded_nodes,
-                      runs[k].routing_continuity_pct, runs[k].runoff_continuity_pct,
-                      runs[k].wall_s);
-        out << line << std::flush;
-      } catch (...) {
-        failures[k] = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int w = 1; w < workers; ++w) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
-  for (const std::exception_ptr& f : failures)
-    if (f) std::rethrow_exception(f);
+  run_in_parallel(periods.size(), parallel, [&](std::size_t k) {
+    rain::ChicagoParameters s = storm;
+    s.return_period_years = periods[k];
+    const inp::Model m = with_design_storm(model, formula, s, duration_s);
+    runs[k] = run_design_storm(m, net, periods[k]);
+    runs[k].rain_depth_mm = rain::chicago_cumulative_depth_mm(formula, s, s.duration_s / 60.0);
+    const auto blocks = rain::chicago_block_intensities_mm_per_min(formula, s);
+    runs[k].peak_block_mm_per_h = 60.0 * *std::max_element(blocks.begin(), blocks.end());
+    const std::lock_guard<std::mutex> lock(print);
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "  %6s a: rain %6.1f mm, %4d flooded nodes, routing continuity %6.3f %%, "
+                  "runoff continuity %6.3f %%, %5.1f s\n",
+                  years(periods[k]).c_str(), runs[k].rain_depth_mm, runs[k].flooded_nodes,
+                  runs[k].routing_continuity_pct, runs[k].runoff_continuity_pct, runs[k].wall_s);
+    out << line << std::flush;
+  });
   return runs;
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "common/atomic_text_file.hpp"
+#include "common/number_text.hpp"
 #include "viz/line_layer_vtp.hpp"
 
 namespace sf::app {
@@ -12,12 +13,6 @@ namespace {
 std::string period_tag(double p) {
   char b[32];
   std::snprintf(b, sizeof b, "%g", p);
-  return b;
-}
-
-std::string fmt(const char* format, double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, format, v);
   return b;
 }
 
@@ -48,11 +43,12 @@ std::string capacity_csv(const CapacityResults& r) {
   for (const assess::ConduitCapacity& c : r.conduits) {
     const assess::ConduitGeometry& g = c.geometry;
     s += g.id + "," + g.upstream_node + "," + g.downstream_node + "," + g.shape + "," +
-         fmt("%.3f", g.full_depth) + "," + fmt("%.2f", g.length) + "," + fmt("%.5f", g.slope) +
-         "," + fmt("%.4f", g.full_flow);
+         number_text("%.3f", g.full_depth) + "," + number_text("%.2f", g.length) + "," +
+         number_text("%.5f", g.slope) + "," + number_text("%.4f", g.full_flow);
     for (std::size_t k = 0; k < P.size(); ++k)
-      s += "," + fmt("%.4f", c.peaks[k].peak_flow) + "," + fmt("%.3f", fill(c, k)) + "," +
-           (c.surcharged[k] ? "yes" : "no") + "," + fmt("%.1f", c.peaks[k].surcharge_s / 60.0);
+      s += "," + number_text("%.4f", c.peaks[k].peak_flow) + "," + number_text("%.3f", fill(c, k)) +
+           "," + (c.surcharged[k] ? "yes" : "no") + "," +
+           number_text("%.1f", c.peaks[k].surcharge_s / 60.0);
     s += "," + period_tag(c.carried_years) + "," + r.classes.class_name(c.class_index) + "\n";
   }
   return s;
@@ -70,12 +66,12 @@ std::string renewal_csv(const CapacityResults& r) {
     const assess::ConduitCapacity& c = r.conduits[e.conduit];
     const assess::ConduitGeometry& g = c.geometry;
     s += std::to_string(e.rank) + "," + g.id + "," + g.upstream_node + "," + g.downstream_node +
-         "," + fmt("%.3f", g.full_depth) + "," + r.classes.class_name(c.class_index) + "," +
+         "," + number_text("%.3f", g.full_depth) + "," + r.classes.class_name(c.class_index) + "," +
          period_tag(c.carried_years) + "," + period_tag(r.target_years) + "," +
-         period_tag(e.deficit_years) + "," + fmt("%.4f", c.peaks[t].peak_flow) + "," +
-         fmt("%.4f", g.full_flow) + "," + fmt("%.3f", e.flow_ratio) + "," +
-         fmt("%.1f", e.surcharge_s / 60.0) + "," + g.upstream_node + "," +
-         fmt("%.2f", e.upstream_flood_m3) + "," + e.cause + "," + quoted(e.reasons) + "\n";
+         period_tag(e.deficit_years) + "," + number_text("%.4f", c.peaks[t].peak_flow) + "," +
+         number_text("%.4f", g.full_flow) + "," + number_text("%.3f", e.flow_ratio) + "," +
+         number_text("%.1f", e.surcharge_s / 60.0) + "," + g.upstream_node + "," +
+         number_text("%.2f", e.upstream_flood_m3) + "," + e.cause + "," + quoted(e.reasons) + "\n";
   }
   return s;
 }

@@ -60,26 +60,25 @@ CapacityNetwork capacity_network(const inp::Model& model) {
   return out;
 }
 
-inp::Model with_design_storm(const inp::Model& model, const rain::StormIntensityFormula& formula,
-                             const rain::ChicagoParameters& storm, double duration_s) {
+inp::Model with_gage_rain(const inp::Model& model, const std::vector<double>& rain_mm_per_h,
+                          double step_s, double duration_s) {
   if (model.subcatchments.empty() || model.gages.empty())
     throw InputError(InputIssue{model.source, 0, "[SUBCATCHMENTS]", "",
-                                "the network has no subcatchments with rain gages; a capacity "
-                                "assessment loads the network through its subcatchments' runoff"});
-  const std::vector<double> mm_per_min = rain::chicago_block_intensities_mm_per_min(formula, storm);
+                                "the network has no subcatchments with rain gages; a design-storm "
+                                "run loads the network through its subcatchments' runoff"});
   inp::Model m = model;
   inp::TimeSeries ts;
   ts.id = "SPONGEFLOW_DESIGN_STORM";
-  for (std::size_t k = 0; k < mm_per_min.size(); ++k) {
-    ts.t_s.push_back(k * storm.step_s);
-    ts.raw.push_back(mm_per_min[k] * 60.0);  // mm/h
+  for (std::size_t k = 0; k < rain_mm_per_h.size(); ++k) {
+    ts.t_s.push_back(k * step_s);
+    ts.raw.push_back(rain_mm_per_h[k]);
   }
   ts.value = ts.raw;
   ts.use = inp::SeriesUse::Other;
   m.timeseries.push_back(ts);
   for (inp::RainGage& g : m.gages) {
     g.format = inp::RainFormat::Intensity;
-    g.interval_s = storm.step_s;
+    g.interval_s = step_s;
     g.series = static_cast<int>(m.timeseries.size()) - 1;
     g.intensity_to_si = kMmPerHour;
   }
@@ -89,8 +88,15 @@ inp::Model with_design_storm(const inp::Model& model, const rain::StormIntensity
   return m;
 }
 
+inp::Model with_design_storm(const inp::Model& model, const rain::StormIntensityFormula& formula,
+                             const rain::ChicagoParameters& storm, double duration_s) {
+  std::vector<double> mm_per_h = rain::chicago_block_intensities_mm_per_min(formula, storm);
+  for (double& v : mm_per_h) v *= 60.0;
+  return with_gage_rain(model, mm_per_h, storm.step_s, duration_s);
+}
+
 CapacityRun run_design_storm(const inp::Model& model, const CapacityNetwork& net,
-                             double return_period_years) {
+                             double return_period_years, const RunObserver& observer) {
   const auto t0 = std::chrono::steady_clock::now();
   CapacityRun run;
   run.return_period_years = return_period_years;
@@ -104,7 +110,9 @@ CapacityRun run_design_storm(const inp::Model& model, const CapacityNetwork& net
     run.peaks[c].max_head_down = nd.node_invert[nd.node2[j]];
   }
   eng.start();
+  if (observer.after_start) observer.after_start(eng);
   while (eng.step()) {
+    if (observer.after_step) observer.after_step(eng);
     const double dt = eng.last_step();
     for (std::size_t c = 0; c < nc; ++c) {
       const int j = net.lines[c].link;
@@ -118,6 +126,7 @@ CapacityRun run_design_storm(const inp::Model& model, const CapacityNetwork& net
     }
   }
   eng.finish();
+  if (observer.after_finish) observer.after_finish(eng);
   const network::NetworkStatistics st = eng.statistics();
   for (std::size_t c = 0; c < nc; ++c) {
     const int j = net.lines[c].link;
@@ -132,6 +141,7 @@ CapacityRun run_design_storm(const inp::Model& model, const CapacityNetwork& net
   if (const runoff::RunoffModel* r = eng.forcing().runoff()) {
     run.runoff_continuity_pct = r->totals().continuity_error_pct();
     run.runoff_m3 = r->totals().runoff;
+    run.rainfall_m3 = r->totals().rainfall;
   }
   run.steps = st.steps;
   run.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

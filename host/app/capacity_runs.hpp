@@ -4,12 +4,17 @@
 // peaks, surcharge time and upstream flooding are kept. See docs/capacity.md.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "assess/conduit_capacity.hpp"
 #include "inp/model.hpp"
 #include "rain/chicago_hyetograph.hpp"
+
+namespace sf::network {
+class NetworkEngine;
+}
 
 namespace sf::app {
 
@@ -36,11 +41,24 @@ struct CapacityRun {
   double routing_continuity_pct = 0;
   double runoff_continuity_pct = 0;
   double runoff_m3 = 0;
+  double rainfall_m3 = 0;  // rain on the subcatchments (SWMM's total precipitation)
   double flooding_m3 = 0;
   int flooded_nodes = 0;
   int steps = 0;
   double wall_s = 0;
 };
+
+/// Hooks into run_design_storm's routing loop for callers that record more than conduit peaks
+/// (spongeflow scenarios: outfall flows, the engine's summary). Empty hooks are skipped.
+struct RunObserver {
+  std::function<void(const network::NetworkEngine&)> after_start, after_step, after_finish;
+};
+
+/// The model with `rain` (one intensity per block of `step_s`, mm/h) as every gage's rain and
+/// `duration_s` as its simulated time. Throws sf::InputError (naming the .inp) when the model
+/// has no subcatchments or no gages.
+inp::Model with_gage_rain(const inp::Model& model, const std::vector<double>& rain_mm_per_h,
+                          double step_s, double duration_s);
 
 /// The model with the design storm as every gage's rain and `duration_s` as its simulated time.
 /// Throws sf::InputError (naming the .inp) when the model has no subcatchments or no gages.
@@ -49,6 +67,6 @@ inp::Model with_design_storm(const inp::Model& model, const rain::StormIntensity
 
 /// Runs `model` (already given its storm) and collects the peaks of `net`'s conduits.
 CapacityRun run_design_storm(const inp::Model& model, const CapacityNetwork& net,
-                             double return_period_years);
+                             double return_period_years, const RunObserver& observer = {});
 
 }  // namespace sf::app

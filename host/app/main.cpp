@@ -15,11 +15,14 @@
 #include "app/nowcast_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
+#include "app/scenarios_command.hpp"
 #include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
+#include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
 #include "config/case_schema.hpp"
 #include "demo/demo_dem_write.hpp"
+#include "demo/sewage_networks.hpp"
 #include "demo/urban_demo_network.hpp"
 #include "engine/backend.hpp"
 #include "io/netcdf/hdf5_exit.hpp"
@@ -55,6 +58,13 @@ void write_demo_network(const sf::mesh::DemoCatchment& catchment, const sf::mesh
       {"network.inp", net.inp_text},
       {"network_runoff.inp", net.runoff_inp_text},
       {"coupling.csv", sf::couple::coupling_points_csv(net.coupling_points)}};
+  const auto sewage_files =  // cases/combined-sewer (docs/scenarios.md)
+      sf::couple::combined_sewer_demo_files(net.layout, catchment.dem.x0, catchment.dem.y0);
+  for (const auto& [name, text] : sewage_files) {
+    const std::string path = (std::filesystem::path(dir) / name).string();
+    sf::write_text_file_atomically(path, text, path + ".tmp");
+    std::cout << "wrote " << path << "\n";
+  }
   for (const auto& [name, text] : files) {
     const std::string path = (std::filesystem::path(dir) / name).string();
     std::ofstream out(path);
@@ -153,6 +163,16 @@ int main(int argc, char** argv) {
   wl_cmd->add_option("--land-use", wl.land_use, "Land-use raster on the results grid");
   wl_cmd->add_option("--road-classes", wl.road_classes, "Land-use values of roads: 3,4")
       ->delimiter(',');
+
+  sf::app::ScenariosOptions scn;
+  auto* scn_cmd = app.add_subcommand(
+      "scenarios", "Compare named variants of a case (combined/separated sewers, sponge, tanks) "
+                   "on the same storms: overflows, flooding, capture ratio (docs/scenarios.md)");
+  scn_cmd->add_option("scenarios", scn.scenarios_file, "SCENARIOS.toml")->required();
+  scn_cmd->add_option("--output", scn.output_dir, "Folder for scenarios.json and the report")
+      ->required();
+  scn_cmd->add_option("--parallel", scn.parallel, "Runs routed at the same time")
+      ->check(CLI::PositiveNumber);
 
   sf::app::CapacityOptions cap;
   auto* cap_cmd = app.add_subcommand(
@@ -293,6 +313,7 @@ int main(int argc, char** argv) {
     }
     if (*ovf_cmd) return sf::app::overflows_command(ovf, std::cout, std::cerr);
     if (*cap_cmd) return sf::app::capacity_command(cap, std::cout, std::cerr);
+    if (*scn_cmd) return sf::app::scenarios_command(scn, std::cout, std::cerr);
     if (*mn_cmd) return sf::app::make_nowcast_command(mn, std::cout, std::cerr);
     if (*fc_cmd) {
       if (!parse_sets(fc_sets, fc.run.set)) return 1;

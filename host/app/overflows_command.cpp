@@ -1,6 +1,8 @@
 #include "app/overflows_command.hpp"
 
 #include "app/command_outputs.hpp"
+#include "app/outfall_recorders.hpp"
+#include "common/number_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,12 +18,6 @@
 
 namespace sf::app {
 namespace {
-
-std::string fmt(const char* format, double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, format, v);
-  return b;
-}
 
 /// The outfall nodes asked for (all outfalls when none is named).
 std::vector<int> chosen_outfalls(const OverflowOptions& o, const network::NetworkData& net) {
@@ -57,30 +53,13 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
     const std::vector<int> nodes = chosen_outfalls(o, net);
     if (nodes.empty())
       throw InputError(InputIssue{o.inp_path, 0, "[OUTFALLS]", "", "the network has no outfall"});
-    std::vector<assess::OverflowRecorder> rec(
-        nodes.size(), assess::OverflowRecorder(o.min_flow_m3s, o.inter_event_hours * 3600.0));
-    std::vector<double> q_prev(nodes.size(), 0.0);
-    // pollutant loads through each outfall per step, from the engine's cumulative loads
-    const std::size_t np = std::size_t(eng.pollutant_count());
-    std::vector<double> load_prev, load_now, step_loads(np);
+    OutfallRecorders outfalls(nodes, o.min_flow_m3s, o.inter_event_hours * 3600.0);
     eng.start();
-    if (np > 0) load_prev = eng.outfall_loads();
-    double t_prev = eng.time();
-    for (std::size_t k = 0; k < nodes.size(); ++k) q_prev[k] = eng.node_inflow(nodes[k]);
-    while (eng.step()) {
-      const double t = eng.time();
-      if (np > 0) load_now = eng.outfall_loads();
-      for (std::size_t k = 0; k < nodes.size(); ++k) {
-        const double q = eng.node_inflow(nodes[k]);
-        const std::size_t at = std::size_t(nodes[k]) * np;
-        for (std::size_t p = 0; p < np; ++p) step_loads[p] = load_now[at + p] - load_prev[at + p];
-        rec[k].add(t_prev, t, q_prev[k], q, step_loads);
-        q_prev[k] = q;
-      }
-      t_prev = t;
-      load_prev.swap(load_now);
-    }
+    outfalls.start(eng);
+    while (eng.step()) outfalls.step(eng);
     eng.finish();
+    const std::vector<assess::OverflowRecorder>& rec = outfalls.recorders();
+    const std::size_t np = std::size_t(eng.pollutant_count());
     const std::vector<network::QualityBalance> quality = eng.quality_balance();
     // "loads_kg" (or "loads_count" for #/L pollutants) as summary.json names them
     auto loads_json = [&](const std::vector<double>& loads) {
@@ -95,7 +74,7 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
     auto loads_csv = [&](const std::vector<double>& loads) {
       std::string text;
       for (std::size_t p = 0; p < np; ++p)
-        text += "," + fmt("%.6g", p < loads.size() ? loads[p] : 0.0);
+        text += "," + number_text("%.6g", p < loads.size() ? loads[p] : 0.0);
       return text;
     };
     std::string load_columns;
@@ -126,15 +105,19 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
       for (std::size_t e = 0; e < r.events().size(); ++e) {
         const assess::OverflowEvent& ev = r.events()[e];
         longest = std::max(longest, ev.end_s - ev.start_s);
-        events += id + "," + std::to_string(e + 1) + "," + fmt("%.4f", ev.start_s / 3600.0) + "," +
-                  fmt("%.4f", ev.end_s / 3600.0) + "," +
-                  fmt("%.4f", (ev.end_s - ev.start_s) / 3600.0) + "," + fmt("%.3f", ev.volume_m3) +
-                  "," + fmt("%.5f", ev.peak_m3s) + loads_csv(ev.loads) + "\n";
+        events += id + "," + std::to_string(e + 1) + "," +
+                  number_text("%.4f", ev.start_s / 3600.0) + "," +
+                  number_text("%.4f", ev.end_s / 3600.0) + "," +
+                  number_text("%.4f", (ev.end_s - ev.start_s) / 3600.0) + "," +
+                  number_text("%.3f", ev.volume_m3) + "," + number_text("%.5f", ev.peak_m3s) +
+                  loads_csv(ev.loads) + "\n";
       }
-      totals += id + "," + fmt("%.3f", r.volume_m3()) + "," +
-                fmt("%.3f", st.outfall_volume[nodes[k]]) + "," + std::to_string(r.events().size()) +
-                "," + fmt("%.4f", r.overflow_s() / 3600.0) + "," + fmt("%.4f", longest / 3600.0) +
-                "," + fmt("%.5f", r.peak_m3s()) + loads_csv(r.loads()) + "\n";
+      totals += id + "," + number_text("%.3f", r.volume_m3()) + "," +
+                number_text("%.3f", st.outfall_volume[nodes[k]]) + "," +
+                std::to_string(r.events().size()) + "," +
+                number_text("%.4f", r.overflow_s() / 3600.0) + "," +
+                number_text("%.4f", longest / 3600.0) + "," + number_text("%.5f", r.peak_m3s()) +
+                loads_csv(r.loads()) + "\n";
       j["outfalls"][id] = {
           {"volume_m3", r.volume_m3()},          {"engine_volume_m3", st.outfall_volume[nodes[k]]},
           {"events", r.events().size()},         {"overflow_h", r.overflow_s() / 3600.0},
@@ -161,14 +144,16 @@ int overflows_command(const OverflowOptions& o, std::ostream& out, std::ostream&
       const std::string path = (dir / name).string();
       write_text_file_atomically(path, text, path + ".tmp");
     }
-    out << nodes.size() << " outfalls: " << count << " overflow events, " << fmt("%.1f", volume)
-        << " m3, " << fmt("%.2f", hours) << " h of overflow (events apart by more than "
-        << o.inter_event_hours << " h; flow above " << o.min_flow_m3s << " m3/s)\n"
+    out << nodes.size() << " outfalls: " << count << " overflow events, "
+        << number_text("%.1f", volume) << " m3, " << number_text("%.2f", hours)
+        << " h of overflow (events apart by more than " << o.inter_event_hours << " h; flow above "
+        << o.min_flow_m3s << " m3/s)\n"
         << "flow routing continuity error: " << eng.mass_balance().continuity_error_pct() << " %\n";
     for (std::size_t p = 0; p < np; ++p)
-      out << quality[p].pollutant << " through these outfalls: " << fmt("%.6g", total_loads[p])
+      out << quality[p].pollutant
+          << " through these outfalls: " << number_text("%.6g", total_loads[p])
           << (quality[p].units == inp::ConcentrationUnits::CountPerL ? " counts" : " kg")
-          << " (quality continuity error " << fmt("%.3f", quality[p].continuity_error_pct())
+          << " (quality continuity error " << number_text("%.3f", quality[p].continuity_error_pct())
           << " %)\n";
     out << "wrote overflows.csv, overflow_events.csv and overflows.json in " << o.output_dir
         << "\n";

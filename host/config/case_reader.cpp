@@ -9,6 +9,7 @@
 #include <set>
 
 #include "common/input_error.hpp"
+#include "config/toml_file.hpp"
 #include "config/case_config.hpp"
 #include "config/case_reader_extra.hpp"
 #include "config/case_schema.hpp"
@@ -70,13 +71,7 @@ CaseConfig read_case_file(const std::string& path, const CaseOverrides& override
   if (!fs::exists(path)) throw InputError(InputIssue{path, 0, "", "", "case file not found"});
   if (fs::is_directory(path))
     throw InputError(InputIssue{path, 0, "", "", "is a folder; expected a case file (case.toml)"});
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw InputError(InputIssue{path, int(e.source().begin.line), "", "",
-                                "not valid TOML: " + std::string(e.description())});
-  }
+  toml::table doc = config::parse_toml_file(path);
   std::vector<InputIssue> issues;
   apply_overrides(doc, overrides, issues);
 

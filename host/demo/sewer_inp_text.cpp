@@ -96,15 +96,25 @@ void write_links(std::ostringstream& s, const SewerLayout& l, const UrbanNetwork
     const SewerNode &a = l.nodes[p.from], &b = l.nodes[p.to];
     s << p.id << "  " << a.id << "  " << b.id << "  " << num(p.length, 2) << "  "
       << num(o.manning_n, 4) << "  " << num(p.invert_up - a.invert) << "  "
-      << num(p.invert_down - b.invert) << "  0  0\n";
+      << num(p.invert_down - b.invert) << "  0  " << (p.max_flow > 0.0 ? num(p.max_flow, 4) : "0")
+      << "\n";
   }
   const PumpStation& ps = l.pump;
   s << "\n[PUMPS]\n;;Name  From  To  Curve  Status  Startup  Shutoff\n"
     << "PS_PUMP  " << l.nodes[ps.wet_well].id << "  " << l.nodes[ps.outfall].id
-    << "  PS_PUMP_CURVE  OFF  " << num(ps.startup_depth) << "  " << num(ps.shutoff_depth)
-    << "\n\n[XSECTIONS]\n;;Link  Shape  Geom1  Geom2  Geom3  Geom4  Barrels  Culvert\n";
+    << "  PS_PUMP_CURVE  OFF  " << num(ps.startup_depth) << "  " << num(ps.shutoff_depth) << "\n\n";
+  if (!l.weirs.empty()) {
+    s << "[WEIRS]\n;;Name  From  To  Type  CrestHt  Qcoeff  Gated\n";
+    for (const SewerWeir& w : l.weirs)
+      s << w.id << "  " << l.nodes[w.from].id << "  " << l.nodes[w.to].id << "  TRANSVERSE  "
+        << num(w.crest_height) << "  " << num(w.discharge_coeff) << "  NO\n";
+    s << "\n";
+  }
+  s << "[XSECTIONS]\n;;Link  Shape  Geom1  Geom2  Geom3  Geom4  Barrels  Culvert\n";
   for (const SewerPipe& p : l.pipes)
     s << p.id << "  CIRCULAR  " << num(p.diameter) << "  0  0  0  1\n";
+  for (const SewerWeir& w : l.weirs)
+    s << w.id << "  RECT_OPEN  " << num(w.opening) << "  " << num(w.length) << "  0  0\n";
   s << "\n[CURVES]\n;;Name  Type  Lift(m)  Flow(CMS)\n";
   for (std::size_t k = 0; k < ps.curve.size(); ++k)
     s << "PS_PUMP_CURVE  " << (k == 0 ? "PUMP3  " : "       ") << num(ps.curve[k].first) << "  "

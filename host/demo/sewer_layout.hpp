@@ -66,6 +66,17 @@ struct SewerPipe {
   double invert_up = 0.0, invert_down = 0.0;        // pipe inverts at the two ends (m)
   double design_flow = 0.0;                         // rational-method flow (m³/s)
   bool is_lead = false;                             // gully lead (not a sewer length)
+  double max_flow = 0.0;                            // SWMM MaxFlow cap (m³/s); 0 = none
+};
+
+/// A transverse overflow weir (SWMM [WEIRS], TRANSVERSE) between two nodes.
+struct SewerWeir {
+  std::string id;
+  int from = -1, to = -1;         // node indices
+  double crest_height = 0.0;      // crest above the from-node's invert (m)
+  double opening = 0.0;           // crest to top of the weir opening (m)
+  double length = 0.0;            // crest length (m)
+  double discharge_coeff = 1.84;  // SI sharp-crested weir coefficient (m^0.5/s)
 };
 
 struct PumpStation {
@@ -79,6 +90,7 @@ struct PumpStation {
 struct SewerLayout {
   std::vector<SewerNode> nodes;
   std::vector<SewerPipe> pipes;  // conduits only; the pump is in `pump`
+  std::vector<SewerWeir> weirs;  // overflow weirs (the combined sewer's); none in the storm sewer
   PumpStation pump;
 };
 
