@@ -222,6 +222,17 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   fc_cmd->add_option("--zones", fc.zones,
                      "Polygons of zones (GeoJSON, shapefile, GeoPackage): zones.csv per zone");
+  fc_cmd->add_option("--observations", fc.observations,
+                     "Sensor readings (CSV, SensorThings JSON, or a folder of them): compared "
+                     "with the analysis run; read again each cycle of --watch");
+  fc_cmd->add_flag("--correct-state", fc.correct_state,
+                   "With --observations: nudge the state toward the latest depth/level readings");
+  fc_cmd->add_option("--correction-radius", fc.correction_radius_m,
+                     "Reach (m) of a sensor's state correction (default 100)")
+      ->check(sf::app::number_between(1e-3, 1e6));
+  fc_cmd->add_option("--correction-window", fc.correction_window_s,
+                     "Readings at most this old (s) correct the state (default 900)")
+      ->check(sf::app::number_between(0.0, 1e9));
   fc_cmd->add_option("--backend", fc.run.backend, "cpu or cuda")
       ->check(sf::app::one_of({"cpu", "cuda"}));
   fc_cmd->add_option("--precision", fc.run.precision, "f32 or f64 (as the analysis run)")
@@ -299,6 +310,10 @@ int main(int argc, char** argv) {
       if (!fc.land_use.empty() && fc.road_classes.empty()) {
         std::cerr << "error: --land-use needs --road-classes V1,V2,... (the land-use values of "
                      "roads)\n";
+        return 1;
+      }
+      if (fc.correct_state && fc.observations.empty()) {
+        std::cerr << "error: --correct-state needs --observations FILE_OR_DIR\n";
         return 1;
       }
       if (!watch.inbox.empty()) {
