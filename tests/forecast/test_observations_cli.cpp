@@ -41,6 +41,7 @@ fs::path write_pond_case(const std::string& name) {
   n.y0 = kY0;
   n.reference_iso8601 = "2024-07-01T00:00:00Z";
   n.frame_s = 300;
+  n.member_dimension = false;
   n.frame_start_s = {0, 300, 600};
   n.rate_mm_per_h.assign(3 * kN * kN, 0.0f);
   io::write_rain_nowcast((dir / "rain.nc").string(), n);
