@@ -348,13 +348,14 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   double t_state = 0;
   Nowcast nowcast;
   std::optional<mesh::ZoneGrid> zones;  // read before the runs: a bad file is refused at once
-  std::optional<ObservedState> observed;  // sensors vs the analysis run; maybe a corrected state
+  // Sensors against the analysis run, and the state to start from (maybe a corrected copy).
+  std::optional<ObservedState> observed;
   try {
     checkpoints.case_text_hash = case_text_fingerprint(o.run.case_file, o.run.set);
     t_state = io::read_checkpoint(o.state).header.time_s;
     nowcast = check_nowcast(cfg, o.rain, t_state, o.lead_s, err);
     if (!o.zones.empty()) zones = mesh::rasterize_zones(o.zones, mesh::read_raster(cfg.dem));
-    if (!o.observations.empty()) observed = observe_analysis(cfg, o, t_state, o.output_dir, out);
+    if (!o.observations.empty()) observed = observe_analysis(cfg, o, t_state, out, err);
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";
     return 1;

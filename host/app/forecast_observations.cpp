@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/observation_comparison.hpp"
+#include "common/input_error.hpp"
 #include "forecast/state_correction.hpp"
 #include "io/netcdf/checkpoint_file.hpp"
 
@@ -56,10 +57,8 @@ void print_comparison(const nlohmann::ordered_json& doc, std::ostream& out) {
   }
 }
 
-}  // namespace
-
-ObservedState observe_analysis(const config::CaseConfig& cfg, const ForecastOptions& o,
-                               double t_state, const std::string& out_dir, std::ostream& out) {
+ObservedState observe(const config::CaseConfig& cfg, const ForecastOptions& o, double t_state,
+                      const std::string& out_dir, std::ostream& out) {
   ObservedState r;
   r.state = o.state;
   const io::SensorSet set = io::read_sensor_observations(o.observations, cfg.start_iso8601);
@@ -107,6 +106,20 @@ ObservedState observe_analysis(const config::CaseConfig& cfg, const ForecastOpti
                 c.volume_removed_m3);
   out << line;
   return r;
+}
+
+}  // namespace
+
+std::optional<ObservedState> observe_analysis(const config::CaseConfig& cfg,
+                                              const ForecastOptions& o, double t_state,
+                                              std::ostream& out, std::ostream& err) {
+  try {
+    return observe(cfg, o, t_state, o.output_dir, out);
+  } catch (const InputError& e) {
+    if (!o.observations_warn_only) throw;
+    err << "WARNING: " << e.what() << "\nWARNING: this forecast goes on without observations\n";
+    return std::nullopt;
+  }
 }
 
 }  // namespace sf::app

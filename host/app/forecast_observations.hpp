@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include "app/forecast_command.hpp"
@@ -19,9 +20,12 @@ struct ObservedState {
 };
 
 /// Reads the observations (again at each call: a watch loop sees readings that arrived since),
-/// writes observations.csv and observations.json into out_dir, and with o.correct_state writes
-/// out_dir/corrected_state.nc. Throws sf::InputError naming the file and record of bad input.
-ObservedState observe_analysis(const config::CaseConfig& cfg, const ForecastOptions& o,
-                               double t_state, const std::string& out_dir, std::ostream& out);
+/// writes observations.csv and observations.json into o.output_dir, and with o.correct_state
+/// writes o.output_dir/corrected_state.nc. Throws sf::InputError naming the file and record of
+/// bad input; with o.observations_warn_only it prints the error as a warning instead and returns
+/// nothing (the forecast goes on from the given state).
+std::optional<ObservedState> observe_analysis(const config::CaseConfig& cfg,
+                                              const ForecastOptions& o, double t_state,
+                                              std::ostream& out, std::ostream& err);
 
 }  // namespace sf::app

@@ -15,6 +15,7 @@
 #include "app/nowcast_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
+#include "app/sensors_command.hpp"
 #include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
 #include "common/input_error.hpp"
@@ -227,11 +228,13 @@ int main(int argc, char** argv) {
                      "with the analysis run; read again each cycle of --watch");
   fc_cmd->add_flag("--correct-state", fc.correct_state,
                    "With --observations: nudge the state toward the latest depth/level readings");
-  fc_cmd->add_option("--correction-radius", fc.correction_radius_m,
-                     "Reach (m) of a sensor's state correction (default 100)")
+  fc_cmd
+      ->add_option("--correction-radius", fc.correction_radius_m,
+                   "Reach (m) of a sensor's state correction (default 100)")
       ->check(sf::app::number_between(1e-3, 1e6));
-  fc_cmd->add_option("--correction-window", fc.correction_window_s,
-                     "Readings at most this old (s) correct the state (default 900)")
+  fc_cmd
+      ->add_option("--correction-window", fc.correction_window_s,
+                   "Readings at most this old (s) correct the state (default 900)")
       ->check(sf::app::number_between(0.0, 1e9));
   fc_cmd->add_option("--backend", fc.run.backend, "cpu or cuda")
       ->check(sf::app::one_of({"cpu", "cuda"}));
@@ -242,6 +245,23 @@ int main(int argc, char** argv) {
   fc_cmd->add_option("--data", fc.run.data_dir, "Folder that ${data} in case paths stands for");
   fc_cmd->add_option("--set", fc_sets, "Override a key, as for the analysis run (repeatable)");
   fc_cmd->add_flag("--quiet", fc.run.quiet, "Print only errors, warnings and the forecast summary");
+
+  sf::app::MakeSensorsOptions ms;
+  auto* ms_cmd = app.add_subcommand(
+      "make-sensors", "Synthetic depth sensors at a run's deepest low points (bias, noise)");
+  ms_cmd->add_option("results", ms.results, "results.nc of the run the sensors observe")
+      ->required();
+  ms_cmd->add_option("output", ms.output, "Sensor CSV to write")->required();
+  ms_cmd->add_option("--count", ms.count, "Sensors (default 4)")->check(CLI::Range(1, 10000));
+  ms_cmd->add_option("--spacing", ms.spacing_m, "Least distance between sensors (m, default 100)")
+      ->check(sf::app::number_between(0.0, 1e6));
+  ms_cmd->add_option("--min-depth", ms.min_depth_m, "Only cells deeper than this (m, default 0.05)")
+      ->check(sf::app::number_between(0.0, 100.0));
+  ms_cmd->add_option("--bias", ms.bias_m, "Added to every reading (m, default 0)")
+      ->check(sf::app::number_between(-10.0, 10.0));
+  ms_cmd->add_option("--noise", ms.noise_m, "Standard deviation of the noise (m, default 0.005)")
+      ->check(sf::app::number_between(0.0, 10.0));
+  ms_cmd->add_option("--seed", ms.seed, "Seed of the noise (default 7)");
 
   sf::app::MakeNowcastOptions mn;
   auto* mn_cmd = app.add_subcommand(
@@ -305,6 +325,7 @@ int main(int argc, char** argv) {
     if (*ovf_cmd) return sf::app::overflows_command(ovf, std::cout, std::cerr);
     if (*cap_cmd) return sf::app::capacity_command(cap, std::cout, std::cerr);
     if (*mn_cmd) return sf::app::make_nowcast_command(mn, std::cout, std::cerr);
+    if (*ms_cmd) return sf::app::make_sensors_command(ms, std::cout, std::cerr);
     if (*fc_cmd) {
       if (!parse_sets(fc_sets, fc.run.set)) return 1;
       if (!fc.land_use.empty() && fc.road_classes.empty()) {

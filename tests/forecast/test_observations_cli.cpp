@@ -23,6 +23,22 @@ namespace fs = std::filesystem;
 constexpr int kN = 20;
 constexpr double kDx = 2.0, kX0 = 1000.0, kY0 = 2000.0, kBed = 10.0, kPond = 0.2;
 
+/// A nowcast without rain: `frames` frames of `frame_s` from 0, the first `observed` observed.
+void write_dry_nowcast(const fs::path& path, double frame_s, int frames, std::size_t observed) {
+  io::RainNowcast n;
+  n.nx = n.ny = kN;
+  n.dx = kDx;
+  n.x0 = kX0;
+  n.y0 = kY0;
+  n.reference_iso8601 = "2024-07-01T00:00:00Z";
+  n.frame_s = frame_s;
+  n.member_dimension = false;
+  n.observed_frames = observed;
+  for (int k = 0; k < frames; ++k) n.frame_start_s.push_back(k * frame_s);
+  n.rate_mm_per_h.assign(std::size_t(frames) * kN * kN, 0.0f);
+  io::write_rain_nowcast(path.string(), n);
+}
+
 /// A flat pond at rest (kPond m on a flat bed, closed walls, no rain): its depth stays kPond.
 fs::path write_pond_case(const std::string& name) {
   const fs::path dir = scratch(name);
@@ -34,17 +50,7 @@ fs::path write_pond_case(const std::string& name) {
     dem += "\n";
   }
   write_file(dir / "dem.asc", dem);
-  io::RainNowcast n;
-  n.nx = n.ny = kN;
-  n.dx = kDx;
-  n.x0 = kX0;
-  n.y0 = kY0;
-  n.reference_iso8601 = "2024-07-01T00:00:00Z";
-  n.frame_s = 300;
-  n.member_dimension = false;
-  n.frame_start_s = {0, 300, 600};
-  n.rate_mm_per_h.assign(3 * kN * kN, 0.0f);
-  io::write_rain_nowcast((dir / "rain.nc").string(), n);
+  write_dry_nowcast(dir / "rain.nc", 300, 3, 0);
   write_file(dir / "case.toml", R"([grid]
 dem = "dem.asc"
 [surface]
@@ -215,6 +221,67 @@ TEST(ObservationsCli, CorrectedStateStartsAtTheReadingWithTheVolumeReported) {
   EXPECT_LT(std::abs(sum["forecast"]["member_runs"][0]["continuity_error_pct"].get<double>()),
             1e-6);
   EXPECT_TRUE(fs::exists(dir / "fc" / "corrected_state.nc"));
+}
+
+TEST(ObservationsCli, EachWatchCycleComparesTheAnalysisSoFar) {
+  const fs::path c = write_pond_case("obs_watch"), dir = c.parent_path();
+  fs::create_directories(dir / "inbox");
+  fs::create_directories(dir / "obs");
+  write_dry_nowcast(dir / "inbox" / "n1.nc", 60, 8, 2);  // issued at 120 s
+  write_dry_nowcast(dir / "inbox" / "n2.nc", 60, 8, 4);  // issued at 240 s
+  write_file(dir / "obs" / "s.csv", kSensors);
+  write_file(dir / "obs" / "r.csv", "sensor,time,value\nS1,60,0.21\nS1,180,0.22\n");
+  const std::string watch = "forecast " + c.string() + " --watch " + (dir / "inbox").string() +
+                            " --cycles 2 --poll 0.05 --lead 60 --threads 1 --quiet --observations ";
+  CliResult r =
+      run_spongeflow(watch + (dir / "obs").string() + " --output " + (dir / "loop").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  const nlohmann::json c1 = read_json(dir / "loop" / "cycles" / "0001-n1" / "observations.json");
+  const nlohmann::json c2 = read_json(dir / "loop" / "cycles" / "0002-n2" / "observations.json");
+  EXPECT_EQ(c1["until_s"], 120.0);
+  EXPECT_EQ(c1["sensors"]["S1"]["n"], 1);
+  EXPECT_EQ(c2["sensors"]["S1"]["n"], 2);
+  EXPECT_NEAR(c2["sensors"]["S1"]["bias"].get<double>(), kPond - 0.215, 1e-9);
+
+  // A bad sensor file: a warning, and the forecasts go on without observations.
+  fs::create_directories(dir / "inbox2");
+  write_dry_nowcast(dir / "inbox2" / "n1.nc", 60, 8, 2);
+  write_file(dir / "bad.csv", "sensor,kind,x,y,time,value\nS1,depth,1011,2015,60,wet\n");
+  r = run_spongeflow("forecast " + c.string() + " --watch " + (dir / "inbox2").string() +
+                     " --cycles 1 --poll 0.05 --lead 60 --threads 1 --quiet --observations " +
+                     (dir / "bad.csv").string() + " --output " + (dir / "loop2").string());
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(
+      r.output.find("WARNING: " + (dir / "bad.csv").string() + ":2: value: 'wet' is not a number"),
+      std::string::npos)
+      << r.output;
+  EXPECT_TRUE(fs::exists(dir / "loop2" / "cycles" / "0001-n1" / "summary.json"));
+  EXPECT_FALSE(fs::exists(dir / "loop2" / "cycles" / "0001-n1" / "observations.csv"));
+}
+
+TEST(ObservationsCli, MakeSensorsReadsTheDeepestCellsWithTheBias) {
+  const fs::path c = write_pond_case("obs_make"), dir = c.parent_path();
+  run_analysis(c);
+  const CliResult r =
+      run_spongeflow("make-sensors " + (dir / "analysis" / "results.nc").string() + " " +
+                     (dir / "s.csv").string() + " --count 3 --spacing 10 --bias 0.05 --noise 0");
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::ifstream in(dir / "s.csv");
+  std::string line;
+  std::vector<std::string> rows;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] != '#') rows.push_back(line);
+  ASSERT_EQ(rows.size(), 1u + 3u * 6u);  // header, 3 sensors x 6 output times (0..300 s)
+  EXPECT_EQ(rows[0], "sensor,kind,x,y,time,value");
+  // A flat pond: every cell is as deep; the first three 10 m apart along the southern row.
+  EXPECT_EQ(rows[1], "D1,depth,1001.00,2001.00,0.0,0.2500");
+  EXPECT_EQ(rows[7], "D2,depth,1011.00,2001.00,0.0,0.2500");
+  EXPECT_EQ(rows[13], "D3,depth,1021.00,2001.00,0.0,0.2500");
+  // The file reads back as observations: bias +0.05 against the same run.
+  const CliResult f = forecast(c, "fc", "--observations " + (dir / "s.csv").string());
+  ASSERT_EQ(f.status, 0) << f.output;
+  const nlohmann::json obs = read_json(dir / "fc" / "observations.json");
+  EXPECT_NEAR(obs["sensors"]["D2"]["bias"].get<double>(), -0.05, 1e-9);
 }
 
 }  // namespace
