@@ -24,20 +24,37 @@ CorrectionResult correct_depths(std::vector<double>& h, const CorrectionGrid& gr
     if (wet) used.push_back({int(p.cell % grid.nx), int(p.cell / grid.nx), d});
   }
   const double r2max = radius_m * radius_m;
-  const int reach = int(std::ceil(radius_m / grid.dx));
-  // Sum of weights and weighted innovations per cell, over the boxes around the sensors.
+  // Sum of weights and weighted innovations per cell, over the wet cells within the radius that
+  // the sensor's cell reaches through wet cells (4-connected): the pool the sensor stands in,
+  // not a film of water across a dry kerb or wall.
   std::vector<double> wsum(h.size(), 0.0), wd(h.size(), 0.0);
-  for (const Active& a : used)
-    for (int j = std::max(0, a.j - reach); j <= std::min(grid.ny - 1, a.j + reach); ++j)
-      for (int i = std::max(0, a.i - reach); i <= std::min(grid.nx - 1, a.i + reach); ++i) {
-        const double rx = (i - a.i) * grid.dx, ry = (j - a.j) * grid.dx;
-        const double rr = rx * rx + ry * ry;
-        if (rr >= r2max && !(i == a.i && j == a.j)) continue;
-        const double w = (r2max - rr) / (r2max + rr);
-        const std::size_t k = std::size_t(j) * grid.nx + i;
-        wsum[k] += w;
-        wd[k] += w * a.d;
+  std::vector<int> seen(h.size(), -1);
+  std::vector<long long> queue;
+  for (std::size_t s = 0; s < used.size(); ++s) {
+    const Active& a = used[s];
+    queue.assign(1, (long long)a.j * grid.nx + a.i);
+    seen[std::size_t(queue[0])] = int(s);
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      const long long k = queue[q];
+      const int i = int(k % grid.nx), j = int(k / grid.nx);
+      const double rx = (i - a.i) * grid.dx, ry = (j - a.j) * grid.dx;
+      const double rr = rx * rx + ry * ry;
+      const double w = (r2max - rr) / (r2max + rr);
+      wsum[std::size_t(k)] += w;
+      wd[std::size_t(k)] += w * a.d;
+      const int ni[4] = {i - 1, i + 1, i, i}, nj[4] = {j, j, j - 1, j + 1};
+      for (int n = 0; n < 4; ++n) {
+        if (ni[n] < 0 || nj[n] < 0 || ni[n] >= grid.nx || nj[n] >= grid.ny) continue;
+        const long long m = (long long)nj[n] * grid.nx + ni[n];
+        const double mx = (ni[n] - a.i) * grid.dx, my = (nj[n] - a.j) * grid.dx;
+        if (seen[std::size_t(m)] == int(s) || !(h[std::size_t(m)] > dry_depth_m) ||
+            mx * mx + my * my >= r2max)
+          continue;
+        seen[std::size_t(m)] = int(s);
+        queue.push_back(m);
       }
+    }
+  }
   const double area = grid.dx * grid.dx;
   for (std::size_t k = 0; k < h.size(); ++k) {
     if (wsum[k] <= 0.0 || !(h[k] > dry_depth_m)) continue;

@@ -28,11 +28,13 @@ struct CorrectionResult {
   long long cells_changed = 0;
 };
 
-/// Corrects the depths `h` (one per cell) in place: for every wet cell k (h > dry_depth_m),
+/// Corrects the depths `h` (one per cell) in place: for every wet cell k (h > dry_depth_m) that
+/// a sensor's cell reaches through wet cells (4-connected) within the radius,
 ///   dh_k = sum_s w_ks d_s / max(1, sum_s w_ks),  w_ks = (R^2 - r^2) / (R^2 + r^2) for r < R,
 /// d_s the innovation of sensor s (points at dry cells are not used), r the distance between
-/// cell centres; then h_k = max(0, h_k + dh_k). Dry cells are left alone: water is not put
-/// where the model has none. With one sensor the corrected depth at its cell is the reading.
+/// cell centres; then h_k = max(0, h_k + dh_k). Dry cells, and wet cells cut off from the
+/// sensor by dry ones, are left alone: water is not put where the model has none, nor moved
+/// across a dry kerb. With one sensor the corrected depth at its cell is the reading.
 CorrectionResult correct_depths(std::vector<double>& h, const CorrectionGrid& grid,
                                 const std::vector<CorrectionPoint>& points, double radius_m,
                                 double dry_depth_m);

@@ -234,6 +234,18 @@ TEST(StateCorrection, FlatPondTakesTheReadingAtTheSensorAndReportsTheVolume) {
   EXPECT_EQ(r.cells_changed, changed);
 }
 
+TEST(StateCorrection, OnlyThePoolTheSensorStandsIn) {
+  // Two pools 2 m apart, a dry kerb between: the correction stays in the sensor's pool.
+  forecast::CorrectionGrid g{7, 1, 0.0, 0.0, 1.0};
+  std::vector<double> h = {0.1, 0.1, 0.1, 0.0, 0.1, 0.1, 0.1};
+  forecast::correct_depths(h, g, {{1, 0.2}}, 10.0, 1e-4);
+  EXPECT_DOUBLE_EQ(h[1], 0.2);
+  EXPECT_GT(h[2], 0.1);
+  EXPECT_DOUBLE_EQ(h[3], 0.0);
+  EXPECT_DOUBLE_EQ(h[4], 0.1);
+  EXPECT_DOUBLE_EQ(h[6], 0.1);
+}
+
 TEST(StateCorrection, NeverNegativeAndDrySensorsAreNotUsed) {
   forecast::CorrectionGrid g{5, 1, 0.0, 0.0, 1.0};
   std::vector<double> h = {0.05, 0.3, 0.0, 0.3, 0.3};
