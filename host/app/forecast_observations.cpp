@@ -35,28 +35,6 @@ std::vector<forecast::CorrectionPoint> correction_points(const io::SensorSet& se
   return points;
 }
 
-void print_comparison(const nlohmann::ordered_json& doc, std::ostream& out) {
-  char line[200];
-  out << "observations: " << doc["readings_compared"].get<std::size_t>()
-      << " reading(s) against the analysis run up to t = " << doc["until_s"].get<double>()
-      << " s\n";
-  for (const auto& [id, s] : doc["sensors"].items()) {
-    if (s["n"].get<std::size_t>() == 0) {
-      out << "  " << id << ": no readings in the run\n";
-      continue;
-    }
-    std::snprintf(
-        line, sizeof line,
-        "  %-12s %-5s n %4zu  bias %+.3g  RMSE %.3g  NSE %s  peak %.3g vs %.3g (%+.0f s)\n",
-        id.c_str(), s["kind"].get<std::string>().c_str(), s["n"].get<std::size_t>(),
-        s["bias"].get<double>(), s["rmse"].get<double>(),
-        s["nse"].is_null() ? "-" : std::to_string(s["nse"].get<double>()).c_str(),
-        s["peak_observed"].get<double>(), s["peak_modelled"].get<double>(),
-        s["peak_timing_error_s"].get<double>());
-    out << line;
-  }
-}
-
 ObservedState observe(const config::CaseConfig& cfg, const ForecastOptions& o, double t_state,
                       const std::string& out_dir, std::ostream& out) {
   ObservedState r;

@@ -15,6 +15,7 @@
 #include "app/nowcast_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
+#include "app/observations_command.hpp"
 #include "app/sensors_command.hpp"
 #include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
@@ -246,6 +247,19 @@ int main(int argc, char** argv) {
   fc_cmd->add_option("--set", fc_sets, "Override a key, as for the analysis run (repeatable)");
   fc_cmd->add_flag("--quiet", fc.run.quiet, "Print only errors, warnings and the forecast summary");
 
+  sf::app::ObservationsOptions obs;
+  std::vector<std::string> obs_sets;
+  auto* obs_cmd = app.add_subcommand(
+      "observations", "Compare sensor readings with a finished run (surface or coupled)");
+  obs_cmd->add_option("case", obs.run.case_file, "Case file of the run")->required();
+  obs_cmd->add_option("run", obs.run_dir, "Output folder of the run")->required();
+  obs_cmd->add_option("--observations", obs.observations, "Sensor CSV or JSON file, or a folder")
+      ->required();
+  obs_cmd->add_option("--output", obs.output_dir, "Folder for observations.csv/json (the run's)");
+  obs_cmd->add_option("--until", obs.until_s, "Compare readings up to this time (s)");
+  obs_cmd->add_option("--data", obs.run.data_dir, "Folder that ${data} in case paths stands for");
+  obs_cmd->add_option("--set", obs_sets, "Override a key, as for the run (repeatable)");
+
   sf::app::MakeSensorsOptions ms;
   auto* ms_cmd = app.add_subcommand(
       "make-sensors", "Synthetic depth sensors at a run's deepest low points (bias, noise)");
@@ -326,6 +340,10 @@ int main(int argc, char** argv) {
     if (*cap_cmd) return sf::app::capacity_command(cap, std::cout, std::cerr);
     if (*mn_cmd) return sf::app::make_nowcast_command(mn, std::cout, std::cerr);
     if (*ms_cmd) return sf::app::make_sensors_command(ms, std::cout, std::cerr);
+    if (*obs_cmd) {
+      if (!parse_sets(obs_sets, obs.run.set)) return 1;
+      return sf::app::observations_command(obs, std::cout, std::cerr);
+    }
     if (*fc_cmd) {
       if (!parse_sets(fc_sets, fc.run.set)) return 1;
       if (!fc.land_use.empty() && fc.road_classes.empty()) {

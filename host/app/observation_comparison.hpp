@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -49,5 +50,8 @@ nlohmann::ordered_json write_comparison(const std::string& out_dir, const io::Se
                                         const std::vector<SensorSite>& sites,
                                         const std::vector<ComparisonRow>& rows,
                                         const std::string& run_dir, double until_s);
+
+/// One line per sensor of write_comparison's object: n, bias, RMSE, NSE, peaks and timing.
+void print_comparison(const nlohmann::ordered_json& doc, std::ostream& out);
 
 }  // namespace sf::app

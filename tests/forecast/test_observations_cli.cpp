@@ -7,11 +7,14 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli_runner.hpp"
+#include "coupled_restart_case.hpp"
 #include "io/netcdf/rain_nowcast_file.hpp"
 #include "io/netcdf/results_point_series.hpp"
 
@@ -282,6 +285,63 @@ TEST(ObservationsCli, MakeSensorsReadsTheDeepestCellsWithTheBias) {
   ASSERT_EQ(f.status, 0) << f.output;
   const nlohmann::json obs = read_json(dir / "fc" / "observations.json");
   EXPECT_NEAR(obs["sensors"]["D2"]["bias"].get<double>(), -0.05, 1e-9);
+}
+
+/// The cells of data row `index` of the run's network_timeseries.csv, by column name.
+std::map<std::string, std::string> timeseries_row(const fs::path& csv, int index) {
+  std::ifstream in(csv);
+  std::string header, line;
+  std::getline(in, header);
+  auto split = [](const std::string& text) {
+    std::vector<std::string> cells;
+    std::stringstream ss(text);
+    for (std::string cell; std::getline(ss, cell, ',');) cells.push_back(cell);
+    return cells;
+  };
+  const std::vector<std::string> names = split(header);
+  std::map<std::string, std::string> row;
+  for (int k = 0; std::getline(in, line); ++k) {
+    const std::vector<std::string> cells = split(line);
+    if (k != index) continue;
+    for (std::size_t k = 0; k < cells.size() && k < names.size(); ++k) row[names[k]] = cells[k];
+  }
+  return row;
+}
+
+TEST(ObservationsCli, CoupledRunNetworkAndSurfaceSensors) {
+  // The coupled restart case: a wet well W, its pump P1, an outfall O1 under an 80 x 60 m grid.
+  const fs::path c = write_coupled_restart_case("obs_coupled", false), dir = c.parent_path();
+  CliResult r = run_spongeflow("run " + c.string() + " --threads 1 --quiet --output " +
+                               (dir / "out").string() +
+                               " --set time.duration=60 --set output.timeseries_interval=10");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::map<std::string, std::string> row =
+      timeseries_row(dir / "out" / "network_timeseries.csv", 3);  // ~30 s: the pump runs
+  ASSERT_TRUE(row.count("depth:W") && row.count("pump_flow:P1") && row.count("outfall_flow:O1"));
+  write_file(dir / "sensors.csv",
+             "id,kind,x,y,node,link\nW,depth,,,W,\nP,flow,,,,P1\nO,flow,,,O1,\n"
+             "S,depth,1020.5,2030.5,,\n");
+  write_file(dir / "readings.csv", "sensor,time,value\nW," + row.at("time_s") + "," +
+                                       row.at("depth:W") + "\nP," + row.at("time_s") + "," +
+                                       row.at("pump_flow:P1") + "\nO," + row.at("time_s") + "," +
+                                       row.at("outfall_flow:O1") + "\nS,40,0.01\n");
+  r = run_spongeflow("observations " + c.string() + " " + (dir / "out").string() +
+                     " --observations " + dir.string() + " --output " + (dir / "cmp").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  const nlohmann::json obs = read_json(dir / "cmp" / "observations.json");
+  EXPECT_EQ(obs["sensors"]["W"]["column"], "depth:W");
+  EXPECT_EQ(obs["sensors"]["P"]["column"], "pump_flow:P1");
+  EXPECT_EQ(obs["sensors"]["O"]["column"], "outfall_flow:O1");
+  for (const char* id : {"W", "P", "O"}) {
+    EXPECT_EQ(obs["sensors"][id]["n"], 1) << id;
+    EXPECT_EQ(obs["sensors"][id]["bias"].get<double>(), 0.0) << id;  // the run's own value
+  }
+  // The surface sensor: the depth of its cell (column 20, row 30) in results.nc at 40 s.
+  const io::PointSeries s =
+      io::read_results_depth_at((dir / "out" / "results.nc").string(), {30 * 80 + 20});
+  EXPECT_EQ(obs["sensors"]["S"]["cell"], 30 * 80 + 20);
+  EXPECT_NEAR(obs["sensors"]["S"]["bias"].get<double>(),
+              io::interpolate_in_time(s.times_s, s.depth[0], 40.0) - 0.01, 1e-12);
 }
 
 }  // namespace
