@@ -24,7 +24,9 @@ struct ForecastOptions {
   double min_area_m2 = 0;                      // smaller alert spots are dropped
   std::string land_use;                        // alerts on roads only (with road_classes)
   std::vector<int> road_classes;
-  std::string zones;                    // polygon file: per-zone summary in zones.csv
+  std::string zones;  // polygon file: per-zone summary in zones.csv
+
+  // Sensors (app/forecast_observations.hpp, docs/forecast.md "Observations").
   std::string observations;             // sensor file or folder (app/forecast_observations.hpp)
   bool correct_state = false;           // nudge the state toward the latest depth/level readings
   double correction_radius_m = 100;     // reach of a sensor's correction
