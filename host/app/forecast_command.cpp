@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/event_map_rasters.hpp"
+#include "app/forecast_observations.hpp"
 #include "app/waterlogging_tables.hpp"
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
@@ -347,15 +348,19 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   double t_state = 0;
   Nowcast nowcast;
   std::optional<mesh::ZoneGrid> zones;  // read before the runs: a bad file is refused at once
+  // Sensors against the analysis run, and the state to start from (maybe a corrected copy).
+  std::optional<ObservedState> observed;
   try {
     checkpoints.case_text_hash = case_text_fingerprint(o.run.case_file, o.run.set);
     t_state = io::read_checkpoint(o.state).header.time_s;
     nowcast = check_nowcast(cfg, o.rain, t_state, o.lead_s, err);
     if (!o.zones.empty()) zones = mesh::rasterize_zones(o.zones, mesh::read_raster(cfg.dem));
+    if (!o.observations.empty()) observed = observe_analysis(cfg, o, t_state, out, err);
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";
     return 1;
   }
+  if (observed) checkpoints.restart_file = observed->state;
   const fs::path root(o.output_dir);
   if (!o.run.quiet)
     out << "spongeflow forecast: state at t = " << t_state << " s from " << o.state << ", lead "
@@ -425,6 +430,7 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   section["ensemble_speed_up"] = wall > 0 ? o.lead_s / wall : 0.0;
   section["alerts"] = alerts.spots.spots.size();
   if (zones) section["zones"] = zones->names.size();
+  if (observed) section["observations"] = observed->summary;
   section["outputs"] = outputs;
   section["member_runs"] = member_json;
   write_forecast_summary(root, section);

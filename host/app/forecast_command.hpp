@@ -25,6 +25,13 @@ struct ForecastOptions {
   std::string land_use;                        // alerts on roads only (with road_classes)
   std::vector<int> road_classes;
   std::string zones;  // polygon file: per-zone summary in zones.csv
+
+  // Sensors (app/forecast_observations.hpp, docs/forecast.md "Observations").
+  std::string observations;             // sensor file or folder (app/forecast_observations.hpp)
+  bool correct_state = false;           // nudge the state toward the latest depth/level readings
+  double correction_radius_m = 100;     // reach of a sensor's correction
+  double correction_window_s = 900;     // readings this old or newer are used for it
+  bool observations_warn_only = false;  // the watch loop: bad readings do not stop a cycle
 };
 
 /// Prints why a coupled case (with [network]) cannot be forecast yet and returns true; false for

@@ -16,6 +16,8 @@
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
 #include "app/scenarios_command.hpp"
+#include "app/observations_command.hpp"
+#include "app/sensors_command.hpp"
 #include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
 #include "common/atomic_text_file.hpp"
@@ -242,6 +244,19 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   fc_cmd->add_option("--zones", fc.zones,
                      "Polygons of zones (GeoJSON, shapefile, GeoPackage): zones.csv per zone");
+  fc_cmd->add_option("--observations", fc.observations,
+                     "Sensor readings (CSV, SensorThings JSON, or a folder of them): compared "
+                     "with the analysis run; read again each cycle of --watch");
+  fc_cmd->add_flag("--correct-state", fc.correct_state,
+                   "With --observations: nudge the state toward the latest depth/level readings");
+  fc_cmd
+      ->add_option("--correction-radius", fc.correction_radius_m,
+                   "Reach (m) of a sensor's state correction (default 100)")
+      ->check(sf::app::number_between(1e-3, 1e6));
+  fc_cmd
+      ->add_option("--correction-window", fc.correction_window_s,
+                   "Readings at most this old (s) correct the state (default 900)")
+      ->check(sf::app::number_between(0.0, 1e9));
   fc_cmd->add_option("--backend", fc.run.backend, "cpu or cuda")
       ->check(sf::app::one_of({"cpu", "cuda"}));
   fc_cmd->add_option("--precision", fc.run.precision, "f32 or f64 (as the analysis run)")
@@ -251,6 +266,36 @@ int main(int argc, char** argv) {
   fc_cmd->add_option("--data", fc.run.data_dir, "Folder that ${data} in case paths stands for");
   fc_cmd->add_option("--set", fc_sets, "Override a key, as for the analysis run (repeatable)");
   fc_cmd->add_flag("--quiet", fc.run.quiet, "Print only errors, warnings and the forecast summary");
+
+  sf::app::ObservationsOptions obs;
+  std::vector<std::string> obs_sets;
+  auto* obs_cmd = app.add_subcommand(
+      "observations", "Compare sensor readings with a finished run (surface or coupled)");
+  obs_cmd->add_option("case", obs.run.case_file, "Case file of the run")->required();
+  obs_cmd->add_option("run", obs.run_dir, "Output folder of the run")->required();
+  obs_cmd->add_option("--observations", obs.observations, "Sensor CSV or JSON file, or a folder")
+      ->required();
+  obs_cmd->add_option("--output", obs.output_dir, "Folder for observations.csv/json (the run's)");
+  obs_cmd->add_option("--until", obs.until_s, "Compare readings up to this time (s)");
+  obs_cmd->add_option("--data", obs.run.data_dir, "Folder that ${data} in case paths stands for");
+  obs_cmd->add_option("--set", obs_sets, "Override a key, as for the run (repeatable)");
+
+  sf::app::MakeSensorsOptions ms;
+  auto* ms_cmd = app.add_subcommand(
+      "make-sensors", "Synthetic depth sensors at a run's deepest low points (bias, noise)");
+  ms_cmd->add_option("results", ms.results, "results.nc of the run the sensors observe")
+      ->required();
+  ms_cmd->add_option("output", ms.output, "Sensor CSV to write")->required();
+  ms_cmd->add_option("--count", ms.count, "Sensors (default 4)")->check(CLI::Range(1, 10000));
+  ms_cmd->add_option("--spacing", ms.spacing_m, "Least distance between sensors (m, default 100)")
+      ->check(sf::app::number_between(0.0, 1e6));
+  ms_cmd->add_option("--min-depth", ms.min_depth_m, "Only cells deeper than this (m, default 0.05)")
+      ->check(sf::app::number_between(0.0, 100.0));
+  ms_cmd->add_option("--bias", ms.bias_m, "Added to every reading (m, default 0)")
+      ->check(sf::app::number_between(-10.0, 10.0));
+  ms_cmd->add_option("--noise", ms.noise_m, "Standard deviation of the noise (m, default 0.005)")
+      ->check(sf::app::number_between(0.0, 10.0));
+  ms_cmd->add_option("--seed", ms.seed, "Seed of the noise (default 7)");
 
   sf::app::MakeNowcastOptions mn;
   auto* mn_cmd = app.add_subcommand(
@@ -315,11 +360,20 @@ int main(int argc, char** argv) {
     if (*cap_cmd) return sf::app::capacity_command(cap, std::cout, std::cerr);
     if (*scn_cmd) return sf::app::scenarios_command(scn, std::cout, std::cerr);
     if (*mn_cmd) return sf::app::make_nowcast_command(mn, std::cout, std::cerr);
+    if (*ms_cmd) return sf::app::make_sensors_command(ms, std::cout, std::cerr);
+    if (*obs_cmd) {
+      if (!parse_sets(obs_sets, obs.run.set)) return 1;
+      return sf::app::observations_command(obs, std::cout, std::cerr);
+    }
     if (*fc_cmd) {
       if (!parse_sets(fc_sets, fc.run.set)) return 1;
       if (!fc.land_use.empty() && fc.road_classes.empty()) {
         std::cerr << "error: --land-use needs --road-classes V1,V2,... (the land-use values of "
                      "roads)\n";
+        return 1;
+      }
+      if (fc.correct_state && fc.observations.empty()) {
+        std::cerr << "error: --correct-state needs --observations FILE_OR_DIR\n";
         return 1;
       }
       if (!watch.inbox.empty()) {

@@ -112,6 +112,7 @@ struct Watch {
     f.state = checkpoint.string();
     f.rain = nowcast.string();
     f.output_dir = dir.string();
+    f.observations_warn_only = true;  // a bad sensor file must not stop the forecasts
     if (const int rc = forecast_command(f, out, err)) {
       std::error_code ec;
       fs::remove_all(dir, ec);

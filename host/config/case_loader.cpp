@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "common/input_error.hpp"
@@ -149,6 +150,18 @@ void load_initial_flow(const CaseConfig& c, const mesh::Raster& dem, SurfaceSetu
 
 }  // namespace
 
+std::optional<GaugeCell> locate_gauge(const SurfaceSetup& s, const GaugeConfig& g) {
+  const int i = int(std::floor((g.x - s.grid.x0) / s.grid.dx));
+  const int j = int(std::floor((g.y - s.grid.y0) / s.grid.dx));
+  if (i < 0 || j < 0 || i >= s.grid.nx || j >= s.grid.ny ||
+      !s.active[std::size_t(j) * s.grid.nx + i])
+    return std::nullopt;
+  GaugeCell cell{g.name, g.x, g.y};
+  cell.cell = (long long)j * s.grid.nx + i;
+  cell.ground = s.z[std::size_t(cell.cell)];
+  return cell;
+}
+
 LoadedCase load_case(const CaseConfig& c) {
   LoadedCase out;
   SurfaceSetup& s = out.setup;
@@ -237,18 +250,13 @@ LoadedCase load_case(const CaseConfig& c) {
   s.boundaries = c.boundaries;
   s.sources = c.sources;
   for (const GaugeConfig& g : c.gauges) {
-    GaugeCell cell{g.name, g.x, g.y};
-    const int i = int(std::floor((g.x - s.grid.x0) / s.grid.dx));
-    const int j = int(std::floor((g.y - s.grid.y0) / s.grid.dx));
-    if (i < 0 || j < 0 || i >= s.grid.nx || j >= s.grid.ny ||
-        !s.active[std::size_t(j) * s.grid.nx + i])
+    const std::optional<GaugeCell> cell = locate_gauge(s, g);
+    if (!cell)
       throw InputError(InputIssue{c.file, 0, "[output]", "gauges",
                                   "gauge '" + g.name + "' at (" + std::to_string(g.x) + ", " +
                                       std::to_string(g.y) + ") is not on an active cell of " +
                                       c.dem});
-    cell.cell = (long long)j * s.grid.nx + i;
-    cell.ground = s.z[std::size_t(cell.cell)];
-    out.gauges.push_back(cell);
+    out.gauges.push_back(*cell);
   }
   // Geometry checks (segments and sources on active cells) with the case file named.
   try {
