@@ -13,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_RUNSWMM = Path.home() / ".cache/spongeflow/swmm-5.2.4/build/bin/Release/runswmm"
-MODELS = ["bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed", "us"]
+MODELS = ["bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed", "us", "vs", "vsga", "bccurve"]
 
 CONTINUITY_ROWS = {
     "Initial LID Storage": "initial_lid_storage",
