@@ -3,7 +3,7 @@
 // lid_readGroupParams, validateLidProc, validateLidGroup): depths in in or mm, rates in in/hr or
 // mm/hr, unit areas in ft² or m², widths in ft or m. What SWMM would accept but spongeflow does
 // not simulate (clogging, pollutant removals, report files) is read, warned about and ignored;
-// vegetative swales and drain control curves are refused.
+// vegetative swales and drain control curves included.
 #include <cmath>
 
 #include "inp/sections.hpp"
@@ -21,7 +21,8 @@ constexpr LidType kTypes[] = {LidType::kBioCell,
                               LidType::kInfiltrationTrench,
                               LidType::kPermeablePavement,
                               LidType::kRainBarrel,
-                              LidType::kRooftopDisconnection};
+                              LidType::kRooftopDisconnection,
+                              LidType::kVegetativeSwale};
 const std::vector<const char*> kLayerWords = {"SURFACE",  "SOIL",  "STORAGE", "PAVEMENT",
                                               "DRAINMAT", "DRAIN", "REMOVALS"};
 
@@ -53,7 +54,7 @@ void read_surface(Context& ctx, Row& row, LidControl& c) {
   if (veg >= 1.0) row.error("VegFrac " + row.tok(3) + " is not below 1; expected 0 <= VegFrac < 1");
   c.surface_roughness = row.number(4, "surface roughness Rough", Bound::NonNegative);
   c.surface_slope = row.number(5, "surface slope", Bound::NonNegative, "a percentage >= 0") / 100.0;
-  row.number(6, "side slope Xslope", Bound::NonNegative);  // vegetative swales only
+  c.process.surface.side_slope = row.number(6, "side slope Xslope", Bound::NonNegative);
   if (ht == 0.0) veg = 0.0;
   c.process.surface.thickness = ht * ctx.units.small_length;
   c.process.surface.void_frac = 1.0 - std::fmin(veg, 0.999);
@@ -115,9 +116,13 @@ void read_drain(Context& ctx, Row& row, LidControl& c) {
       ctx.units.small_length;
   d.depth_unit = ctx.units.small_length;
   d.rate_unit = ctx.units.rate;
-  if (row.has(8))
-    row.error("drain control curve \"" + row.tok(8) +
-              "\" is not simulated; expected no Curve field (the drain follows Coeff and Expon)");
+  if (row.has(8)) {
+    d.curve = ctx.model.find_curve(row.tok(8));
+    if (d.curve < 0)
+      row.error("drain control curve \"" + row.tok(8) +
+                "\" is not defined; expected a curve of [CURVES] (head in in or mm -> multiplier "
+                "of the drain flow)");
+  }
 }
 
 void read_drain_mat(Context& ctx, Row& row, LidControl& c) {
@@ -145,13 +150,13 @@ void read_control_line(Context& ctx, const InputLine& line) {
   }
   if (k < 0) {
     row.error("LID control has no type line; expected \"" + row.id() +
-              " BC|RG|GR|IT|PP|RB|RD\" before its layers");
+              " BC|RG|GR|IT|PP|RB|RD|VS\" before its layers");
     return;
   }
   LidControl& c = m.lid_controls[k];
   switch (row.keyword(1, "LID type or layer",
                       {"SURFACE", "SOIL", "STORAGE", "PAVEMENT", "DRAINMAT", "DRAIN", "REMOVALS",
-                       "BC", "RG", "GR", "IT", "PP", "RB", "RD"})) {
+                       "BC", "RG", "GR", "IT", "PP", "RB", "RD", "VS"})) {
     case 0:
       read_surface(ctx, row, c);
       break;
@@ -233,8 +238,18 @@ void finish_control(Context& ctx, LidControl& c) {
   p.drain_mat.alpha = c.drain_mat_roughness > 0.0 ? runoff::kSwmmManningSi / c.drain_mat_roughness *
                                                         std::sqrt(c.surface_slope)
                                                   : 0.0;
+  if (p.drain.curve >= 0 && ctx.model.curves[p.drain.curve].type != CurveType::Control)
+    fail("DRAIN layer: curve \"" + ctx.model.curves[p.drain.curve].id +
+         "\" is not a CONTROL curve; expected a CONTROL curve of head (in or mm) -> multiplier");
+  if (p.type == LidType::kVegetativeSwale &&
+      (c.surface_roughness * c.surface_slope <= 0.0 || p.surface.thickness <= 0.0))
+    fail("SURFACE layer of a vegetative swale: expected StorHt > 0, Rough > 0 and Slope > 0");
+  // SWMM: surface water above the berm spills at once unless Manning flow drains it, except
+  // that a rooftop disconnection never spills and a swale or a rain barrel always may
   p.surface.can_overflow = p.type != LidType::kRooftopDisconnection;
-  if (p.surface.alpha > 0.0 && p.type != LidType::kRainBarrel) p.surface.can_overflow = false;
+  if (p.surface.alpha > 0.0 && p.type != LidType::kRainBarrel &&
+      p.type != LidType::kVegetativeSwale)
+    p.surface.can_overflow = false;
   if (p.type == LidType::kRainBarrel) {
     p.storage.void_frac = 1.0;
     p.storage.ksat = 0.0;
@@ -306,12 +321,6 @@ void read_lid_controls(Context& ctx, const SectionBlock& block) {
     const int type = type_word(line.tokens[1]);
     if (type < 0) continue;
     if (find_control(m, line.tokens[0]) >= 0) continue;
-    if (kTypeWords[type] == std::string("VS")) {
-      ctx.error(line.number, line.tokens[0],
-                "vegetative swales (VS) are not simulated; expected BC, RG, GR, IT, PP, RB or "
-                "RD");
-      continue;
-    }
     LidControl c;
     c.id = line.tokens[0];
     c.process.type = kTypes[type];
@@ -339,6 +348,10 @@ void finish_lid(Context& ctx) {
     perv[u.subcatchment] += u.from_perv;
     if (!first_line[u.subcatchment]) first_line[u.subcatchment] = u.line;
     if (s.frac_imperv >= 0.999) u.to_perv = false;
+    if (m.lid_controls[u.control].process.type == LidType::kVegetativeSwale && u.width <= 0.0)
+      ctx.error(u.line, s.id,
+                "vegetative swale \"" + m.lid_controls[u.control].id +
+                    "\" has width 0; expected the swale's top width > 0");
     if (u.drain_node < 0 && u.drain_subcatchment < 0) {
       u.drain_node = s.outlet_node;
       u.drain_subcatchment = s.outlet_subcatchment;

@@ -9,7 +9,24 @@ namespace {
 constexpr double kMinRunoff = 2.31481e-8 * 0.3048;  // SWMM MIN_RUNOFF, 0.001 in/hr [m/s]
 constexpr double kMinFlow = 2.3e-8 * 0.3048;        // SWMM lidproc MINFLOW [m/s]
 constexpr double kUnbounded = 1e30;
-constexpr std::size_t kUnitValues = 16;  // see LidGroup::state
+constexpr std::size_t kUnitValues = 20;  // see LidGroup::state
+
+pipe::CurveView curve_view(const inp::Model& model, int curve) {
+  if (curve < 0) return {};
+  const inp::Curve& c = model.curves[curve];
+  return {c.x.data(), c.y.data(), static_cast<int>(c.x.size())};
+}
+
+/// A swale on a Green-Ampt subcatchment infiltrates by the subcatchment's parameters (SWMM
+/// lid.c validateLidGroup, always as modified Green-Ampt in lidproc.c); ks = 0 otherwise.
+soil::GreenAmptParams<double> swale_soil(const inp::Model& model, int sub,
+                                         const LidProcess<double>& p) {
+  const inp::InfiltrationSpec& f = model.subcatchments[sub].infiltration;
+  const bool green_ampt = f.model == inp::InfiltrationModel::GreenAmpt ||
+                          f.model == inp::InfiltrationModel::ModifiedGreenAmpt;
+  if (p.type != LidType::kVegetativeSwale || !green_ampt) return {};
+  return {f.ksat, f.suction, f.imd_max, true};
+}
 
 }  // namespace
 
@@ -20,6 +37,10 @@ LidGroup::LidGroup(const inp::Model& model, int sub) {
     Unit unit;
     unit.process = &model.lid_controls[u.control].process;
     unit.state = lid_unit_initial_state(*unit.process, u.init_sat, dry_time);
+    unit.drain_curve = curve_view(model, unit.process->drain.curve);
+    unit.swale_soil = swale_soil(model, sub, *unit.process);
+    if (unit.swale_soil.ks > 0.0)
+      unit.state.infil = soil::green_ampt_initial_state(unit.swale_soil);
     unit.area = u.area;
     unit.width = u.width;
     unit.total_area = u.area * u.number;
@@ -37,7 +58,8 @@ LidGroup::LidGroup(const inp::Model& model, int sub) {
 
 double LidGroup::stored() const {
   double v = 0.0;
-  for (const Unit& u : units_) v += lid_unit_stored(*u.process, u.state) * u.total_area;
+  for (const Unit& u : units_)
+    v += lid_unit_stored(*u.process, u.state, u.area, u.width) * u.total_area;
   return v;
 }
 
@@ -78,8 +100,9 @@ LidStepVolumes LidGroup::step(const LidStepInput& in, int outlet_node, int outle
     const bool covered = u.process->type == LidType::kRainBarrel && u.process->storage.covered;
     double inflow = treated + (covered ? 0.0 : in.rain);
     if (!in.has_non_lid_area) inflow += in.runon;
-    const LidUnitRates<double> r = lid_unit_step(u.state, *u.process, u.area, u.width, inflow,
-                                                 in.evap, in.native_infil, kUnbounded, in.dt);
+    const LidUnitRates<double> r =
+        lid_unit_step(u.state, *u.process, u.area, u.width, inflow, in.evap, in.native_infil,
+                      kUnbounded, in.dt, u.drain_curve, u.swale_soil);
     double runoff = r.surface_outflow * a, drain = r.drain * a;
     if (u.to_perv && in.has_non_lid_area) {
       q_return += runoff;
@@ -110,10 +133,26 @@ std::vector<double> LidGroup::state() const {
   v.push_back(flow_to_perv_);
   for (const Unit& u : units_) {
     const LidUnitState<double>& s = u.state;
-    v.insert(v.end(), {s.surface, s.pave, s.soil, s.storage, s.dry_time, s.drain_flowed ? 1.0 : 0.0,
-                       s.init_sat, s.infil.imd, s.infil.volume, s.infil.upper_zone,
-                       s.infil.time_to_new_event, s.infil.saturated, u.old_drain, u.new_drain,
-                       u.total_area, u.area});
+    v.insert(v.end(), {s.surface,
+                       s.pave,
+                       s.soil,
+                       s.storage,
+                       s.dry_time,
+                       s.drain_flowed ? 1.0 : 0.0,
+                       s.init_sat,
+                       s.infil.imd,
+                       s.infil.volume,
+                       s.infil.upper_zone,
+                       s.infil.time_to_new_event,
+                       s.infil.saturated,
+                       u.old_drain,
+                       u.new_drain,
+                       u.total_area,
+                       u.area,
+                       s.old_flux[0],
+                       s.old_flux[1],
+                       s.old_flux[2],
+                       s.old_flux[3]});
   }
   return v;
 }
@@ -141,6 +180,7 @@ void LidGroup::set_state(const std::vector<double>& v) {
     s.infil = {x[7], x[8], x[9], x[10], x[11]};
     u.old_drain = x[12];
     u.new_drain = x[13];
+    for (int i = 0; i < 4; ++i) s.old_flux[i] = x[16 + i];
   }
 }
 

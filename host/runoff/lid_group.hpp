@@ -74,6 +74,8 @@ class LidGroup {
   struct Unit {
     const LidProcess<double>* process = nullptr;
     LidUnitState<double> state{};
+    pipe::CurveView drain_curve{};               // into the model's curves
+    soil::GreenAmptParams<double> swale_soil{};  // ks = 0: not a Green-Ampt swale
     double area = 0.0, width = 0.0, total_area = 0.0;
     double from_imperv = 0.0, from_perv = 0.0;
     bool to_perv = false;

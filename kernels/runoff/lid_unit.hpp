@@ -12,6 +12,7 @@
 #pragma once
 
 #include "core/math.hpp"
+#include "pipe/curve.hpp"
 #include "runoff/nonlinear_reservoir.hpp"
 #include "soil/green_ampt.hpp"
 #include "soil/lid_params.hpp"
@@ -26,15 +27,17 @@ enum class LidType {
   kInfiltrationTrench,
   kPermeablePavement,
   kRainBarrel,
-  kRooftopDisconnection
+  kRooftopDisconnection,
+  kVegetativeSwale
 };
 
 template <class T>
 struct LidSurface {
-  T thickness;        // berm height [m]
-  T void_frac;        // 1 - vegetation volume fraction [-]
-  T alpha;            // kSwmmManningSi sqrt(slope) / n [m^(1/3)/s]; 0 = no Manning outflow
-  bool can_overflow;  // water above the berm leaves within the step
+  T thickness;          // berm height [m]
+  T void_frac;          // 1 - vegetation volume fraction [-]
+  T alpha;              // kSwmmManningSi sqrt(slope) / n [m^(1/3)/s]; 0 = no Manning outflow
+  bool can_overflow;    // water above the berm leaves within the step
+  T side_slope = T(0);  // vegetative swale: run over rise of its side walls [-]
 };
 
 template <class T>
@@ -51,12 +54,13 @@ template <class T>
 struct LidDrain {
   T coeff;  // as written; for rooftop disconnection the roof drain capacity
   T expon;
-  T offset;      // drain height above the storage bottom [m]
-  T delay;       // rain barrel: dry time before the drain opens [s]
-  T h_open;      // head that opens a closed drain [m]; 0 = always open
-  T h_close;     // head that closes an open drain [m]
-  T depth_unit;  // m per in or mm
-  T rate_unit;   // m/s per in/hr or mm/hr
+  T offset;        // drain height above the storage bottom [m]
+  T delay;         // rain barrel: dry time before the drain opens [s]
+  T h_open;        // head that opens a closed drain [m]; 0 = always open
+  T h_close;       // head that closes an open drain [m]
+  T depth_unit;    // m per in or mm
+  T rate_unit;     // m/s per in/hr or mm/hr
+  int curve = -1;  // control curve (model curve index) scaling the flow by the head; -1 = none
 };
 
 template <class T>
@@ -89,6 +93,7 @@ struct LidUnitState {
   bool drain_flowed = false;  // the drain ran last step (h_open vs h_close)
   T init_sat = T(0);          // initial saturation [-], fixes the Green-Ampt deficit
   soil::GreenAmptState<T> infil{};
+  T old_flux[4] = {T(0), T(0), T(0), T(0)};  // last step's level rates (swale's Puls weighting)
 };
 
 /// Rates over the step [m/s per unit LID area] and the stored water at its start [m].
@@ -123,9 +128,40 @@ SF_HD inline LidUnitState<T> lid_unit_initial_state(const LidProcess<T>& p, T in
   return s;
 }
 
-/// Water held by a unit [m per unit area].
+/// Cross-section of a vegetative swale (lidproc.c swaleFluxRates): the unit's width is the top
+/// width of the full swale, at least 0.5 ft; the bottom is at least 0.5 ft wide, the side slope
+/// made steeper where the berm height would leave less; the length is area / top width.
 template <class T>
-SF_HD inline T lid_unit_stored(const LidProcess<T>& p, const LidUnitState<T>& s) {
+struct SwaleSection {
+  T bottom, side, length;
+};
+
+template <class T>
+SF_HD inline SwaleSection<T> swale_section(const LidProcess<T>& p, T area, T full_width) {
+  const T min_width = T(0.5 * 0.3048);
+  const T top = max_of(full_width, min_width);
+  SwaleSection<T> g{top - T(2) * p.surface.side_slope * p.surface.thickness, p.surface.side_slope,
+                    area / top};
+  if (g.bottom < min_width) {
+    g.bottom = min_width;
+    g.side = T(0.5) * (top - min_width) / p.surface.thickness;
+  }
+  return g;
+}
+
+/// Water in a swale of water depth `depth` per unit of its area [m].
+template <class T>
+SF_HD inline T swale_volume(const LidProcess<T>& p, const SwaleSection<T>& g, T area, T depth) {
+  return g.length * depth * (g.bottom + g.side * depth) * p.surface.void_frac / area;
+}
+
+/// Water held by a unit of area `area` and width `full_width` [m per unit area].
+template <class T>
+SF_HD inline T lid_unit_stored(const LidProcess<T>& p, const LidUnitState<T>& s, T area,
+                               T full_width) {
+  if (p.type == LidType::kVegetativeSwale)
+    return swale_volume(p, swale_section(p, area, full_width), area,
+                        min_of(s.surface, p.surface.thickness));
   T v =
       s.surface * p.surface.void_frac + s.soil * p.soil.thickness + s.storage * p.storage.void_frac;
   v += s.pave * p.pavement.void_fraction * (T(1) - p.pavement.impervious_share);
@@ -151,7 +187,11 @@ struct Ctx {
   const LidProcess<T>& p;
   const LidUnitState<T>& s;
   T evap, dt, full_width, area, max_native_infil;
+  pipe::CurveView drain_curve;  // the drain's control curve; n = 0 for none
 };
+
+constexpr double kPulsTolerance = 0.00328 * 0.3048;  // SWMM STOPTOL, 1 mm
+constexpr int kPulsMaxSteps = 20;
 
 /// Evaporation taken top down (lidproc.c getEvapRates): none below the surface while the surface
 /// infiltrates.
@@ -238,7 +278,11 @@ SF_HD inline T drain_rate(const Ctx<T>& c, T stor, T theta, T pave, T surf) {
   if (c.s.drain_flowed && head <= p.drain.h_close) return T(0);
   head -= p.drain.offset;
   if (head <= T(kZeroFt)) return T(0);
-  return p.drain.coeff * pow_of(head / p.drain.depth_unit, p.drain.expon) * p.drain.rate_unit;
+  // SWMM evaluates the drain equation and its control curve with the head in in or mm
+  const T head_user = head / p.drain.depth_unit;
+  T q = p.drain.coeff * pow_of(head_user, p.drain.expon);
+  if (c.drain_curve.n > 0) q *= T(pipe::curve_lookup(c.drain_curve, double(head_user)));
+  return q * p.drain.rate_unit;
 }
 
 template <class T>
@@ -464,27 +508,87 @@ SF_HD inline void barrel(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
   dx[3] = in - f.drain;
 }
 
+/// Vegetative swale (lidproc.c swaleFluxRates): a trapezoidal channel, Manning flow along it,
+/// infiltration into the native soil and evaporation over its wetted top; a full swale spills
+/// any net inflow. Rates per unit of LID area; dx[0] is the rate of change of the water depth.
+template <class T>
+SF_HD inline void swale(Flux<T>& f, const Ctx<T>& c, const T* x, T* dx) {
+  const LidSurface<T>& sf = c.p.surface;
+  const SwaleSection<T> g = swale_section(c.p, c.area, c.full_width);
+  const T depth = min_of(x[0], sf.thickness);
+  const T surf_area = g.length * (g.bottom + T(2) * g.side * depth);
+  const T flow_area = depth * (g.bottom + g.side * depth) * sf.void_frac;
+  const T volume = g.length * flow_area;
+  const T evap = min_of(c.evap * surf_area, volume / c.dt);
+  const T exfil = f.infil * surf_area;
+  T out = T(0);
+  if (depth > T(kZeroFt) && flow_area >= T(kZeroFt)) {
+    const T radius = flow_area / (g.bottom + T(2) * depth * sqrt_of(T(1) + g.side * g.side));
+    out = sf.alpha * flow_area * pow_of(radius, T(2.0 / 3.0));
+  }
+  T dvdt = f.inflow * c.area - evap - exfil - out;
+  if (depth == sf.thickness && dvdt > T(0)) {
+    out += dvdt;
+    dvdt = T(0);
+  }
+  f.surf_evap = evap / c.area;
+  f.exfil = exfil / c.area;
+  f.surf_out = out / c.area;
+  f.surf_vol = volume / c.area;
+  dx[0] = dvdt / surf_area;
+  dx[1] = dx[2] = dx[3] = T(0);
+}
+
+/// SWMM's modified Puls step (lidproc.c modpuls_solve, weight 1/2) for swales: the levels at the
+/// end of the step from the mean of last step's rates and the rates at the iterate, repeated
+/// until no level moves more than 1 mm (at most 19 evaluations). f keeps the last evaluation.
+template <class T>
+SF_HD inline void swale_puls_step(Flux<T>& f, const Ctx<T>& c, T* x, T* dx, const T* lo,
+                                  const T* hi) {
+  T x_old[4], x_prev[4];
+  for (int i = 0; i < 4; ++i) x_old[i] = x_prev[i] = x[i];
+  const Flux<T> start = f;
+  for (int step = 1; step < kPulsMaxSteps; ++step) {
+    f = start;
+    swale(f, c, x, dx);
+    bool converged = true;
+    for (int i = 0; i < 4; ++i) {
+      x[i] = x_old[i] + (T(0.5) * c.s.old_flux[i] + T(0.5) * dx[i]) * c.dt;
+      x[i] = max_of(min_of(x[i], hi[i]), lo[i]);
+      if (abs_of(x[i] - x_prev[i]) > T(kPulsTolerance)) converged = false;
+      x_prev[i] = x[i];
+    }
+    if (converged) return;
+  }
+}
+
 }  // namespace lid_detail
 
 /// Advances a unit of area `area` [m²] and width `full_width` [m] by dt: `inflow` is rain plus
 /// run-on onto it [m/s], `evap` the potential evaporation [m/s], `native_infil` the native soil's
 /// infiltration rate, which SWMM uses as the surface's infiltration where there is no soil layer
 /// (it only decides there whether storage water evaporates) [m/s]. max_native_infil bounds
-/// exfiltration (SWMM: the groundwater's room; without groundwater unbounded).
+/// exfiltration (SWMM: the groundwater's room; without groundwater unbounded). A swale on a
+/// Green-Ampt subcatchment infiltrates by its own Green-Ampt state with the subcatchment's
+/// parameters `swale_soil` (ks = 0: by native_infil). `drain_curve` is the drain's control curve.
 template <class T>
 SF_HD inline LidUnitRates<T> lid_unit_step(LidUnitState<T>& s, const LidProcess<T>& p, T area,
                                            T full_width, T inflow, T evap, T native_infil,
-                                           T max_native_infil, T dt) {
+                                           T max_native_infil, T dt,
+                                           pipe::CurveView drain_curve = {},
+                                           soil::GreenAmptParams<T> swale_soil = {}) {
   using namespace lid_detail;
   Flux<T> f{};
   f.inflow = inflow;
-  const Ctx<T> c{p, s, evap, dt, full_width, area, max_native_infil};
+  const Ctx<T> c{p, s, evap, dt, full_width, area, max_native_infil, drain_curve};
   if (p.type == LidType::kPermeablePavement)
     f.infil = T(0);
   else if (p.soil.thickness > T(0) && p.soil.ks > T(0))
     f.infil =
         soil::infiltrate(s.infil, lid_surface_infiltration(p, s.init_sat), s.surface, inflow, dt) /
         dt;
+  else if (p.type == LidType::kVegetativeSwale && swale_soil.ks > T(0))
+    f.infil = soil::infiltrate(s.infil, swale_soil, s.surface, inflow, dt) / dt;
   else
     f.infil = native_infil;
   // levels: surface, pavement, soil moisture, storage; lower and upper bounds
@@ -518,8 +622,13 @@ SF_HD inline LidUnitRates<T> lid_unit_step(LidUnitState<T>& s, const LidProcess<
     case LidType::kRooftopDisconnection:
       roof(f, c, x, dx);
       break;
+    case LidType::kVegetativeSwale:
+      swale_puls_step(f, c, x, dx, lo, hi);
+      break;
   }
-  for (int i = 0; i < 4; ++i) x[i] = max_of(min_of(x[i] + dx[i] * dt, hi[i]), lo[i]);
+  if (p.type != LidType::kVegetativeSwale)
+    for (int i = 0; i < 4; ++i) x[i] = max_of(min_of(x[i] + dx[i] * dt, hi[i]), lo[i]);
+  for (int i = 0; i < 4; ++i) s.old_flux[i] = dx[i];
   if (p.surface.can_overflow || full_width == T(0)) {
     const T delta = x[0] - p.surface.thickness;
     if (delta > T(0)) {

@@ -89,6 +89,7 @@ TEST_P(LidAgainstSwmm, TotalsAndHourlyRunoffMatch) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EachLidType, LidAgainstSwmm,
-                         testing::Values("bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed", "us"));
+                         testing::Values("bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed", "us",
+                                         "vs", "vsga", "bccurve"));
 
 }  // namespace

@@ -58,7 +58,7 @@ C2 CIRCULAR 1 0 0 0
 {controls}
 [LID_USAGE]
 {usage}
-[REPORT]
+{extra}[REPORT]
 SUBCATCHMENTS ALL
 """
 
@@ -109,6 +109,25 @@ MODELS = {
 }
 
 
+# Vegetative swales (a 100 m x 5 m swale, 0.3 m deep, side slope 4) on a Horton and on a
+# Green-Ampt subcatchment, and a bio-retention cell whose drain a CONTROL curve throttles:
+# name -> (title, subcatchments, subareas, infiltration, controls, usage, infiltration model,
+# extra sections)
+SWALES_AND_CURVES = {
+    "vs": ("vegetative swale taking all impervious runoff (Horton soil)", S1, A1, I1,
+           "VS1 VS\nVS1 SURFACE 300 0.2 0.24 1.0 4\n", "S1 VS1 1 500 5 0 100 0\n", "HORTON", ""),
+    "vsga": ("two vegetative swales on a Green-Ampt subcatchment, outflow to the pervious area",
+             S1, A1, "S1 100 10 0.3\n",
+             "VS2 VS\nVS2 SURFACE 200 0.1 0.2 0.5 3\n", "S1 VS2 2 200 4 0 60 1\n",
+             "GREEN_AMPT", ""),
+    "bccurve": ("bio-retention cell whose underdrain a control curve throttles", S1, A1, I1,
+                "BC3 BC\nBC3 SURFACE 150 0.1 0.1 1 5\nBC3 SOIL 500 0.5 0.2 0.1 50 10 80\n"
+                "BC3 STORAGE 300 0.75 5 0\nBC3 DRAIN 2.0 0.5 50 0 0 0 DC1\n",
+                "S1 BC3 2 300 15 20 100 0\n", "HORTON",
+                "[CURVES]\nDC1 CONTROL 0 0.2\nDC1 100 0.5\nDC1 400 1.0\n\n"),
+}
+
+
 # storm intensities (mm/h) every 10 minutes: 26 mm in 100 minutes
 STORM_MM = [0, 6, 12, 30, 55, 25, 14, 8, 4, 2, 0]
 
@@ -136,14 +155,17 @@ US_MODEL = ("US units: bio-retention with Hopen/Hclose, pavement over soil, cove
 
 def main():
     models = dict(MODELS, us=US_MODEL)
-    for name, (title, subs, areas, infil, controls, usage) in models.items():
+    models = {k: v + ("HORTON", "") for k, v in models.items()}
+    models.update(SWALES_AND_CURVES)
+    for name, (title, subs, areas, infil, controls, usage, infil_model, extra) in models.items():
         if usage == "RG1_USE_PLACEHOLDER":
             usage = "S1 RG1 4 150 10 0 50 0\n"
         us = name == "us"
         text = HEAD.format(title=title, subcatchments=subs, subareas=areas,
                            infiltration=infil, controls=controls, usage=usage,
-                           flow_units="CFS" if us else "CMS",
+                           flow_units="CFS" if us else "CMS", extra=extra,
                            storm=storm(3 / 25.4 if us else 1), evap=0.2 if us else 5.0)
+        text = text.replace("INFILTRATION HORTON", "INFILTRATION " + infil_model)
         (HERE / f"{name}.inp").write_text(text)
 
 

@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[3] / "scripts"))
 from swmm_out import SUBCATCHMENT, SwmmOut  # noqa: E402
 DEFAULT_RUNSWMM = Path.home() / ".cache/spongeflow/swmm-5.2.4/build/bin/Release/runswmm"
-MODELS = ["bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed", "us"]
+MODELS = ["bc", "rg", "gr", "it", "pp", "rb", "rd", "mixed", "us", "vs", "vsga", "bccurve"]
 
 CONTINUITY_ROWS = {
     "Initial LID Storage": "initial_lid_storage",
