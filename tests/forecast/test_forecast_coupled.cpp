@@ -113,35 +113,31 @@ std::map<std::string, std::map<std::string, std::string>> alert_rows(const fs::p
   return rows;
 }
 
-/// The whole coupled run (0..600 s), the analysis (0..320 s, checkpoint at 300 s) and the
-/// forecast from it, once for the tests that read them.
-class CoupledForecast : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    case_file_ = write_coupled_pit_case("forecast_coupled");
-    const fs::path dir = case_file_.parent_path();
-    auto r = run_spongeflow("run " + case_file_.string() + " --output " + (dir / "whole").string() +
-                            kOptions);
-    ASSERT_EQ(r.status, 0) << r.output;
-    // The analysis goes on past its checkpoint at 300 s: a run's end writes a time-series row,
-    // which the continuous run has not at 300 s (its rows are every 35 s).
-    r = run_spongeflow("run " + case_file_.string() + " --output " + (dir / "analysis").string() +
-                       kOptions + " --set time.duration=320 --checkpoint-interval 300");
-    ASSERT_EQ(r.status, 0) << r.output;
-    forecast_ = run_spongeflow("forecast " + case_file_.string() + " --state " +
-                               (dir / "analysis" / "checkpoint.nc").string() + " --rain " +
-                               (dir / "rain.nc").string() + " --lead 300 --output " +
-                               (dir / "forecast").string() + kOptions);
-  }
-  static fs::path dir() { return case_file_.parent_path(); }
-  static inline fs::path case_file_;
-  static inline CliResult forecast_;
-};
+/// The whole coupled run (0..600 s) in DIR/whole, the analysis (0..320 s, checkpoint at 300 s)
+/// in DIR/analysis and the forecast from it in DIR/forecast; each test in its own folder (ctest
+/// runs them side by side). Returns the case file; `forecast` gets the forecast's status.
+fs::path run_coupled_forecast(const std::string& name, CliResult& forecast) {
+  const fs::path c = write_coupled_pit_case(name), dir = c.parent_path();
+  auto r = run_spongeflow("run " + c.string() + " --output " + (dir / "whole").string() + kOptions);
+  EXPECT_EQ(r.status, 0) << r.output;
+  // The analysis goes on past its checkpoint at 300 s: a run's end writes a time-series row,
+  // which the continuous run has not at 300 s (its rows are every 35 s).
+  r = run_spongeflow("run " + c.string() + " --output " + (dir / "analysis").string() + kOptions +
+                     " --set time.duration=320 --checkpoint-interval 300");
+  EXPECT_EQ(r.status, 0) << r.output;
+  forecast = run_spongeflow("forecast " + c.string() + " --state " +
+                            (dir / "analysis" / "checkpoint.nc").string() + " --rain " +
+                            (dir / "rain.nc").string() + " --lead 300 --output " +
+                            (dir / "forecast").string() + kOptions);
+  return c;
+}
 
-TEST_F(CoupledForecast, FromACheckpointIsTheContinuousCoupledRunBitForBit) {
-  ASSERT_EQ(forecast_.status, 0) << forecast_.output;
-  const Records whole = read_records(dir() / "whole" / "results.nc");
-  const Records fc = read_records(dir() / "forecast" / "results.nc");
+TEST(CoupledForecast, FromACheckpointIsTheContinuousCoupledRunBitForBit) {
+  CliResult forecast;
+  const fs::path dir = run_coupled_forecast("forecast_coupled_bits", forecast).parent_path();
+  ASSERT_EQ(forecast.status, 0) << forecast.output;
+  const Records whole = read_records(dir / "whole" / "results.nc");
+  const Records fc = read_records(dir / "forecast" / "results.nc");
   ASSERT_EQ(fc.time, (std::vector<double>{300, 360, 420, 480, 540, 600}));
   ASSERT_EQ(whole.time.size(), 11u);
   for (std::size_t k = 0; k < fc.time.size(); ++k) {
@@ -153,8 +149,8 @@ TEST_F(CoupledForecast, FromACheckpointIsTheContinuousCoupledRunBitForBit) {
   // The forecast's own network_timeseries.csv: the header, the row of the state's time, then
   // the rows of the continuous run after it, byte for byte (samples every 35 s: the first after
   // the state is the continuous run's at the first step after 315 s).
-  const std::vector<std::string> w = lines(dir() / "whole" / "network_timeseries.csv");
-  const std::vector<std::string> f = lines(dir() / "forecast" / "network_timeseries.csv");
+  const std::vector<std::string> w = lines(dir / "whole" / "network_timeseries.csv");
+  const std::vector<std::string> f = lines(dir / "forecast" / "network_timeseries.csv");
   ASSERT_GT(f.size(), 3u);
   EXPECT_EQ(f[0], w[0]);
   EXPECT_EQ(row_time(f[1]), 300.0);
@@ -166,16 +162,18 @@ TEST_F(CoupledForecast, FromACheckpointIsTheContinuousCoupledRunBitForBit) {
   EXPECT_LT(row_time(f[2]), 320.0);
 
   // The network part of summary.json counts from the state: P1 pumped 0.05 m3/s for 300 s.
-  std::ifstream in(dir() / "forecast" / "summary.json");
+  std::ifstream in(dir / "forecast" / "summary.json");
   const nlohmann::json j = nlohmann::json::parse(in);
   EXPECT_NEAR(j["network"]["pumps"]["P1"]["volume_m3"].get<double>(), 15.0, 0.1) << j.dump(1);
   EXPECT_NEAR(j["network"]["pumps"]["P1"]["hours_on"].get<double>(), 300.0 / 3600, 1e-3);
   EXPECT_EQ(j["forecast"]["network_alerts"].get<int>(), 2);
 }
 
-TEST_F(CoupledForecast, PumpStationsAndOutfallsWithASurchargeAreListed) {
-  ASSERT_EQ(forecast_.status, 0) << forecast_.output;
-  auto rows = alert_rows(dir() / "forecast" / "network_alerts.csv");
+TEST(CoupledForecast, PumpStationsAndOutfallsWithASurchargeAreListed) {
+  CliResult forecast;
+  const fs::path dir = run_coupled_forecast("forecast_coupled_alerts", forecast).parent_path();
+  ASSERT_EQ(forecast.status, 0) << forecast.output;
+  auto rows = alert_rows(dir / "forecast" / "network_alerts.csv");
   ASSERT_EQ(rows.size(), 6u);  // P1, P2, O1, O2, O3, O4
 
   // W fills at 0.1 - 0.05 = 0.05 m3/s over 10 m2 from empty at 0 s: full (2 m) at 400 s, then
@@ -219,7 +217,7 @@ TEST_F(CoupledForecast, PumpStationsAndOutfallsWithASurchargeAreListed) {
   EXPECT_NEAR(std::stod(rows["O2"]["peak_outflow_m3s"]), 0.05, 1e-6);
 
   // alerts.geojson: the spots' polygons and a point for each of W (P1) and O1.
-  std::ifstream in(dir() / "forecast" / "alerts.geojson");
+  std::ifstream in(dir / "forecast" / "alerts.geojson");
   const nlohmann::json g = nlohmann::json::parse(in);
   std::map<std::string, nlohmann::json> points;
   for (const auto& f : g["features"])
@@ -233,21 +231,24 @@ TEST_F(CoupledForecast, PumpStationsAndOutfallsWithASurchargeAreListed) {
   EXPECT_NEAR(points["O1"]["properties"]["max_hgl_m"].get<double>(), 8.2, 1e-9);
 }
 
-TEST_F(CoupledForecast, ACheckpointOfTheOtherKindIsRefused) {
+TEST(CoupledForecast, ACheckpointOfTheOtherKindIsRefused) {
+  CliResult forecast;
+  const fs::path case_file = run_coupled_forecast("forecast_coupled_refused", forecast),
+                 dir = case_file.parent_path();
   // A surface-only checkpoint for the coupled case (and the coupled one for the surface case).
   const fs::path surface = write_pit_case("forecast_coupled_surface_state");
   const fs::path sdir = surface.parent_path();
   auto r = run_spongeflow("run " + surface.string() + " --output " + (sdir / "a").string() +
                           kOptions + " --set time.duration=120 --checkpoint-interval 120");
   ASSERT_EQ(r.status, 0) << r.output;
-  r = run_spongeflow("forecast " + case_file_.string() + " --state " +
+  r = run_spongeflow("forecast " + case_file.string() + " --state " +
                      (sdir / "a" / "checkpoint.nc").string() + " --rain " +
-                     (dir() / "rain.nc").string() + " --lead 120 --output " +
-                     (sdir / "f1").string() + kOptions);
+                     (dir / "rain.nc").string() + " --lead 120 --output " + (sdir / "f1").string() +
+                     kOptions);
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_NE(r.output.find("was written by a surface-only run"), std::string::npos) << r.output;
   r = run_spongeflow("forecast " + surface.string() + " --state " +
-                     (dir() / "analysis" / "checkpoint.nc").string() + " --rain " +
+                     (dir / "analysis" / "checkpoint.nc").string() + " --rain " +
                      (sdir / "rain.nc").string() + " --lead 120 --output " +
                      (sdir / "f2").string() + kOptions);
   EXPECT_EQ(r.status, 1) << r.output;
