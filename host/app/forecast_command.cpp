@@ -145,7 +145,9 @@ int run_member(const config::CaseConfig& cfg, Backend backend, Precision precisi
                               checkpoints, adjust);
   if (rc != 0) return rc;
   run.wall_s = report.result.wall_s;
-  run.continuity_error_pct = report.result.balance.continuity_error_pct();
+  // A coupled run's error is that of the coupled system (surface and network together).
+  run.continuity_error_pct = report.network ? report.network->continuity_error_pct
+                                            : report.result.balance.continuity_error_pct();
   run.events =
       io::read_results_event_maps((dir / "results.nc").string(), io::DurationMap::kFloodThreshold);
   const assess::EventMaps& m = run.events.maps;

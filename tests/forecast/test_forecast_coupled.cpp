@@ -167,6 +167,9 @@ TEST(CoupledForecast, FromACheckpointIsTheContinuousCoupledRunBitForBit) {
   EXPECT_NEAR(j["network"]["pumps"]["P1"]["volume_m3"].get<double>(), 15.0, 0.1) << j.dump(1);
   EXPECT_NEAR(j["network"]["pumps"]["P1"]["hours_on"].get<double>(), 300.0 / 3600, 1e-3);
   EXPECT_EQ(j["forecast"]["network_alerts"].get<int>(), 2);
+  // The member's continuity error is the coupled system's, as the run reports it.
+  EXPECT_EQ(j["forecast"]["member_runs"][0]["continuity_error_pct"].get<double>(),
+            j["coupled_volume_balance_m3"]["continuity_error_pct"].get<double>());
 }
 
 TEST(CoupledForecast, PumpStationsAndOutfallsWithASurchargeAreListed) {
