@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 
 #include "common/atomic_text_file.hpp"
@@ -161,47 +162,47 @@ int add_network_alert_points(const fs::path& path,
   }
   if (j.is_discarded() || !j.is_object())
     throw std::runtime_error(path.string() +
-                             ": cannot add the network alerts: not a GeoJSON "
-                             "object");
+                             ": cannot add the network alerts: not a GeoJSON object");
   if (!j.contains("features")) j["features"] = ordered_json::array();
   ordered_json& features = j["features"];
   int added = 0;
+  // A point feature whose properties start with kind, id, node and the surcharge's probability
+  // and times; `more` adds the element's own.
+  auto add = [&](const char* kind, const std::string& id, const std::string& node, double x,
+                 double y, double p_surcharge, const Exceedance& surcharge,
+                 const std::function<void(ordered_json&)>& more) {
+    ordered_json p = {{"kind", kind}, {"id", id}, {"node", node}, {"probability", p_surcharge}};
+    add_times(p, "surcharge", surcharge, t_state);
+    more(p);
+    features.push_back({{"type", "Feature"}, {"properties", p}, {"geometry", point(x, y)}});
+    ++added;
+  };
   const auto stations = forecast::station_outlook(members);
   const auto& ss = members[0].station_specs();
   for (std::size_t k = 0; k < stations.size(); ++k) {
     const forecast::StationOutlook& o = stations[k];
-    if (!(o.p_surcharge > 0)) continue;
-    ordered_json p = {{"kind", "pump_station"},
-                      {"id", ss[k].pump},
-                      {"node", ss[k].node},
-                      {"probability", o.p_surcharge}};
-    add_times(p, "surcharge", o.envelope.surcharge, t_state);
-    p["max_depth_m"] = o.envelope.max_depth_m;
-    p["full_depth_m"] = ss[k].full_depth_m;
-    p["probability_flooding"] = o.p_flooding;
-    add_times(p, "flooding", o.envelope.flooding, t_state);
-    p["probability_at_curve_max"] = o.p_at_curve_max;
-    add_times(p, "at_curve_max", o.envelope.at_curve_max, t_state);
-    features.push_back(
-        {{"type", "Feature"}, {"properties", p}, {"geometry", point(ss[k].x, ss[k].y)}});
-    ++added;
+    if (o.p_surcharge > 0)
+      add("pump_station", ss[k].pump, ss[k].node, ss[k].x, ss[k].y, o.p_surcharge,
+          o.envelope.surcharge, [&](ordered_json& p) {
+            p["max_depth_m"] = o.envelope.max_depth_m;
+            p["full_depth_m"] = ss[k].full_depth_m;
+            p["probability_flooding"] = o.p_flooding;
+            add_times(p, "flooding", o.envelope.flooding, t_state);
+            p["probability_at_curve_max"] = o.p_at_curve_max;
+            add_times(p, "at_curve_max", o.envelope.at_curve_max, t_state);
+          });
   }
   const auto outfalls = forecast::outfall_outlook(members);
   const auto& os = members[0].outfall_specs();
   for (std::size_t k = 0; k < outfalls.size(); ++k) {
     const forecast::OutfallOutlook& o = outfalls[k];
-    if (!(o.p_surcharge > 0)) continue;
-    ordered_json p = {{"kind", "outfall"},
-                      {"id", os[k].node},
-                      {"node", os[k].node},
-                      {"probability", o.p_surcharge}};
-    add_times(p, "surcharge", o.envelope.surcharge, t_state);
-    p["max_hgl_m"] = o.envelope.max_hgl_m;
-    p["crown_m"] = os[k].crown_m;
-    p["peak_outflow_m3s"] = o.envelope.peak_outflow_m3s;
-    features.push_back(
-        {{"type", "Feature"}, {"properties", p}, {"geometry", point(os[k].x, os[k].y)}});
-    ++added;
+    if (o.p_surcharge > 0)
+      add("outfall", os[k].node, os[k].node, os[k].x, os[k].y, o.p_surcharge, o.envelope.surcharge,
+          [&](ordered_json& p) {
+            p["max_hgl_m"] = o.envelope.max_hgl_m;
+            p["crown_m"] = os[k].crown_m;
+            p["peak_outflow_m3s"] = o.envelope.peak_outflow_m3s;
+          });
   }
   write_text_file_atomically(path.string(), j.dump(1) + "\n", path.string() + ".tmp");
   return added;
