@@ -1,8 +1,9 @@
 // `spongeflow forecast` of a coupled case (a pipe network under the surface): a forecast from a
 // coupled checkpoint at T equals the continuous coupled run bit for bit (results.nc from T on,
 // network_timeseries.csv rows after T), writing its own network outputs from T; a checkpoint of
-// the other kind of run is refused; the pump stations and outfalls with a predicted surcharge
-// are listed with hand-computed values; the watch loop runs a coupled cycle.
+// the other kind of run is refused; every member of an ensemble restarts from the same coupled
+// state; the pump stations and outfalls with a predicted surcharge are listed with
+// hand-computed values; the watch loop runs a coupled cycle.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -232,6 +233,35 @@ TEST(CoupledForecast, PumpStationsAndOutfallsWithASurchargeAreListed) {
   EXPECT_EQ(points["O1"]["properties"]["kind"], "outfall");
   EXPECT_EQ(points["O1"]["geometry"]["coordinates"], nlohmann::json({1050.5, 2030.5}));
   EXPECT_NEAR(points["O1"]["properties"]["max_hgl_m"].get<double>(), 8.2, 1e-9);
+}
+
+TEST(CoupledForecast, EveryMemberRestartsFromTheSameCoupledState) {
+  CliResult forecast;
+  const fs::path c = run_coupled_forecast("forecast_coupled_members", forecast),
+                 dir = c.parent_path();
+  ASSERT_EQ(forecast.status, 0) << forecast.output;
+  // Two members with the deterministic forecast's rain: each must be that forecast again.
+  write_nowcast(dir / "rain2.nc", 0.0, 60.0, {120, 200, 80, 150, 60, 100, 180, 40, 90, 30}, true,
+                kNx, kNy, kDx, 0, 2);
+  const auto r = run_spongeflow("forecast " + c.string() + " --state " +
+                                (dir / "analysis" / "checkpoint.nc").string() + " --rain " +
+                                (dir / "rain2.nc").string() + " --lead 300 --output " +
+                                (dir / "ensemble").string() + kOptions);
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::vector<std::string> one = lines(dir / "forecast" / "network_timeseries.csv");
+  ASSERT_GT(one.size(), 3u);
+  for (const char* m : {"m000", "m001"}) {
+    EXPECT_EQ(lines(dir / "ensemble" / "members" / m / "network_timeseries.csv"), one) << m;
+    const Records a = read_records(dir / "forecast" / "results.nc");
+    const Records b = read_records(dir / "ensemble" / "members" / m / "results.nc");
+    EXPECT_TRUE(a.depth == b.depth) << m;
+  }
+  auto rows = alert_rows(dir / "ensemble" / "network_alerts.csv");
+  EXPECT_EQ(rows["O1"]["probability_surcharge"], "1.000");
+  EXPECT_EQ(rows["P1"]["probability_flooding"], "1.000");
+  EXPECT_EQ(rows["P2"]["probability_surcharge"], "0.000");
+  EXPECT_EQ(alert_rows(dir / "forecast" / "network_alerts.csv")["P1"]["first_flooding_s"],
+            rows["P1"]["first_flooding_s"]);
 }
 
 TEST(CoupledForecast, ACheckpointOfTheOtherKindIsRefused) {
