@@ -27,6 +27,21 @@ std::string csv_number(double v) {
   return b;
 }
 
+/// The totals of `st` counted from `start` (a forecast's state): volumes, hours, start-ups and
+/// steps. Maxima need no edit: the forecast window starts them from the state (forecast_window).
+void since_window_start(network::NetworkStatistics& st, const network::NetworkStatistics& start) {
+  auto minus = [](auto& now, const auto& then) {
+    for (std::size_t k = 0; k < now.size() && k < then.size(); ++k) now[k] -= then[k];
+  };
+  minus(st.node_flood_volume, start.node_flood_volume);
+  minus(st.node_hours_flooded, start.node_hours_flooded);
+  minus(st.outfall_volume, start.outfall_volume);
+  minus(st.pump_volume, start.pump_volume);
+  minus(st.pump_hours_on, start.pump_hours_on);
+  minus(st.pump_startups, start.pump_startups);
+  st.steps -= start.steps;
+}
+
 }  // namespace
 
 CoupledRun::CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backend backend,
@@ -78,6 +93,12 @@ CoupledRun::~CoupledRun() = default;
 
 void CoupledRun::start_outputs() {
   if (cfg_.network_vtk) vtp_ = std::make_unique<viz::NetworkVtpSeriesWriter>(out_dir_, "network");
+  write_header();
+  sample_balance_ = coupler_->balance();
+  write_sample(0.0);
+}
+
+void CoupledRun::write_header() {
   const network::NetworkData& net = engine_->network();
   csv_.open(csv_path_);
   if (!csv_) throw std::runtime_error("cannot write " + csv_path_);
@@ -86,8 +107,6 @@ void CoupledRun::start_outputs() {
   for (int i : storages_) csv_ << ",depth:" << net.node_id[i];
   for (int i : outfalls_) csv_ << ",outfall_flow:" << net.node_id[i];
   csv_ << "\n";
-  sample_balance_ = coupler_->balance();
-  write_sample(0.0);
 }
 
 RunHooks CoupledRun::hooks() {
@@ -154,7 +173,8 @@ void CoupledRun::add_exchange(VolumeBalance& surface) {
 
 io::NetworkReport CoupledRun::report() {
   const network::NetworkData& net = engine_->network();
-  const network::NetworkStatistics st = engine_->statistics();
+  network::NetworkStatistics st = engine_->statistics();
+  if (window_start_) since_window_start(st, *window_start_);
   const couple::CoupledBalance b = coupler_->balance();
   io::NetworkReport r;
   r.inp_file = cfg_.network->inp;

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ class CoupledRun {
   /// std::invalid_argument naming the entry that does not fit, sf::InputError naming the CSV
   /// when it is missing or shorter than at the checkpoint.
   void restore_outputs(const StateRecord& record);
+  /// A forecast from a checkpoint (after Simulation::load_state of the same record): takes back
+  /// the network's and the exchange's state and the time-series memory (so the rows after the
+  /// checkpoint are those of the run that wrote it), but starts its own network.pvd and
+  /// network_timeseries.csv (the header and the row of the checkpoint's time) and counts the
+  /// network's totals in summary.json (volumes, hours) from the checkpoint's time.
+  void restore_fresh(const StateRecord& record);
   /// The network, exchange and output state, beside the surface's, for a checkpoint.
   void save_state(StateRecord& record);
 
@@ -42,6 +49,9 @@ class CoupledRun {
   RunHooks hooks();
   /// Files written (relative to the output folder).
   std::vector<std::string> outputs() const;
+  /// The network engine and its model, for what a forecast reads of it after each step.
+  const network::NetworkEngine& engine() const { return *engine_; }
+  const inp::Model& model() const { return model_; }
   /// Problems worth a warning found while setting up (rims far from the ground, ...).
   const std::vector<std::string>& warnings() const { return warnings_; }
   /// Where the network computes and why (couple/network_placement.hpp), for the run log.
@@ -56,6 +66,8 @@ class CoupledRun {
  private:
   void write_snapshot(int index, double t);
   void write_sample(double t);
+  void write_header();
+  void restore_memory(const StateRecord& record);
 
   const config::CaseConfig& cfg_;
   Simulation& surface_;
@@ -76,6 +88,8 @@ class CoupledRun {
   couple::CoupledBalance sample_balance_;
   std::string csv_path_;
   std::vector<double> surcharged_s_;  // per conduit: sampled time full (s)
+  // A forecast's totals count from its state: the engine's totals then (restore_fresh).
+  std::optional<network::NetworkStatistics> window_start_;
 };
 
 /// The coupled continuity table of a report, SWMM style (depths over `area_m2`).

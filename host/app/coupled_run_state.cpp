@@ -2,6 +2,7 @@
 // network's and the exchange's state (CoupledSimulation::save_state), the outputs' own memory:
 // the last snapshot's flooding (rates by difference), the last sample's time and balance, the
 // conduits' surcharge time and how many bytes of network_timeseries.csv were written.
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -41,7 +42,7 @@ void CoupledRun::save_state(StateRecord& record) {
   record.put("coupled_run_surcharged_s", surcharged_s_);
 }
 
-void CoupledRun::restore_outputs(const StateRecord& record) {
+void CoupledRun::restore_memory(const StateRecord& record) {
   coupler_->load_state(record);
   const std::vector<double> o = record.get<double>("coupled_run_outputs", 3);
   snap_flood_ = record.get<double>("coupled_run_snapshot_flood", snap_flood_.size());
@@ -51,6 +52,26 @@ void CoupledRun::restore_outputs(const StateRecord& record) {
   surcharged_s_ = record.get<double>("coupled_run_surcharged_s", surcharged_s_.size());
   snap_t_ = o[0];
   sample_t_ = o[1];
+}
+
+void CoupledRun::restore_fresh(const StateRecord& record) {
+  restore_memory(record);
+  window_start_ = engine_->statistics();
+  if (cfg_.network_vtk) vtp_ = std::make_unique<viz::NetworkVtpSeriesWriter>(out_dir_, "network");
+  write_header();
+  // The row of the state's time; the next row's rates still span the interval since the last
+  // row of the run that wrote the checkpoint, as in that run.
+  const double t = sample_t_;
+  const couple::CoupledBalance b = sample_balance_;
+  write_sample(surface_.time());
+  sample_t_ = t;
+  sample_balance_ = b;
+  std::fill(surcharged_s_.begin(), surcharged_s_.end(), 0.0);
+}
+
+void CoupledRun::restore_outputs(const StateRecord& record) {
+  restore_memory(record);
+  const std::vector<double> o = record.get<double>("coupled_run_outputs", 3);
 
   // The rows up to the checkpoint stay; rows the first run wrote after it are dropped.
   const auto bytes = static_cast<std::uintmax_t>(o[2]);

@@ -13,6 +13,7 @@
 
 #include "app/event_map_rasters.hpp"
 #include "app/forecast_observations.hpp"
+#include "app/forecast_network_alerts.hpp"
 #include "app/waterlogging_tables.hpp"
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
@@ -96,6 +97,7 @@ config::CaseConfig forecast_case(const config::CaseConfig& analysis, const Forec
 /// One member's run and what the ensemble needs of it.
 struct MemberRun {
   forecast::MemberMaps maps;
+  std::optional<forecast::NetworkAlertTracker> network;  // a coupled case's stations and outfalls
   io::ResultsEventMaps events;
   double wall_s = 0;
   double continuity_error_pct = 0;
@@ -131,16 +133,22 @@ int run_member(const config::CaseConfig& cfg, Backend backend, Precision precisi
     const auto h = record.arrays().find("surface_h");
     const std::size_t cells = h == record.arrays().end() ? 0 : h->second.size();
     forecast::start_forecast_window(record, cells);
+    forecast::start_network_window(record);
     tracker.emplace(cells, cfg.flood_threshold, o.arrival_interval_s, t_state);
     tracker->observe(t_state, forecast::record_depths(record, cells));
   };
   adjust.on_step_end = [&](Simulation& sim, double t) { tracker->after_step(sim, t); };
+  NetworkAlertProbe probe(t_state);
+  if (cfg.network)
+    adjust.on_network_step_end = [&](const CoupledRun& c, double t) { probe.after_step(c, t); };
   io::RunReport report;
   const int rc = execute_case(cfg, backend, precision, dir.string(), o.run.quiet, out, err, report,
                               checkpoints, adjust);
   if (rc != 0) return rc;
   run.wall_s = report.result.wall_s;
-  run.continuity_error_pct = report.result.balance.continuity_error_pct();
+  // A coupled run's error is that of the coupled system (surface and network together).
+  run.continuity_error_pct = report.network ? report.network->continuity_error_pct
+                                            : report.result.balance.continuity_error_pct();
   run.events =
       io::read_results_event_maps((dir / "results.nc").string(), io::DurationMap::kFloodThreshold);
   const assess::EventMaps& m = run.events.maps;
@@ -148,6 +156,7 @@ int run_member(const config::CaseConfig& cfg, Backend backend, Precision precisi
   for (std::size_t k = 0; k < m.max_depth.size(); ++k)
     if (!m.mask.empty() && !m.mask[k]) run.maps.max_depth[k] = 0.0;
   run.maps.arrival = tracker->arrival();
+  run.network = probe.tracker();
   write_map(dir / "forecast_max_depth.tif", m, run.events.crs_wkt, m.max_depth, m.mask);
   write_arrival_map(dir / "time_of_arrival.tif", run.events, run.maps.arrival, t_state);
   return 0;
@@ -298,18 +307,6 @@ std::string member_folder(std::size_t m) {
 
 }  // namespace
 
-/// A coupled case would need the pipe network's state in the checkpoint (coupled restart, issue
-/// 12). When that lands, this is the one place to open: the run itself goes through
-/// execute_case like any restart.
-bool refuse_coupled_case(const config::CaseConfig& cfg, std::ostream& err) {
-  if (!cfg.network) return false;
-  err << "error: " << cfg.file
-      << ": [network]: forecasts of coupled cases need the pipe network's state in the "
-         "checkpoint, which is not written yet (issue 12); run the forecast on the surface-only "
-         "case\n";
-  return true;
-}
-
 config::CaseConfig with_nowcast_rain(config::CaseConfig cfg, const std::string& nowcast,
                                      std::size_t member) {
   cfg.rain = TimeSeries{};
@@ -336,7 +333,6 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   Backend backend;
   Precision precision;
   if (const int rc = prepare_case(o.run, cfg, backend, precision, err)) return rc;
-  if (refuse_coupled_case(cfg, err)) return 1;
   if (cfg.start_iso8601.empty()) {
     err << "error: " << cfg.file
         << ": [time] start: missing; a forecast places the nowcast's times on the case's clock, "
@@ -367,6 +363,7 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
         << o.lead_s << " s, " << nowcast.members << " member(s) of " << o.rain << "\n";
 
   std::vector<forecast::MemberMaps> members;
+  std::vector<forecast::NetworkAlertTracker> networks;  // coupled: per member
   std::optional<io::ResultsEventMaps> envelope;
   nlohmann::ordered_json member_json = nlohmann::ordered_json::array();
   double wall = 0;
@@ -389,6 +386,7 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
     else
       merge_events(envelope->maps, run.events.maps);
     members.push_back(std::move(run.maps));
+    if (run.network) networks.push_back(std::move(*run.network));
   }
 
   nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
@@ -407,8 +405,14 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   write_text_file_atomically((root / "alerts.csv").string(), alerts_csv(alerts, t_state),
                              (root / "alerts.csv").string() + ".tmp");
   write_alert_polygons(root / "alerts.geojson", alerts, *envelope, t_state);
+  int network_alerts = 0;
+  if (cfg.network) {
+    network_alerts = add_network_alert_points(root / "alerts.geojson", networks, t_state);
+    write_network_alerts_csv(root, networks, t_state);
+  }
   outputs.push_back("alerts.geojson");
   outputs.push_back("alerts.csv");
+  if (cfg.network) outputs.push_back("network_alerts.csv");
   if (zones) {
     write_zone_summaries(root, *zones, members, *envelope, alerts, so.threshold_m, t_state);
     outputs.push_back("zones.csv");
@@ -429,6 +433,7 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
   section["speed_up"] = speed_up;
   section["ensemble_speed_up"] = wall > 0 ? o.lead_s / wall : 0.0;
   section["alerts"] = alerts.spots.spots.size();
+  if (cfg.network) section["network_alerts"] = network_alerts;
   if (zones) section["zones"] = zones->names.size();
   if (observed) section["observations"] = observed->summary;
   section["outputs"] = outputs;
@@ -450,6 +455,11 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
                   "  %4d  x %10.1f  y %10.1f  max %.2f m in %5.1f min  %8.0f m2  P = %.2f\n", p.id,
                   p.x, p.y, p.max_depth_m, (p.time_of_max_s - t_state) / 60.0, p.area_m2,
                   alerts.probability[k]);
+    out << line;
+  }
+  if (cfg.network) {
+    std::snprintf(line, sizeof line,
+                  "%d pump station(s) and outfall(s) with a predicted surcharge\n", network_alerts);
     out << line;
   }
   out << "Forecast in " << root.string() << ": alerts.geojson, alerts.csv"

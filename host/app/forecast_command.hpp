@@ -34,10 +34,6 @@ struct ForecastOptions {
   bool observations_warn_only = false;  // the watch loop: bad readings do not stop a cycle
 };
 
-/// Prints why a coupled case (with [network]) cannot be forecast yet and returns true; false for
-/// a surface-only case.
-bool refuse_coupled_case(const config::CaseConfig& cfg, std::ostream& err);
-
 /// The case with its rain replaced by member `member` of a nowcast (times from the case start).
 config::CaseConfig with_nowcast_rain(config::CaseConfig cfg, const std::string& nowcast,
                                      std::size_t member);
@@ -47,7 +43,7 @@ config::CaseConfig with_nowcast_rain(config::CaseConfig cfg, const std::string& 
 /// Throws sf::InputError naming the file when it is not a usable nowcast on the case's grid.
 double nowcast_issue_time(const config::CaseConfig& cfg, const std::string& path);
 
-/// Returns the exit status: 0, 1 for input errors (a bad or late nowcast, a coupled case, ...),
+/// Returns the exit status: 0, 1 for input errors (a bad or late nowcast, a checkpoint of the other kind of run, ...),
 /// or the status of a member run that failed.
 int forecast_command(const ForecastOptions& options, std::ostream& out, std::ostream& err);
 

@@ -129,8 +129,14 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
                          case_fingerprint(checkpoints.case_text_hash, setup), backend, precision);
     if (coupled) {
       CoupledRun* c = coupled.get();
+      const bool fresh = adjust.fresh_outputs;
       saved.set_coupled({[c](StateRecord& r) { c->save_state(r); },
-                         [c](const StateRecord& r) { c->restore_outputs(r); }});
+                         [c, fresh](const StateRecord& r) {
+                           if (fresh)
+                             c->restore_fresh(r);
+                           else
+                             c->restore_outputs(r);
+                         }});
       if (!saved.restarting()) coupled->start_outputs();
     }
     const bool continues = saved.restarting() && !adjust.fresh_outputs;
@@ -174,10 +180,11 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
     RunHooks hooks = coupled ? coupled->hooks() : RunHooks{};
     hooks.step = interrupts.checked_step(
         std::move(hooks.step), [&sim](double t_limit) { return sim.advance_step(t_limit); });
-    if (checkpoints.interval_s > 0 || adjust.on_step_end)
-      hooks.on_step_end = [&saved, &sim, &adjust](double t) {
+    if (checkpoints.interval_s > 0 || adjust.on_step_end || adjust.on_network_step_end)
+      hooks.on_step_end = [&saved, &sim, &adjust, &coupled](double t) {
         saved.after_step(sim, t);
         if (adjust.on_step_end) adjust.on_step_end(sim, t);
+        if (adjust.on_network_step_end && coupled) adjust.on_network_step_end(*coupled, t);
       };
     const long long steps_before = continues ? sim.cursor().steps_at_start : sim.steps();
     try {

@@ -35,10 +35,14 @@ int run_case(const RunOptions& options, std::ostream& out, std::ostream& err);
 int prepare_case(const RunOptions& options, config::CaseConfig& cfg, Backend& backend,
                  Precision& precision, std::ostream& err);
 
+class CoupledRun;
+
 /// How `spongeflow forecast` changes a run restarted from a checkpoint (app/forecast_command.cpp).
 struct RestartAdjustments {
   std::function<void(StateRecord&)> adapt_state;           // edits the state before it is loaded
   std::function<void(Simulation&, double t)> on_step_end;  // after each step
+  /// After each step of a coupled run, with its network (a forecast's network alerts).
+  std::function<void(const CoupledRun&, double t)> on_network_step_end;
   /// The outputs start at the checkpoint's time: no earlier results.nc or surface.pvd is continued.
   bool fresh_outputs = false;
 };

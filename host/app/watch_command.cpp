@@ -133,7 +133,6 @@ int watch_command(const WatchOptions& o, std::ostream& out, std::ostream& err) {
   Backend backend;
   Precision precision;
   if (const int rc = prepare_case(o.forecast.run, cfg, backend, precision, err)) return rc;
-  if (refuse_coupled_case(cfg, err)) return 1;
   std::uint64_t hash = 0;
   try {
     hash = case_text_fingerprint(o.forecast.run.case_file, o.forecast.run.set);

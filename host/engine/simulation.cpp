@@ -263,7 +263,11 @@ RunResult Simulation::run(const std::vector<SnapshotWriter*>& writers,
   if (!c.started) {
     c.steps_at_start = steps_;
     c.regular_output = interval;
+    // From a forecast's state (not started, at t > 0): the samples stay on the regular grid of
+    // the run that wrote it, so the rows after t are that run's rows.
     c.next_sample = hydrograph_interval_s;
+    while (hydrograph_interval_s > 0 && c.next_sample <= time_)
+      c.next_sample += hydrograph_interval_s;
     c.sample_t = time_;
     c.sample_v = boundary_outflow_total();
     emit();

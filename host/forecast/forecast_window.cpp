@@ -1,6 +1,7 @@
 #include "forecast/forecast_window.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -82,6 +83,23 @@ void start_forecast_window(StateRecord& record, std::size_t cells) {
   record.put("run_cursor", std::move(cursor));
   record.put("run_hydrograph", std::vector<double>{});
   record.put("run_frame_times", std::vector<double>{});
+}
+
+void start_network_window(StateRecord& record) {
+  if (!record.has("network_node_depth")) return;
+  auto from = [&](const char* max_name, const char* now_name, bool zero) {
+    if (!record.has(max_name) || !record.has(now_name)) return;
+    const std::vector<double> now =
+        record.get<double>(now_name, record.arrays().at(now_name).size());
+    std::vector<double> peak = record.get<double>(max_name, now.size());
+    for (std::size_t k = 0; k < peak.size(); ++k) peak[k] = zero ? 0.0 : std::abs(now[k]);
+    record.put(max_name, std::move(peak));
+  };
+  // Node depths and inflows are not negative; link flows are signed.
+  from("network_node_max_depth", "network_node_depth", false);
+  from("network_node_max_inflow", "network_node_inflow", false);
+  from("network_link_max_flow", "network_link_flow", false);
+  from("network_link_max_velocity", "network_link_flow", true);
 }
 
 }  // namespace sf::forecast

@@ -18,6 +18,12 @@ namespace sf::forecast {
 /// forecast window. Throws std::invalid_argument naming an entry that is missing or malformed.
 void start_forecast_window(StateRecord& record, std::size_t cells);
 
+/// Edits the pipe network's entries of a coupled state (network_*) so that its maxima (node depth
+/// and inflow, link flow and velocity) start from the state: the forecast's network summary holds
+/// the window's peaks. The routing never reads these maxima. Nothing to do for a surface state.
+/// Throws std::invalid_argument when an entry's length does not match its source's.
+void start_network_window(StateRecord& record);
+
 /// The depths of the state in `record` (m), whatever its precision.
 std::vector<double> record_depths(const StateRecord& record, std::size_t cells);
 

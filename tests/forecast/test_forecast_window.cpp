@@ -66,6 +66,34 @@ TEST(ForecastWindow, AnEntryOfAnotherSizeIsRefusedByName) {
   }
 }
 
+TEST(ForecastWindow, NetworkMaximaStartFromTheStateAndTheRoutingStateStays) {
+  StateRecord r;
+  r.put("network_node_depth", std::vector<double>{1.0, 2.0});
+  r.put("network_node_max_depth", std::vector<double>{3.0, 4.0});
+  r.put("network_node_inflow", std::vector<double>{0.1, 0.0});
+  r.put("network_node_max_inflow", std::vector<double>{0.7, 0.2});
+  r.put("network_link_flow", std::vector<double>{-0.5});
+  r.put("network_link_max_flow", std::vector<double>{2.0});
+  r.put("network_link_max_velocity", std::vector<double>{3.0});
+  r.put("network_node_flood_volume", std::vector<double>{5.0, 6.0});
+  start_network_window(r);
+  EXPECT_EQ(r.get<double>("network_node_max_depth", 2), (std::vector<double>{1.0, 2.0}));
+  EXPECT_EQ(r.get<double>("network_node_max_inflow", 2), (std::vector<double>{0.1, 0.0}));
+  EXPECT_EQ(r.get<double>("network_link_max_flow", 1), (std::vector<double>{0.5}));
+  EXPECT_EQ(r.get<double>("network_link_max_velocity", 1), (std::vector<double>{0.0}));
+  // Totals the exchange reads (flood volume) and the state itself are left as saved.
+  EXPECT_EQ(r.get<double>("network_node_flood_volume", 2), (std::vector<double>{5.0, 6.0}));
+  EXPECT_EQ(r.get<double>("network_node_depth", 2), (std::vector<double>{1.0, 2.0}));
+  // A surface-only state has no network entries: nothing changes.
+  StateRecord surface;
+  surface.put("surface_h", std::vector<double>{0.1});
+  start_network_window(surface);
+  EXPECT_EQ(surface.arrays().size(), 1u);
+  // A maximum of another length than its source is refused by name.
+  r.put("network_link_max_flow", std::vector<double>{1.0, 2.0});
+  EXPECT_THROW(start_network_window(r), std::invalid_argument);
+}
+
 TEST(ArrivalTracker, FirstLookAboveTheThresholdIsTheArrival) {
   ArrivalTracker t(3, 0.15, 60.0, 300.0);
   t.observe(300, {0.2, 0.1, 0.0});
