@@ -9,6 +9,7 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "engine/exchange_runner_impl.hpp"
 #include "engine/soil_state.hpp"
@@ -302,9 +303,24 @@ class SurfaceSolverImpl final : public SurfaceSolver {
       "surface_max_speed",      "surface_max_hazard",       "surface_time_of_max_depth",
       "surface_time_first_wet", "surface_duration_flooded", "surface_duration_user"};
 
+  // On a GPU one thread per cell (each face solved by both its cells: no flux array to write and
+  // read back); on CPUs, where the step is compute-bound, row sweeps that solve each face once.
   template <class Stage>
   swe::StageSums<T> reduce(const Stage& stage) {
-    return exec_.reduce(n_, stage, swe::StageSums<T>{}, swe::StageSumsCombine{});
+    if constexpr (Exec::kIsDevice) {
+      return exec_.reduce(n_, stage, swe::StageSums<T>{}, swe::StageSumsCombine{});
+    } else {
+      const int nx = view_.nx, ny = view_.ny;
+      // About 64 blocks share the rows out between threads; blocks keep 16 rows or more, as
+      // each one solves the south faces of its first row again.
+      const int rows_per_block = std::max(16, (ny + 63) / 64);
+      auto block = [&stage, nx](int j0, int j1) {
+        std::vector<swe::ReconstructedFlux<T>> north(static_cast<std::size_t>(nx));
+        return stage.sweep_rows(j0, j1, north.data());
+      };
+      return exec_.reduce_row_blocks(ny, rows_per_block, n_, block, swe::StageSums<T>{},
+                                     swe::StageSumsCombine{});
+    }
   }
 
   template <int Order, bool Final>

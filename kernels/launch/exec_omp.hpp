@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <vector>
 
 namespace sf::launch {
 
@@ -64,6 +65,31 @@ class OmpExec {
     }
     return thrust::transform_reduce(thrust::omp::par, thrust::counting_iterator<std::int64_t>(0),
                                     thrust::counting_iterator<std::int64_t>(n), f, init, op);
+  }
+
+  /// Reduction over blocks of rows, for launches that sweep rows in order (each face solved
+  /// once): f(j0, j1) handles rows [j0, j1) and returns their R. Blocks of rows_per_block rows
+  /// are shared out dynamically (wet and dry rows cost differently) and their results combined in
+  /// row order, so the result does not depend on the thread count or the schedule. Below
+  /// kSerialBelow items in all the blocks run on the calling thread.
+  template <class R, class F, class Op>
+  R reduce_row_blocks(int rows, int rows_per_block, std::int64_t items, F f, R init, Op op) const {
+    if (rows <= 0) return init;
+    const int blocks = (rows + rows_per_block - 1) / rows_per_block;
+    std::vector<R> part(std::size_t(blocks), init);
+    auto run = [&](int b) {
+      const int j0 = b * rows_per_block;
+      part[std::size_t(b)] = f(j0, j0 + rows_per_block < rows ? j0 + rows_per_block : rows);
+    };
+    if (blocks == 1 || items < kSerialBelow) {
+      for (int b = 0; b < blocks; ++b) run(b);
+    } else {
+#pragma omp parallel for schedule(dynamic)
+      for (int b = 0; b < blocks; ++b) run(b);
+    }
+    R acc = init;
+    for (const R& r : part) acc = op(acc, r);
+    return acc;
   }
 
   template <class R, class F>

@@ -4,9 +4,11 @@
 // cell's wave speed max(|u|,|v|) + sqrt(g h), the volumes through its domain-edge faces and any
 // water a depth clamp added, so that one reduction of the launch layer gives the next CFL step and
 // the stage's ledger terms in the same pass, with no per-cell accumulators: a stage that is
-// rejected (order 2, see SurfaceSolverImpl::advance) leaves no trace. Each face flux is computed by
-// both neighbouring cells from identical inputs in the same (+x / +y) frame, so mass is exchanged
-// exactly.
+// rejected (order 2, see SurfaceSolverImpl::advance) leaves no trace. A face flux is computed from
+// identical inputs in the same (+x / +y) frame whichever cell asks, so mass is exchanged exactly:
+// the per-cell launch (operator(), one GPU thread per cell) solves each face for both its cells,
+// the row sweep (sweep_rows, the CPU launch, where the step is compute-bound) solves it once and
+// hands it on, with bit-identical results.
 //
 // Order 1: cell values at faces. Order 2: MUSCL with the monotonized-central limiter on h and z and
 // minmod on u and v; first order next to dry, inactive or edge cells. Limiting h and z with the
@@ -120,12 +122,13 @@ struct SurfaceStage {
   };
 
   // Flux across the high (east/north) face of cell (i, j) seen from that cell, or across its low
-  // face. Boundary volumes are booked by the cell that owns the edge face.
-  SF_HD void face(int i, int j, int axis, bool high, const CellFaces<T>& own, Accum& acc) const {
+  // face: between two open cells, at a wall (inactive neighbour) or at a domain edge. Boundary
+  // volumes and speeds are booked in acc by the cell that owns the edge face.
+  SF_HD SF_FORCEINLINE ReconstructedFlux<T> face_flux(int i, int j, int axis, bool high,
+                                                      const CellFaces<T>& own, Accum& acc) const {
     const int di = axis == 0 ? 1 : 0, dj = axis == 0 ? 0 : 1;
     const int ni = high ? i + di : i - di, nj = high ? j + dj : j - dj;
     const FaceSide<T>& mine = high ? own.hi : own.lo;
-    const T sign = high ? T(-1) : T(1);  // outward normal is +axis on the high face
     ReconstructedFlux<T> r;
     if (inside(ni, nj)) {
       if (v.active[at(ni, nj)] != 0) {
@@ -163,6 +166,14 @@ struct SurfaceStage {
       else if (vol < 0)
         acc.edge_in -= vol;
     }
+    return r;
+  }
+
+  // Books a face's flux in the sums of the cell on its low side (high == true: the face is that
+  // cell's east/north face) or on its high side. Each cell books its high face first, then its low
+  // face, in every launch, so that the sums are the same bits whoever solved the face.
+  SF_HD void add_face(const ReconstructedFlux<T>& r, bool high, Accum& acc) const {
+    const T sign = high ? T(-1) : T(1);  // outward normal is +axis on the high face
     acc.mass += sign * r.flux.mass;
     acc.mom_n += sign * r.flux.mom_n;
     acc.mom_t += sign * r.flux.mom_t;
@@ -174,6 +185,10 @@ struct SurfaceStage {
       acc.h_lo = r.h_right;
       acc.z_lo = r.z_face;
     }
+  }
+
+  SF_HD void face(int i, int j, int axis, bool high, const CellFaces<T>& own, Accum& acc) const {
+    add_face(face_flux(i, j, axis, high, own, acc), high, acc);
   }
 
   SF_HD ReconstructedFlux<T> wall_flux(const FaceSide<T>& mine, bool high) const {
@@ -207,18 +222,19 @@ struct SurfaceStage {
     if (h > stats.user_threshold) stats.duration_user[k] += p.dt;
   }
 
+  // Inactive cell: no water, no fluxes.
+  SF_HD StageSums<T> inactive_cell(std::int64_t k) const {
+    out.h[k] = T(0);
+    out.qx[k] = T(0);
+    out.qy[k] = T(0);
+    return StageSums<T>{};
+  }
+
+  // One cell per call, solving all four of its faces (the CUDA launch: one thread per cell).
   SF_HD StageSums<T> operator()(std::int64_t k) const {
     // 32-bit index arithmetic: grids are limited to 2^31 cells (checked by the solver).
     const int kk = int(k), i = kk % v.nx, j = kk / v.nx;
-    StageSums<T> sums;
-    if (v.active[k] == 0) {
-      out.h[k] = T(0);
-      out.qx[k] = T(0);
-      out.qy[k] = T(0);
-      return sums;
-    }
-    const T g = v.g, dt = p.dt, r = dt / v.dx;
-
+    if (v.active[k] == 0) return inactive_cell(k);
     const CellFaces<T> fx = faces(i, j, 0);
     Accum ax;
     face(i, j, 0, true, fx, ax);
@@ -227,7 +243,55 @@ struct SurfaceStage {
     Accum ay;
     face(i, j, 1, true, fy, ay);
     face(i, j, 1, false, fy, ay);
+    return update(k, fx, ax, fy, ay);
+  }
 
+  // Rows [j0, j1) in order, solving each face between two open cells once (the CPU launch): a
+  // cell's west flux is its west neighbour's east flux, kept from the previous cell, and its south
+  // flux is the north flux of the cell below, kept in north[i] (nx entries, scratch owned by the
+  // caller) from the previous row of the block. The first row of a block solves its south faces
+  // itself, so blocks are independent. Same functions, same arguments, same order of the sums as
+  // operator(): every field comes out bit for bit the same.
+  StageSums<T> sweep_rows(int j0, int j1, ReconstructedFlux<T>* north) const {
+    StageSums<T> sums;
+    const StageSumsCombine combine;
+    for (int j = j0; j < j1; ++j) {
+      ReconstructedFlux<T> west{};
+      for (int i = 0; i < v.nx; ++i) {
+        const std::int64_t k = at(i, j);
+        if (v.active[k] == 0) {
+          sums = combine(sums, inactive_cell(k));
+          continue;
+        }
+        const CellFaces<T> fx = faces(i, j, 0);
+        Accum ax;
+        const ReconstructedFlux<T> east = face_flux(i, j, 0, true, fx, ax);
+        add_face(east, true, ax);
+        if (i > 0 && v.active[k - 1] != 0)
+          add_face(west, false, ax);
+        else
+          face(i, j, 0, false, fx, ax);
+        west = east;
+        const CellFaces<T> fy = faces(i, j, 1);
+        Accum ay;
+        const ReconstructedFlux<T> up = face_flux(i, j, 1, true, fy, ay);
+        add_face(up, true, ay);
+        if (j > j0 && v.active[k - v.nx] != 0)
+          add_face(north[i], false, ay);
+        else
+          face(i, j, 1, false, fy, ay);
+        north[i] = up;
+        sums = combine(sums, update(k, fx, ax, fy, ay));
+      }
+    }
+    return sums;
+  }
+
+  // The cell's new state from its reconstructions and the sums of its four faces.
+  SF_HD StageSums<T> update(std::int64_t k, const CellFaces<T>& fx, const Accum& ax,
+                            const CellFaces<T>& fy, const Accum& ay) const {
+    StageSums<T> sums;
+    const T g = v.g, dt = p.dt, r = dt / v.dx;
     const T sx = bed_slope_source(fx, ax);
     const T sy = bed_slope_source(fy, ay);
 
