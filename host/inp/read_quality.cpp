@@ -2,6 +2,7 @@
 // not simulated: buildup, washoff and treatment would change the routed loads, so a model that
 // depends on them is refused rather than run with loads that are silently too small.
 #include <map>
+#include <vector>
 
 #include "inp/sections.hpp"
 
@@ -126,6 +127,23 @@ void warn_quality_without_effect(Context& ctx) {
     if (p.gw_concen > 0.0 || p.rdii_concen > 0.0)
       ctx.warn(p.line, p.id,
                "Cgw and Crdii have no effect: groundwater and RDII inflows are not simulated");
+  }
+}
+
+void warn_concentration_without_flow(Context& ctx) {
+  const Model& m = ctx.model;
+  std::vector<char> has_flow(m.nodes.size(), 0);
+  for (const ExternalInflow& in : m.inflows)
+    if (in.kind == InflowKind::Flow && in.node >= 0) has_flow[std::size_t(in.node)] = 1;
+  ctx.section = "[INFLOWS]";
+  for (const ExternalInflow& in : m.inflows) {
+    if (in.kind != InflowKind::Concentration || in.node < 0 || has_flow[std::size_t(in.node)])
+      continue;
+    // SWMM multiplies a CONCEN inflow by the node's external FLOW inflow (routing.c)
+    ctx.warn(in.line, m.nodes[std::size_t(in.node)].id,
+             "CONCEN inflow of " + in.constituent +
+                 " adds no load: the node has no FLOW inflow for it to be a concentration of "
+                 "(use MASS, or add a FLOW line)");
   }
 }
 

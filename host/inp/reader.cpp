@@ -339,6 +339,7 @@ void Reader::run() {
   if (!ctx_.full()) warn_quality_without_effect(ctx_);
   each("INFLOWS", [&](const SectionBlock& b) { read_inflows(ctx_, b); });
   each("DWF", [&](const SectionBlock& b) { read_dwf(ctx_, b); });
+  if (!ctx_.full()) warn_concentration_without_flow(ctx_);
   each("CONTROLS", [&](const SectionBlock& b) { read_controls(ctx_, b); });
   each("REPORT", [&](const SectionBlock& b) { read_report(ctx_, b); });
   for (const auto& block : file_.sections) {

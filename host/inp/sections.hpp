@@ -81,6 +81,8 @@ void read_pollutants(Context& ctx, const SectionBlock& block);
 void refuse_unbuilt_quality(Context& ctx, const std::vector<SectionBlock>& sections);
 /// Warns about pollutant properties that have no effect here (co-pollutants, Cgw, Crdii).
 void warn_quality_without_effect(Context& ctx);
+/// Warns about CONCEN inflows at nodes without a FLOW inflow (they add no load, as in SWMM).
+void warn_concentration_without_flow(Context& ctx);
 
 // controls.cpp
 void read_controls(Context& ctx, const SectionBlock& block);

@@ -102,6 +102,17 @@ TEST(QualityRouting, IgnoreQualityRoutesNoPollutant) {
   EXPECT_TRUE(eng.quality_balance().empty());
 }
 
+TEST(QualityInput, ConcentrationInflowWithoutFlowIsWarnedAbout) {
+  std::string text = tank_model("COD MG/L 0 0 0 0");
+  text.replace(text.find("TANK FLOW"), 9, "O1 FLOW");  // the flow now enters elsewhere
+  std::vector<std::string> warnings;
+  inp::read_inp_text(text, "tank.inp", &warnings);
+  bool found = false;
+  for (const auto& w : warnings)
+    found = found || w.find("CONCEN inflow of COD adds no load") != std::string::npos;
+  EXPECT_TRUE(found);
+}
+
 std::string first_error(const std::string& text) {
   try {
     inp::read_inp_text(text, "bad.inp");
