@@ -61,7 +61,10 @@ CLI::App* add_network_subcommand(CLI::App& app, NetworkCommandOptions& opts) {
 int run_network_command(const NetworkCommandOptions& opts, std::ostream& out, std::ostream& err) {
   try {
     const auto t0 = std::chrono::steady_clock::now();
-    const inp::Model model = inp::read_inp_file(opts.inp_path);
+    std::vector<std::string> warnings;
+    const inp::Model model = inp::read_inp_file(opts.inp_path, &warnings);
+    // what SWMM would accept with a warning is accepted here with the same warning
+    for (const std::string& w : warnings) err << "warning: " << w << "\n";
     NetworkEngine eng(model, opts.backend);
     std::ofstream ts_file;
     std::unique_ptr<TimeseriesCsv> ts;

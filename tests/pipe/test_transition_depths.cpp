@@ -150,7 +150,9 @@ TEST(TransitionDepths, BoundsHoldTheDepthAndTheSmallerIsExact) {
       EXPECT_GE(c.upper(), yc) << what;
       EXPECT_EQ(pipe::smaller_depth(c, n, x, t), sf::min_of(yc, yn)) << what;
       // a table interval is one row: the bounds are that close, not just any bracket
-      if (pipe::uses_table(x.shape)) EXPECT_LE(n.upper() - n.lower(), x.y_full / 50 * (1 + 1e-12));
+      if (pipe::uses_table(x.shape)) {
+        EXPECT_LE(n.upper() - n.lower(), x.y_full / 50 * (1 + 1e-12));
+      }
     }
   }
 }

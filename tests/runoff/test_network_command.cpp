@@ -85,4 +85,15 @@ TEST(RunoffNetworkCommand, LidDrainsLoadTheirNodeAndTheContinuityHasLidRows) {
   }
 }
 
+// The reader's warnings reach the console: a [LANDUSES] section, which changes nothing here (no
+// buildup or washoff is simulated), is accepted and named, as SWMM accepts what it ignores.
+TEST(RunoffNetworkCommand, ReaderWarningsArePrinted) {
+  const auto dir = sf::test::scratch("runoff_network_command_warnings");
+  sf::test::write_file(dir / "m.inp", std::string(kModel) + "[LANDUSES]\nRES 0 0 0\n");
+  const auto r = run_spongeflow("network " + (dir / "m.inp").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("warning: "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("[LANDUSES]"), std::string::npos) << r.output;
+}
+
 }  // namespace
