@@ -1,5 +1,6 @@
 #include "app/radar_nowcast.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -73,15 +74,21 @@ int make_radar_nowcast_command(const MakeNowcastOptions& o, std::ostream& out, s
           << frame_s << " s; a radar sequence to cut into nowcasts needs equal, gapless frames\n";
       return 1;
     }
-  const long observed = whole_frames(o.cycle_s, frame_s);
+  const long cycle_frames = whole_frames(o.cycle_s, frame_s);
   const long lead_frames = long(std::ceil(o.lead_s / frame_s - 1e-9));
-  if (observed < 1) {
+  if (cycle_frames < 1) {
     err << "error: --cycle " << o.cycle_s << " s is not a whole number of the radar's " << frame_s
         << " s frames (" << o.radar << ")\n";
     return 1;
   }
-  // Check every cycle before writing any file.
-  std::vector<long> issue_frames;
+  // The first frame on the case clock (a --start after the radar's start drops earlier frames).
+  long first_frame = 0;
+  while (first_frame < long(frames.size()) && frames[std::size_t(first_frame)].t_start_s < -1e-6)
+    ++first_frame;
+  // Check every cycle before writing any file. The first nowcast's observed part is every frame
+  // from time 0 to its issue time (so that the watch loop's analysis gets the whole storm so
+  // far); each later one's is the cycle since the previous issue.
+  std::vector<long> issue_frames, observed_frames;
   for (int c = 0; c < o.cycles; ++c) {
     const double issue_s = o.first_issue_s + c * o.cycle_s;
     const long k = whole_frames(issue_s - frames[0].t_start_s, frame_s);
@@ -91,14 +98,17 @@ int make_radar_nowcast_command(const MakeNowcastOptions& o, std::ostream& out, s
           << frames[0].t_start_s << " s after " << start << ", " << o.radar << ")\n";
       return 1;
     }
-    if (k < observed || k + lead_frames > long(frames.size())) {
+    const long observed = c == 0 ? k - first_frame : cycle_frames;
+    if (observed < 1 || k - observed < first_frame || k + lead_frames > long(frames.size())) {
       err << "error: " << o.radar << " has " << frames.size() << " frames of " << frame_s << " s ("
           << frames[0].t_start_s << " to " << frames.back().t_end_s << " s after " << start
           << "); cycle " << c + 1 << " (issued at " << issue_s << " s) needs frames from "
-          << issue_s - o.cycle_s << " to " << issue_s + double(lead_frames) * frame_s << " s\n";
+          << (c == 0 ? std::max(0.0, frames[0].t_start_s) : issue_s - o.cycle_s) << " to "
+          << issue_s + double(lead_frames) * frame_s << " s\n";
       return 1;
     }
     issue_frames.push_back(k);
+    observed_frames.push_back(observed);
   }
 
   std::error_code ec;
@@ -107,9 +117,10 @@ int make_radar_nowcast_command(const MakeNowcastOptions& o, std::ostream& out, s
     err << "error: cannot create output folder " << o.output_dir << ": " << ec.message() << "\n";
     return 1;
   }
-  const std::size_t cells = grid.size(), per_member = std::size_t(observed + lead_frames) * cells;
+  const std::size_t cells = grid.size();
   for (int c = 0; c < o.cycles; ++c) {
-    const long k_issue = issue_frames[std::size_t(c)];
+    const long k_issue = issue_frames[std::size_t(c)], observed = observed_frames[std::size_t(c)];
+    const std::size_t per_member = std::size_t(observed + lead_frames) * cells;
     const double issue_s = o.first_issue_s + c * o.cycle_s;
     io::RainNowcast n;
     n.nx = grid.nx;

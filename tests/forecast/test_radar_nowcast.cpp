@@ -70,22 +70,23 @@ TEST(RadarNowcast, ObservedThenTheRadarsOwnLaterFramesAndDisplacedMembers) {
   const std::string path = (dir / "out" / "nowcast_t001800.nc").string();
   ASSERT_TRUE(fs::exists(path)) << r.output;
 
-  // 2 observed frames (600-1800 s), then 3 forecast frames (1800-3600 s), on the case clock.
-  EXPECT_EQ(sf::io::read_observed_frames(path), 2u);
+  // The first nowcast observes every frame before its issue (0-1800 s: 3 frames), then 3
+  // forecast frames (1800-3600 s), on the case clock (time 0 = the radar's first window start).
+  EXPECT_EQ(sf::io::read_observed_frames(path), 3u);
   EXPECT_EQ(time_units(path), "seconds since 2020-10-31T03:00:00Z");
-  const std::vector<float> times = read_floats(path, "time", 5);
-  for (int k = 0; k < 5; ++k) EXPECT_DOUBLE_EQ(times[std::size_t(k)], 600.0 * (k + 1));
+  const std::vector<float> times = read_floats(path, "time", 6);
+  for (int k = 0; k < 6; ++k) EXPECT_DOUBLE_EQ(times[std::size_t(k)], 600.0 * k);
 
-  const std::size_t cells = kN * kN, frames = 5, members = 3;
+  const std::size_t cells = kN * kN, frames = 6, members = 3;
   const std::vector<float> now = read_floats(path, "rainfall_rate", members * frames * cells);
   const std::vector<float> radar = read_floats(crop, "rainfall_rate", 18 * 64 * 64);
-  // Member 0: frame k is radar frame k + 1 (the file's 03:10-03:20 window starts at 600 s).
+  // Member 0: frame k is radar frame k (03:00-03:10 UTC is 0-600 s).
   double wettest = 0.0;
   for (std::size_t k = 0; k < frames; ++k)
     for (int j = 0; j < kN; ++j)
       for (int i = 0; i < kN; ++i) {
-        const float expected = radar[((k + 1) * 64 + std::size_t(kNorthRowOfSouthRow - j)) * 64 +
-                                     std::size_t(kColumn0 + i)];
+        const float expected =
+            radar[(k * 64 + std::size_t(kNorthRowOfSouthRow - j)) * 64 + std::size_t(kColumn0 + i)];
         const float got = now[k * cells + std::size_t(j * kN + i)];
         EXPECT_NEAR(got, expected, 1e-4 * (1.0 + expected))
             << "frame " << k << " cell " << i << "," << j;
@@ -99,7 +100,7 @@ TEST(RadarNowcast, ObservedThenTheRadarsOwnLaterFramesAndDisplacedMembers) {
     for (std::size_t k = 0; k < frames; ++k)
       for (std::size_t c = 0; c < cells; ++c) {
         const double d = std::fabs(now[(m * frames + k) * cells + c] - now[k * cells + c]);
-        double& largest = k < 2 ? observed_diff : forecast_diff;
+        double& largest = k < 3 ? observed_diff : forecast_diff;
         largest = std::max(largest, d);
       }
     EXPECT_EQ(observed_diff, 0.0) << "member " << m;
@@ -127,7 +128,7 @@ TEST(RadarNowcast, RefusesAFileWithoutTimeAxisAndATooShortSequence) {
   EXPECT_EQ(short_sequence.status, 1) << short_sequence.output;
   EXPECT_NE(short_sequence.output.find("has 18 frames"), std::string::npos)
       << short_sequence.output;
-  EXPECT_NE(short_sequence.output.find("needs frames from 8400 to 12600 s"), std::string::npos)
+  EXPECT_NE(short_sequence.output.find("needs frames from 0 to 12600 s"), std::string::npos)
       << short_sequence.output;
   EXPECT_FALSE(fs::exists(dir / "out" / "nowcast_t009000.nc"));
   fs::remove_all(dir);
