@@ -31,13 +31,7 @@ int make_nowcast_command(const MakeNowcastOptions& options, std::ostream& out, s
     so.frame_s = o.frame_s;
     so.members = o.members;
     const demo::SyntheticNowcast s = demo::make_synthetic_nowcast(grid, so);
-    io::RainNowcast n;
-    n.nx = dem.nx;
-    n.ny = dem.ny;
-    n.dx = dem.dx;
-    n.x0 = dem.x0;
-    n.y0 = dem.y0;
-    n.crs_wkt = dem.crs_wkt;
+    io::RainNowcast n = io::rain_nowcast_on(dem);
     n.reference_iso8601 = o.start;
     n.frame_start_s = s.frame_start_s;
     n.frame_s = s.frame_s;

@@ -122,13 +122,7 @@ int make_radar_nowcast_command(const MakeNowcastOptions& o, std::ostream& out, s
     const long k_issue = issue_frames[std::size_t(c)], observed = observed_frames[std::size_t(c)];
     const std::size_t per_member = std::size_t(observed + lead_frames) * cells;
     const double issue_s = o.first_issue_s + c * o.cycle_s;
-    io::RainNowcast n;
-    n.nx = grid.nx;
-    n.ny = grid.ny;
-    n.dx = grid.dx;
-    n.x0 = grid.x0;
-    n.y0 = grid.y0;
-    n.crs_wkt = grid.crs_wkt;
+    io::RainNowcast n = io::rain_nowcast_on(grid);
     n.reference_iso8601 = start;
     n.frame_s = frame_s;
     n.members = o.members;
