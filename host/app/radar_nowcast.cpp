@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/gregorian.hpp"
+#include "common/input_error.hpp"
 #include "io/netcdf/netcdf_rain_source.hpp"
 #include "io/netcdf/rain_nowcast_file.hpp"
 #include "meshes/raster_gdal.hpp"
@@ -149,7 +150,15 @@ int make_radar_nowcast_command(const MakeNowcastOptions& o, std::ostream& out, s
         rain::GridGeometry moved = grid;
         moved.x0 -= du * lead;
         moved.y0 -= dv * lead;
-        const std::vector<float> shifted = frame_on(o.radar, ro, moved, std::size_t(k_issue + j));
+        std::vector<float> shifted;
+        try {
+          shifted = frame_on(o.radar, ro, moved, std::size_t(k_issue + j));
+        } catch (const InputError& e) {
+          err << "error: member " << m << " of the nowcast issued at " << issue_s
+              << " s, displaced by (" << du * lead << ", " << dv * lead << ") m at lead " << lead
+              << " s, leaves the radar grid: " << e.what() << "\n";
+          return 1;
+        }
         std::copy(shifted.begin(), shifted.end(),
                   n.rate_mm_per_h.begin() +
                       std::ptrdiff_t(m * per_member + std::size_t(observed + j) * cells));

@@ -23,11 +23,11 @@ constexpr int kN = 8;                                   // DEM cells per side, 5
 constexpr double kX0 = -2000.0, kY0 = -10000.0;         // south-west corner, crop's Albers (m)
 constexpr int kColumn0 = 28, kNorthRowOfSouthRow = 35;  // crop column of DEM column 0; row of j = 0
 
-fs::path tiny_dem(const fs::path& dir) {
+fs::path tiny_dem(const fs::path& dir, double x0 = kX0) {
   fs::create_directories(dir);
   const fs::path path = dir / "dem.asc";
   std::ofstream f(path);
-  f << "ncols 8\nnrows 8\nxllcorner " << kX0 << "\nyllcorner " << kY0
+  f << "ncols 8\nnrows 8\nxllcorner " << x0 << "\nyllcorner " << kY0
     << "\ncellsize 500\nNODATA_value -9999\n";
   for (int j = 0; j < kN; ++j) f << "10 10 10 10 10 10 10 10\n";
   return path;
@@ -109,7 +109,7 @@ TEST(RadarNowcast, ObservedThenTheRadarsOwnLaterFramesAndDisplacedMembers) {
   fs::remove_all(dir);
 }
 
-TEST(RadarNowcast, RefusesAFileWithoutTimeAxisAndATooShortSequence) {
+TEST(RadarNowcast, RefusesNoTimeAxisATooShortSequenceAndMembersOffTheGrid) {
   SKIP_WITHOUT_SHARED_RAIN();
   const fs::path dir = fs::temp_directory_path() / "sf_radar_nowcast_bad";
   fs::remove_all(dir);
@@ -131,6 +131,17 @@ TEST(RadarNowcast, RefusesAFileWithoutTimeAxisAndATooShortSequence) {
   EXPECT_NE(short_sequence.output.find("needs frames from 0 to 12600 s"), std::string::npos)
       << short_sequence.output;
   EXPECT_FALSE(fs::exists(dir / "out" / "nowcast_t009000.nc"));
+
+  // On the crop's western edge the displaced members leave the radar grid: refused by member.
+  const fs::path edge = tiny_dem(dir / "edge", -16000.0);
+  const auto off_grid = sf::test::run_spongeflow(
+      "make-nowcast --radar " + rain_test::shared_rain("bom_radar_sequence_crop64.nc") + " " +
+      edge.string() + " " + (dir / "out").string() +
+      " --cycles 1 --first-issue 1800 --lead 1800 --members 3");
+  EXPECT_EQ(off_grid.status, 1) << off_grid.output;
+  EXPECT_NE(off_grid.output.find("leaves the radar grid"), std::string::npos) << off_grid.output;
+  EXPECT_NE(off_grid.output.find("bom_radar_sequence_crop64.nc"), std::string::npos)
+      << off_grid.output;
   fs::remove_all(dir);
 }
 
