@@ -11,12 +11,12 @@
 #include "app/command_line_checks.hpp"
 #include "app/forecast_command.hpp"
 #include "app/network_command.hpp"
-#include "app/overflows_command.hpp"
 #include "app/nowcast_command.hpp"
+#include "app/observations_command.hpp"
+#include "app/overflows_command.hpp"
 #include "app/program_info.hpp"
 #include "app/run_command.hpp"
 #include "app/scenarios_command.hpp"
-#include "app/observations_command.hpp"
 #include "app/sensors_command.hpp"
 #include "app/watch_command.hpp"
 #include "app/waterlogging_command.hpp"
@@ -168,8 +168,9 @@ int main(int argc, char** argv) {
 
   sf::app::ScenariosOptions scn;
   auto* scn_cmd = app.add_subcommand(
-      "scenarios", "Compare named variants of a case (combined/separated sewers, sponge, tanks) "
-                   "on the same storms: overflows, flooding, capture ratio (docs/scenarios.md)");
+      "scenarios",
+      "Compare named variants of a case (combined/separated sewers, sponge, tanks) "
+      "on the same storms: overflows, flooding, capture ratio (docs/scenarios.md)");
   scn_cmd->add_option("scenarios", scn.scenarios_file, "SCENARIOS.toml")->required();
   scn_cmd->add_option("--output", scn.output_dir, "Folder for scenarios.json and the report")
       ->required();
@@ -299,7 +300,9 @@ int main(int argc, char** argv) {
 
   sf::app::MakeNowcastOptions mn;
   auto* mn_cmd = app.add_subcommand(
-      "make-nowcast", "Generate synthetic ensemble rain nowcasts (CF-netCDF) on a DEM's grid");
+      "make-nowcast",
+      "Generate synthetic ensemble rain nowcasts (CF-netCDF) on a DEM's grid, or cut them from a "
+      "radar sequence (--radar)");
   mn_cmd->add_option("dem", mn.dem, "DEM whose grid the nowcasts cover")->required();
   mn_cmd->add_option("dir", mn.output_dir, "Folder for nowcast_t<issue s>.nc")->required();
   mn_cmd->add_option("--members", mn.members, "Ensemble members (default 5)")
@@ -314,7 +317,12 @@ int main(int argc, char** argv) {
       ->check(sf::app::number_between(1.0, 1e6));
   mn_cmd->add_option("--frame", mn.frame_s, "Frame length (s, default 300)")
       ->check(sf::app::number_between(1.0, 1e5));
-  mn_cmd->add_option("--start", mn.start, "Time 0 of the storm (the case's [time] start)");
+  mn_cmd->add_option("--start", mn.start,
+                     "Time 0 of the storm (the case's [time] start; default "
+                     "2024-07-01T00:00:00Z, with --radar the start of its first frame)");
+  mn_cmd->add_option("--radar", mn.radar,
+                     "Cut this CF-netCDF radar sequence into the nowcasts instead of the "
+                     "synthetic storm (its later frames are the forecast; --frame is ignored)");
 
   if (const auto status = sf::app::parse_command_line(app, argc, argv, std::cerr)) return *status;
 

@@ -4,13 +4,17 @@
 #include <filesystem>
 #include <ostream>
 
+#include "app/radar_nowcast.hpp"
 #include "demo/synthetic_nowcast.hpp"
 #include "io/netcdf/rain_nowcast_file.hpp"
 #include "meshes/raster_gdal.hpp"
 
 namespace sf::app {
 
-int make_nowcast_command(const MakeNowcastOptions& o, std::ostream& out, std::ostream& err) {
+int make_nowcast_command(const MakeNowcastOptions& options, std::ostream& out, std::ostream& err) {
+  if (!options.radar.empty()) return make_radar_nowcast_command(options, out, err);
+  MakeNowcastOptions o = options;
+  if (o.start.empty()) o.start = "2024-07-01T00:00:00Z";
   const mesh::Raster dem = mesh::read_raster(o.dem);
   std::error_code ec;
   std::filesystem::create_directories(o.output_dir, ec);
@@ -27,13 +31,7 @@ int make_nowcast_command(const MakeNowcastOptions& o, std::ostream& out, std::os
     so.frame_s = o.frame_s;
     so.members = o.members;
     const demo::SyntheticNowcast s = demo::make_synthetic_nowcast(grid, so);
-    io::RainNowcast n;
-    n.nx = dem.nx;
-    n.ny = dem.ny;
-    n.dx = dem.dx;
-    n.x0 = dem.x0;
-    n.y0 = dem.y0;
-    n.crs_wkt = dem.crs_wkt;
+    io::RainNowcast n = io::rain_nowcast_on(dem);
     n.reference_iso8601 = o.start;
     n.frame_start_s = s.frame_start_s;
     n.frame_s = s.frame_s;

@@ -1,5 +1,6 @@
 // `spongeflow make-nowcast DEM OUTDIR`: a sequence of synthetic ensemble nowcasts
-// (demo/synthetic_nowcast.hpp) on the grid of a DEM, one file per watch cycle, as CF-netCDF.
+// (demo/synthetic_nowcast.hpp) on the grid of a DEM, one file per watch cycle, as CF-netCDF;
+// with --radar, cut from a real radar sequence instead (app/radar_nowcast.hpp).
 #pragma once
 
 #include <cstddef>
@@ -9,6 +10,7 @@
 namespace sf::app {
 
 struct MakeNowcastOptions {
+  std::string radar;  // a radar sequence to cut (app/radar_nowcast.hpp); "" = synthetic storm
   std::string dem;
   std::string output_dir;
   std::size_t members = 5;
@@ -17,7 +19,9 @@ struct MakeNowcastOptions {
   double cycle_s = 600;         // between issue times; also each file's observed period
   double lead_s = 7200;
   double frame_s = 300;
-  std::string start = "2024-07-01T00:00:00Z";  // the storm's time 0 (the case's [time] start)
+  // The storm's time 0 (the case's [time] start); "" = 2024-07-01T00:00:00Z for the synthetic
+  // storm, the start of the first frame for a radar sequence.
+  std::string start;
 };
 
 int make_nowcast_command(const MakeNowcastOptions& options, std::ostream& out, std::ostream& err);

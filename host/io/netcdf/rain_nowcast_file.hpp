@@ -25,6 +25,19 @@ struct RainNowcast {
   std::string title = "spongeflow rain nowcast";
 };
 
+/// A nowcast laid on `grid`: any raster-like struct with nx, ny, dx, x0, y0 and crs_wkt.
+template <class Grid>
+RainNowcast rain_nowcast_on(const Grid& grid) {
+  RainNowcast n;
+  n.nx = grid.nx;
+  n.ny = grid.ny;
+  n.dx = grid.dx;
+  n.x0 = grid.x0;
+  n.y0 = grid.y0;
+  n.crs_wkt = grid.crs_wkt;
+  return n;
+}
+
 /// Throws std::runtime_error naming the file when it cannot be written, std::invalid_argument
 /// when the sizes do not agree.
 void write_rain_nowcast(const std::string& path, const RainNowcast& nowcast);
