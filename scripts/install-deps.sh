@@ -13,6 +13,7 @@ packages=(
   libthrust-dev libcub-dev             # CPU backend's Thrust when no CUDA toolkit is installed
   xvfb xauth python3-numpy             # off-screen rendering of pictures (viz/render_max_depth.py)
   python3-matplotlib                   # network hydrograph and pump plots (viz/plot_network.py)
+  chromium                             # headless check that report.html loads and shows its images (tests/viz)
 )
 
 missing=()

@@ -2,7 +2,8 @@
 """ctest for viz/scenarios_report.py on a small synthetic `spongeflow scenarios` folder (two
 variants, a design storm and a rain record): both charts, report.md with them added once even
 when run twice, report.html with both embedded and the tables kept, and exit 1 naming the folder
-when it holds no scenarios output.
+when it holds no scenarios output; with chromium on PATH, that the page loads headless and both
+pictures decode.
 
 Usage: test_scenarios_report.py --source-dir REPO --work-dir SCRATCH
 Exit status 0 pass, 1 fail, 77 skip (this Python lacks matplotlib).
@@ -62,6 +63,16 @@ def main():
         failures.append("report.html should embed two pictures")
     if "<td>combined</td><td>2 a</td>" not in page or "<title>Scenarios: tiny</title>" not in page:
         failures.append("report.html lost the table or the title")
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from headless_browser import picture_widths
+    try:
+        widths = picture_widths(os.path.join(a.work_dir, "report.html"))
+        if widths is None:
+            print("headless browser check skipped: no chromium on PATH")
+        elif len(widths) != 2 or min(widths) <= 0:
+            failures.append(f"chromium should decode both pictures: widths {widths}")
+    except RuntimeError as e:
+        failures.append(str(e))
     empty = os.path.join(a.work_dir, "empty")
     os.makedirs(empty)
     done = subprocess.run([sys.executable, script, empty], capture_output=True, text=True)
