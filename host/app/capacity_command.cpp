@@ -9,12 +9,15 @@
 #include <ostream>
 
 #include "app/capacity_outputs.hpp"
+#include "app/capacity_overflows.hpp"
 #include "app/capacity_runs.hpp"
 #include "app/command_outputs.hpp"
+#include "app/overflows_command.hpp"
 #include "app/parallel_runs.hpp"
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
 #include "inp/reader.hpp"
+#include "meshes/raster_gdal.hpp"
 
 namespace sf::app {
 namespace {
@@ -30,14 +33,17 @@ std::vector<CapacityRun> run_all(const inp::Model& model, const CapacityNetwork&
                                  const rain::StormIntensityFormula& formula,
                                  rain::ChicagoParameters storm, double duration_s,
                                  const std::vector<double>& periods, int parallel,
-                                 std::ostream& out) {
+                                 std::ostream& out,
+                                 std::vector<CapacityOverflowProbe>& overflow_probes) {
   std::vector<CapacityRun> runs(periods.size());
   std::mutex print;
   run_in_parallel(periods.size(), parallel, [&](std::size_t k) {
     rain::ChicagoParameters s = storm;
     s.return_period_years = periods[k];
     const inp::Model m = with_design_storm(model, formula, s, duration_s);
-    runs[k] = run_design_storm(m, net, periods[k]);
+    runs[k] =
+        run_design_storm(m, net, periods[k],
+                         overflow_probes.empty() ? RunObserver{} : overflow_probes[k].observer());
     runs[k].rain_depth_mm = rain::chicago_cumulative_depth_mm(formula, s, s.duration_s / 60.0);
     const auto blocks = rain::chicago_block_intensities_mm_per_min(formula, s);
     runs[k].peak_block_mm_per_h = 60.0 * *std::max_element(blocks.begin(), blocks.end());
@@ -104,16 +110,33 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     }
 
     const inp::Model model = inp::read_inp_file(cfg.network->inp);
-    CapacityResults r{
-        classes, capacity_network(model), {}, {}, {}, cfg.capacity.target_return_period_years};
+    CapacityResults r{classes, capacity_network(model),
+                      {},      {},
+                      {},      cfg.capacity.target_return_period_years,
+                      {},      {},
+                      0,       0};
     if (r.network.conduits.empty())
       throw InputError(
           InputIssue{cfg.network->inp, 0, "[CONDUITS]", "", "no closed conduits to assess"});
+    // Overflow outfalls: one probe per storm, recording while the storm runs.
+    const OverflowOptions overflow_defaults;
+    std::vector<CapacityOverflowProbe> probes;
+    if (!o.outfalls.empty()) {
+      check_overflow_outfalls(model, o.outfalls);
+      for (std::size_t k = 0; k < P.size(); ++k)
+        probes.emplace_back(o.outfalls, overflow_defaults.min_flow_m3s,
+                            overflow_defaults.inter_event_hours * 3600.0);
+      r.overflow_inter_event_h = overflow_defaults.inter_event_hours;
+      r.overflow_min_flow_m3s = overflow_defaults.min_flow_m3s;
+    }
+    // The network's coordinates are taken to be in the DEM's CRS (the map's background).
+    if (!cfg.dem.empty()) r.crs_wkt = mesh::read_raster(cfg.dem).crs_wkt;
     if (!make_output_folder(o.output_dir, err)) return 1;
     out << "capacity of " << r.network.conduits.size() << " conduits of " << cfg.network->inp
         << " under " << P.size() << " design storms (" << ds.duration_s / 60.0
         << " min Chicago, r = " << ds.peak_position << "), " << o.parallel << " at a time\n";
-    r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out);
+    r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out, probes);
+    for (const CapacityOverflowProbe& p : probes) r.overflows.push_back(p.result());
 
     for (std::size_t c = 0; c < r.network.conduits.size(); ++c) {
       std::vector<assess::ConduitPeaks> peaks;

@@ -1,5 +1,6 @@
 // The files of `spongeflow capacity` (docs/capacity.md): capacity.csv, capacity.geojson,
-// capacity.vtp, renewal_priority.csv and capacity_summary.json, each written atomically.
+// capacity.vtp, renewal_priority.csv and capacity_summary.json, with --outfalls also
+// capacity_overflows.csv and capacity_overflow_hydrographs.csv, each written atomically.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -7,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/capacity_overflows.hpp"
 #include "app/capacity_runs.hpp"
 #include "assess/conduit_capacity.hpp"
 
@@ -19,6 +21,9 @@ struct CapacityResults {
   std::vector<assess::ConduitCapacity> conduits;  // one per network conduit
   std::vector<assess::RenewalEntry> renewal;
   double target_years = 0;
+  std::string crs_wkt;                       // of the network's coordinates (the DEM's); may be ""
+  std::vector<CapacityOverflows> overflows;  // one per period with --outfalls, else none
+  double overflow_inter_event_h = 0, overflow_min_flow_m3s = 0;
 };
 
 /// Writes every file into `dir`; `summary` (case, storm, formula...) is completed with the runs,
