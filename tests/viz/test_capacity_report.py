@@ -40,7 +40,8 @@ def synthetic_overflows(folder, summary):
     summary["overflows"] = {"outfalls": ["CSO1"], "inter_event_h": 6.0, "min_flow_m3s": 0.001,
                             "table": "capacity_overflows.csv",
                             "hydrographs": "capacity_overflow_hydrographs.csv"}
-    table = "return_period_a,outfall,volume_m3,events,overflow_h,longest_event_h,peak_m3s,load_COD_kg\n"
+    table = ("return_period_a,outfall,volume_m3,events,overflow_h,longest_event_h,peak_m3s,"
+             "load_COD_kg\n")
     series = "return_period_a,time_min,CSO1_m3s\n"
     for p in (1, 2, 5):
         volume = 0.2 * p * 3600.0 / 2  # triangle from 30 to 90 min
