@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "meshes/gdal_session.hpp"
+
 namespace sf::mesh {
 
 std::string crs_wkt_from_user_text(const std::string& text) {
@@ -52,6 +54,16 @@ int crs_epsg_code(const std::string& wkt) {
   OSRFreeSRSArray(matches);
   CPLFree(confidence);
   return code;
+}
+
+std::string raster_crs_wkt(const std::string& path) {
+  const detail::QuietGdal quiet;  // "" is the answer for an unreadable file
+  GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
+  if (!ds) return "";
+  const char* wkt = GDALGetProjectionRef(ds);
+  std::string out = wkt ? wkt : "";
+  GDALClose(ds);
+  return out;
 }
 
 }  // namespace sf::mesh

@@ -14,4 +14,8 @@ std::string crs_wkt_from_user_text(const std::string& text);
 /// .prj without AUTHORITY nodes still gets its code. An empty or unreadable WKT gives 0.
 int crs_epsg_code(const std::string& wkt);
 
+/// The CRS of the raster file `path` as WKT, read from its header alone (no pixels); "" when it
+/// has none or GDAL cannot open it.
+std::string raster_crs_wkt(const std::string& path);
+
 }  // namespace sf::mesh

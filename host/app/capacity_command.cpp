@@ -17,7 +17,7 @@
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
 #include "inp/reader.hpp"
-#include "meshes/raster_gdal.hpp"
+#include "meshes/crs_gdal.hpp"
 
 namespace sf::app {
 namespace {
@@ -130,7 +130,7 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
       r.overflow_min_flow_m3s = overflow_defaults.min_flow_m3s;
     }
     // The network's coordinates are taken to be in the DEM's CRS (the map's background).
-    if (!cfg.dem.empty()) r.crs_wkt = mesh::read_raster(cfg.dem).crs_wkt;
+    if (!cfg.dem.empty()) r.crs_wkt = mesh::raster_crs_wkt(cfg.dem);
     if (!make_output_folder(o.output_dir, err)) return 1;
     out << "capacity of " << r.network.conduits.size() << " conduits of " << cfg.network->inp
         << " under " << P.size() << " design storms (" << ds.duration_s / 60.0
@@ -187,6 +187,10 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
         << " s)\nmap: python3 viz/plot_capacity.py " << o.output_dir << "\n";
     out.flush();
     if (worst > 1.0) err << "warning: a continuity error of " << worst << " % exceeds 1 %\n";
+    if (mesh::crs_epsg_code(r.crs_wkt) == 0)
+      err << "warning: no EPSG code for the DEM's CRS (" << cfg.dem
+          << "); capacity.geojson names no CRS and GIS readers will take its metres for WGS 84 "
+             "degrees\n";
     return 0;
   });
 }
