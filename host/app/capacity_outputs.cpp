@@ -101,11 +101,11 @@ nlohmann::ordered_json conduit_properties(const CapacityResults& r,
   return p;
 }
 
-std::string capacity_geojson(const CapacityResults& r, int& epsg) {
+std::string capacity_geojson(const CapacityResults& r, const std::string& crs_wkt, int& epsg) {
   nlohmann::ordered_json fc;
   fc["type"] = "FeatureCollection";
   fc["name"] = "capacity";
-  epsg = set_geojson_crs(fc, r.crs_wkt);
+  epsg = set_geojson_crs(fc, crs_wkt);
   fc["features"] = nlohmann::ordered_json::array();
   for (std::size_t c = 0; c < r.conduits.size(); ++c) {
     nlohmann::ordered_json coords = nlohmann::ordered_json::array();
@@ -158,13 +158,13 @@ std::string load_column(const CapacityOverflows& o, std::size_t p) {
   return "load_" + o.pollutants[p] + (o.counts[p] ? "_count" : "_kg");
 }
 
-std::string overflows_csv(const CapacityResults& r) {
-  const CapacityOverflows& first = r.overflows.front();
+std::string overflows_csv(const CapacityResults& r, const CapacityExtras& x) {
+  const CapacityOverflows& first = x.overflows.front();
   std::string s = "return_period_a,outfall,volume_m3,events,overflow_h,longest_event_h,peak_m3s";
   for (std::size_t p = 0; p < first.pollutants.size(); ++p) s += "," + load_column(first, p);
   s += "\n";
-  for (std::size_t k = 0; k < r.overflows.size(); ++k) {
-    const CapacityOverflows& o = r.overflows[k];
+  for (std::size_t k = 0; k < x.overflows.size(); ++k) {
+    const CapacityOverflows& o = x.overflows[k];
     const std::string period = period_tag(r.runs[k].return_period_years);
     std::vector<double> total_loads(o.pollutants.size(), 0.0);
     for (std::size_t f = 0; f < o.outfalls.size(); ++f) {
@@ -193,12 +193,12 @@ std::string overflows_csv(const CapacityResults& r) {
   return s;
 }
 
-std::string hydrographs_csv(const CapacityResults& r) {
+std::string hydrographs_csv(const CapacityResults& r, const CapacityExtras& x) {
   std::string s = "return_period_a,time_min";
-  for (const std::string& id : r.overflows.front().outfalls) s += "," + id + "_m3s";
+  for (const std::string& id : x.overflows.front().outfalls) s += "," + id + "_m3s";
   s += "\n";
-  for (std::size_t k = 0; k < r.overflows.size(); ++k) {
-    const CapacityOverflows& o = r.overflows[k];
+  for (std::size_t k = 0; k < x.overflows.size(); ++k) {
+    const CapacityOverflows& o = x.overflows[k];
     for (std::size_t t = 0; t < o.t_s.size(); ++t) {
       s += period_tag(r.runs[k].return_period_years) + "," + number_text("%.2f", o.t_s[t] / 60.0);
       for (const std::vector<double>& q : o.flow_m3s) s += "," + number_text("%.5f", q[t]);
@@ -208,14 +208,14 @@ std::string hydrographs_csv(const CapacityResults& r) {
   return s;
 }
 
-void add_overflow_summary(nlohmann::ordered_json& summary, const CapacityResults& r) {
-  summary["overflows"] = {{"outfalls", r.overflows.front().outfalls},
-                          {"inter_event_h", r.overflow_inter_event_h},
-                          {"min_flow_m3s", r.overflow_min_flow_m3s},
+void add_overflow_summary(nlohmann::ordered_json& summary, const CapacityExtras& x) {
+  summary["overflows"] = {{"outfalls", x.overflows.front().outfalls},
+                          {"inter_event_h", x.inter_event_h},
+                          {"min_flow_m3s", x.min_flow_m3s},
                           {"table", "capacity_overflows.csv"},
                           {"hydrographs", "capacity_overflow_hydrographs.csv"}};
-  for (std::size_t k = 0; k < r.overflows.size(); ++k) {
-    const CapacityOverflows& o = r.overflows[k];
+  for (std::size_t k = 0; k < x.overflows.size(); ++k) {
+    const CapacityOverflows& o = x.overflows[k];
     auto loads = [&](const std::vector<double>& values) {
       nlohmann::ordered_json l = nlohmann::ordered_json::object();
       for (std::size_t p = 0; p < o.pollutants.size(); ++p)
@@ -249,12 +249,13 @@ void add_overflow_summary(nlohmann::ordered_json& summary, const CapacityResults
 
 std::vector<std::string> write_capacity_outputs(const std::string& dir_name,
                                                 const CapacityResults& r,
-                                                nlohmann::ordered_json summary) {
+                                                nlohmann::ordered_json summary,
+                                                const CapacityExtras& x) {
   const std::filesystem::path dir(dir_name);
   write(dir, "capacity.csv", capacity_csv(r));
   write(dir, "renewal_priority.csv", renewal_csv(r));
   int epsg = 0;
-  write(dir, "capacity.geojson", capacity_geojson(r, epsg));
+  write(dir, "capacity.geojson", capacity_geojson(r, x.crs_wkt, epsg));
   summary["crs"] = epsg_text(epsg);  // of capacity.geojson and capacity.vtp ("" = none identified)
   write_vtp((dir / "capacity.vtp").string(), r);
 
@@ -293,10 +294,10 @@ std::vector<std::string> write_capacity_outputs(const std::string& dir_name,
   summary["below_target"] = r.renewal.size();
   std::vector<std::string> files = {"capacity.csv", "capacity.geojson", "capacity.vtp",
                                     "renewal_priority.csv"};
-  if (!r.overflows.empty()) {
-    write(dir, "capacity_overflows.csv", overflows_csv(r));
-    write(dir, "capacity_overflow_hydrographs.csv", hydrographs_csv(r));
-    add_overflow_summary(summary, r);
+  if (!x.overflows.empty()) {
+    write(dir, "capacity_overflows.csv", overflows_csv(r, x));
+    write(dir, "capacity_overflow_hydrographs.csv", hydrographs_csv(r, x));
+    add_overflow_summary(summary, x);
     files.insert(files.end(), {"capacity_overflows.csv", "capacity_overflow_hydrographs.csv"});
   }
   write(dir, "capacity_summary.json", summary.dump(2) + "\n");

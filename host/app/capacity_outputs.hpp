@@ -21,14 +21,20 @@ struct CapacityResults {
   std::vector<assess::ConduitCapacity> conduits;  // one per network conduit
   std::vector<assess::RenewalEntry> renewal;
   double target_years = 0;
+};
+
+/// What the files add beside the classes: the CRS of the coordinates and, with --outfalls, the
+/// overflow of every period (docs/capacity.md, "Overflows by return period").
+struct CapacityExtras {
   std::string crs_wkt;                       // of the network's coordinates (the DEM's); may be ""
-  std::vector<CapacityOverflows> overflows;  // one per period with --outfalls, else none
-  double overflow_inter_event_h = 0, overflow_min_flow_m3s = 0;
+  std::vector<CapacityOverflows> overflows;  // one per period, in period order; empty = none
+  double inter_event_h = 0, min_flow_m3s = 0;
 };
 
 /// Writes every file into `dir`; `summary` (case, storm, formula...) is completed with the runs,
 /// the class counts and lengths, and written as capacity_summary.json. Returns the file names.
 std::vector<std::string> write_capacity_outputs(const std::string& dir, const CapacityResults& r,
-                                                nlohmann::ordered_json summary);
+                                                nlohmann::ordered_json summary,
+                                                const CapacityExtras& extras = {});
 
 }  // namespace sf::app
