@@ -11,6 +11,9 @@ with plot_capacity.py beside this script), capacity_classes.png (length per clas
 report.md + report.html. The report holds the inputs (case, network, storm formula and
 hyetograph), the design storms (depth and peak block of each return period), the continuity
 errors of every run, the class table, the map and the renewal priority list (first --top rows).
+When the run named overflow outfalls (`spongeflow capacity --outfalls`), it adds their overflow
+per return period (volume, events, duration, peak, pollutant loads; capacity_overflows.csv) and
+overflow_hydrographs.png (each outfall's flow, one line per return period).
 With --waterlogging WL_DIR (the folder of `spongeflow waterlogging`), or --results RESULTS.nc of a
 surface run (this script then runs `spongeflow waterlogging` into OUTPUT/waterlogging, with the
 case's [waterlogging] tables when --case is given), it adds the waterlogging spots by risk class
@@ -93,7 +96,60 @@ def waterlogging_part(wl_dir, top):
     return md
 
 
-def report_markdown(summary, renewal, top, images, wl_md):
+def overflow_chart(hydrographs, outfalls, png):
+    """One panel per overflow outfall, its flow over time, one line per return period."""
+    periods = []
+    for row in hydrographs:
+        if row["return_period_a"] not in periods:
+            periods.append(row["return_period_a"])
+    fig, axes = plt.subplots(len(outfalls), 1, figsize=(7, 1.2 + 2.2 * len(outfalls)),
+                             sharex=True, squeeze=False)
+    colours = plt.get_cmap("viridis_r")([0.15 + 0.75 * k / max(1, len(periods) - 1)
+                                         for k in range(len(periods))])
+    for ax, outfall in zip(axes[:, 0], outfalls):
+        for colour, p in zip(colours, periods):
+            rows = [r for r in hydrographs if r["return_period_a"] == p]
+            ax.plot([float(r["time_min"]) for r in rows],
+                    [float(r[outfall + "_m3s"]) for r in rows], color=colour, lw=1.2,
+                    label=f"{p} a")
+        ax.set_ylabel("flow (m³/s)")
+        ax.set_title(outfall, fontsize=9, loc="left")
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[0, 0].legend(frameon=False, fontsize=8, title="return period", title_fontsize=8)
+    axes[-1, 0].set_xlabel("time since the storm began (min)")
+    fig.tight_layout()
+    fig.savefig(png, dpi=130)
+    plt.close(fig)
+
+
+def overflow_part(summary, rows, image):
+    """The overflow table (one row per return period and outfall, then the outfalls together)
+    and the hydrograph picture."""
+    o = summary["overflows"]
+    loads = [c for c in rows[0] if c.startswith("load_")] if rows else []
+
+    def load_header(c):
+        name, unit = c[len("load_"):].rsplit("_", 1)
+        return f"{name} ({'kg' if unit == 'kg' else 'count'})"
+
+    md = ("## Overflows by return period\n\n"
+          f"Overflow outfalls: {', '.join(o['outfalls'])}. An event is flow above "
+          f"{o['min_flow_m3s']:g} m³/s; events less than {o['inter_event_h']:g} h apart are one; "
+          "the row `all` takes the outfalls together (events merged in time). Overflow (h) is an "
+          "outfall's time with flow (for `all`: the time its merged events cover); an event lasts "
+          "from its first to its last flow.\n\n")
+    md += table(["return period (a)", "outfall", "volume (m³)", "events", "overflow (h)",
+                 "longest event (h)", "peak (m³/s)"] + [load_header(c) for c in loads],
+                [[r["return_period_a"], r["outfall"], f"{float(r['volume_m3']):.0f}",
+                  r["events"], f"{float(r['overflow_h']):.2f}",
+                  f"{float(r['longest_event_h']):.2f}",
+                  f"{float(r['peak_m3s']):.3f}" if r["peak_m3s"] else "",
+                  *[f"{float(r[c]):.1f}" for c in loads]] for r in rows])
+    md += f"\n![Overflow hydrographs by return period]({image})\n"
+    return md
+
+
+def report_markdown(summary, renewal, top, images, wl_md, overflow_md=""):
     f = summary["formula"]
     s = summary["storm"]
     formula = (f"preset `{f['preset']}`: " if f.get("preset") else "") + (
@@ -121,6 +177,8 @@ def report_markdown(summary, renewal, top, images, wl_md):
                   f"{r['runoff_continuity_error_pct']:.3f}",
                   f"{r['flow_routing_continuity_error_pct']:.3f}", r["flooded_nodes"],
                   f"{r['flooding_m3']:.0f}", f"{r['wall_s']:.1f}"] for r in summary["runs"]])
+    if overflow_md:
+        md += "\n" + overflow_md
     md += "\n## Capacity classes\n\n"
     md += table(["class", "conduits", "length (km)", "share of length"],
                 [[c["class"], c["conduits"], f"{c['length_m'] / 1000:.2f}",
@@ -226,11 +284,20 @@ def main():
         images = {"map": "capacity_map.png", "chart": "capacity_classes.png"}
         plot_capacity.draw_map(features, summary, os.path.join(out_dir, images["map"]), None, 150)
         class_chart(summary, os.path.join(out_dir, images["chart"]))
+        overflow_md = ""
+        if summary.get("overflows"):
+            images["overflows"] = "overflow_hydrographs.png"
+            overflow_chart(read_csv(os.path.join(args.folder, summary["overflows"]["hydrographs"])),
+                           summary["overflows"]["outfalls"],
+                           os.path.join(out_dir, images["overflows"]))
+            overflow_md = overflow_part(
+                summary, read_csv(os.path.join(args.folder, summary["overflows"]["table"])),
+                images["overflows"])
         wl_dir = args.waterlogging
         if args.results:
             wl_dir = run_waterlogging(args, out_dir)
         wl_md = waterlogging_part(wl_dir, 10) if wl_dir else ""
-        md = report_markdown(summary, renewal, args.top, images, wl_md)
+        md = report_markdown(summary, renewal, args.top, images, wl_md, overflow_md)
         write_atomically(os.path.join(out_dir, "report.md"), md)
         write_atomically(os.path.join(out_dir, "report.html"),
                          markdown_to_html(md, images, out_dir))

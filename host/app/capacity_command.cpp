@@ -9,12 +9,15 @@
 #include <ostream>
 
 #include "app/capacity_outputs.hpp"
+#include "app/capacity_overflows.hpp"
 #include "app/capacity_runs.hpp"
 #include "app/command_outputs.hpp"
+#include "app/overflows_command.hpp"
 #include "app/parallel_runs.hpp"
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
 #include "inp/reader.hpp"
+#include "meshes/crs_gdal.hpp"
 
 namespace sf::app {
 namespace {
@@ -30,14 +33,17 @@ std::vector<CapacityRun> run_all(const inp::Model& model, const CapacityNetwork&
                                  const rain::StormIntensityFormula& formula,
                                  rain::ChicagoParameters storm, double duration_s,
                                  const std::vector<double>& periods, int parallel,
-                                 std::ostream& out) {
+                                 std::ostream& out,
+                                 std::vector<CapacityOverflowProbe>& overflow_probes) {
   std::vector<CapacityRun> runs(periods.size());
   std::mutex print;
   run_in_parallel(periods.size(), parallel, [&](std::size_t k) {
     rain::ChicagoParameters s = storm;
     s.return_period_years = periods[k];
     const inp::Model m = with_design_storm(model, formula, s, duration_s);
-    runs[k] = run_design_storm(m, net, periods[k]);
+    runs[k] =
+        run_design_storm(m, net, periods[k],
+                         overflow_probes.empty() ? RunObserver{} : overflow_probes[k].observer());
     runs[k].rain_depth_mm = rain::chicago_cumulative_depth_mm(formula, s, s.duration_s / 60.0);
     const auto blocks = rain::chicago_block_intensities_mm_per_min(formula, s);
     runs[k].peak_block_mm_per_h = 60.0 * *std::max_element(blocks.begin(), blocks.end());
@@ -109,11 +115,26 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     if (r.network.conduits.empty())
       throw InputError(
           InputIssue{cfg.network->inp, 0, "[CONDUITS]", "", "no closed conduits to assess"});
+    // Overflow outfalls: one probe per storm, recording while the storm runs.
+    const OverflowOptions overflow_defaults;
+    CapacityExtras extras;
+    std::vector<CapacityOverflowProbe> probes;
+    if (!o.outfalls.empty()) {
+      check_overflow_outfalls(model, o.outfalls);
+      for (std::size_t k = 0; k < P.size(); ++k)
+        probes.emplace_back(o.outfalls, overflow_defaults.min_flow_m3s,
+                            overflow_defaults.inter_event_hours * 3600.0);
+      extras.inter_event_h = overflow_defaults.inter_event_hours;
+      extras.min_flow_m3s = overflow_defaults.min_flow_m3s;
+    }
+    // The network's coordinates are taken to be in the DEM's CRS (the map's background).
+    if (!cfg.dem.empty()) extras.crs_wkt = mesh::raster_crs_wkt(cfg.dem);
     if (!make_output_folder(o.output_dir, err)) return 1;
     out << "capacity of " << r.network.conduits.size() << " conduits of " << cfg.network->inp
         << " under " << P.size() << " design storms (" << ds.duration_s / 60.0
         << " min Chicago, r = " << ds.peak_position << "), " << o.parallel << " at a time\n";
-    r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out);
+    r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out, probes);
+    for (const CapacityOverflowProbe& p : probes) extras.overflows.push_back(p.result());
 
     for (std::size_t c = 0; c < r.network.conduits.size(); ++c) {
       std::vector<assess::ConduitPeaks> peaks;
@@ -140,7 +161,7 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     summary["surcharge_criterion"] =
         "flow depth reaches the crown, or the water level at either end node rises above that "
         "end's crown (tolerance 1 mm)";
-    const std::vector<std::string> files = write_capacity_outputs(o.output_dir, r, summary);
+    const std::vector<std::string> files = write_capacity_outputs(o.output_dir, r, summary, extras);
 
     const std::vector<std::string> names = classes.class_names();
     std::vector<int> count(names.size(), 0);
@@ -164,6 +185,10 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
         << " s)\nmap: python3 viz/plot_capacity.py " << o.output_dir << "\n";
     out.flush();
     if (worst > 1.0) err << "warning: a continuity error of " << worst << " % exceeds 1 %\n";
+    if (mesh::crs_epsg_code(extras.crs_wkt) == 0)
+      err << "warning: no EPSG code for the DEM's CRS (" << cfg.dem
+          << "); capacity.geojson names no CRS and GIS readers will take its metres for WGS 84 "
+             "degrees\n";
     return 0;
   });
 }

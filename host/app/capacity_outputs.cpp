@@ -1,8 +1,10 @@
 #include "app/capacity_outputs.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
+#include "app/geojson_crs.hpp"
 #include "common/atomic_text_file.hpp"
 #include "common/number_text.hpp"
 #include "viz/line_layer_vtp.hpp"
@@ -99,10 +101,11 @@ nlohmann::ordered_json conduit_properties(const CapacityResults& r,
   return p;
 }
 
-std::string capacity_geojson(const CapacityResults& r) {
+std::string capacity_geojson(const CapacityResults& r, const std::string& crs_wkt, int& epsg) {
   nlohmann::ordered_json fc;
   fc["type"] = "FeatureCollection";
   fc["name"] = "capacity";
+  epsg = set_geojson_crs(fc, crs_wkt);
   fc["features"] = nlohmann::ordered_json::array();
   for (std::size_t c = 0; c < r.conduits.size(); ++c) {
     nlohmann::ordered_json coords = nlohmann::ordered_json::array();
@@ -150,15 +153,110 @@ void write_vtp(const std::string& path, const CapacityResults& r) {
   viz::write_line_layer_vtp(path, layer);
 }
 
+/// "load_COD_kg" or "load_FC_count" (pollutants in #/L).
+std::string load_column(const CapacityOverflows& o, std::size_t p) {
+  return "load_" + o.pollutants[p] + (o.counts[p] ? "_count" : "_kg");
+}
+
+std::string overflows_csv(const CapacityResults& r, const CapacityExtras& x) {
+  const CapacityOverflows& first = x.overflows.front();
+  std::string s = "return_period_a,outfall,volume_m3,events,overflow_h,longest_event_h,peak_m3s";
+  for (std::size_t p = 0; p < first.pollutants.size(); ++p) s += "," + load_column(first, p);
+  s += "\n";
+  for (std::size_t k = 0; k < x.overflows.size(); ++k) {
+    const CapacityOverflows& o = x.overflows[k];
+    const std::string period = period_tag(r.runs[k].return_period_years);
+    std::vector<double> total_loads(o.pollutants.size(), 0.0);
+    for (std::size_t f = 0; f < o.outfalls.size(); ++f) {
+      const assess::OverflowRecorder& rec = o.recorders[f];
+      double longest = 0.0;
+      for (const assess::OverflowEvent& e : rec.events())
+        longest = std::max(longest, e.end_s - e.start_s);
+      s += period + "," + o.outfalls[f] + "," + number_text("%.3f", rec.volume_m3()) + "," +
+           std::to_string(rec.events().size()) + "," +
+           number_text("%.4f", rec.overflow_s() / 3600.0) + "," +
+           number_text("%.4f", longest / 3600.0) + "," + number_text("%.5f", rec.peak_m3s());
+      for (std::size_t p = 0; p < o.pollutants.size(); ++p) {
+        const double load = p < rec.loads().size() ? rec.loads()[p] : 0.0;
+        total_loads[p] += load;
+        s += "," + number_text("%.6g", load);
+      }
+      s += "\n";
+    }
+    // The outfalls together: events merged in time, so no single peak (left empty).
+    s += period + ",all," + number_text("%.3f", o.total.volume_m3) + "," +
+         std::to_string(o.total.events) + "," + number_text("%.4f", o.total.flowing_h) + "," +
+         number_text("%.4f", o.total.longest_event_h) + ",";
+    for (double load : total_loads) s += "," + number_text("%.6g", load);
+    s += "\n";
+  }
+  return s;
+}
+
+std::string hydrographs_csv(const CapacityResults& r, const CapacityExtras& x) {
+  std::string s = "return_period_a,time_min";
+  for (const std::string& id : x.overflows.front().outfalls) s += "," + id + "_m3s";
+  s += "\n";
+  for (std::size_t k = 0; k < x.overflows.size(); ++k) {
+    const CapacityOverflows& o = x.overflows[k];
+    for (std::size_t t = 0; t < o.t_s.size(); ++t) {
+      s += period_tag(r.runs[k].return_period_years) + "," + number_text("%.2f", o.t_s[t] / 60.0);
+      for (const std::vector<double>& q : o.flow_m3s) s += "," + number_text("%.5f", q[t]);
+      s += "\n";
+    }
+  }
+  return s;
+}
+
+void add_overflow_summary(nlohmann::ordered_json& summary, const CapacityExtras& x) {
+  summary["overflows"] = {{"outfalls", x.overflows.front().outfalls},
+                          {"inter_event_h", x.inter_event_h},
+                          {"min_flow_m3s", x.min_flow_m3s},
+                          {"table", "capacity_overflows.csv"},
+                          {"hydrographs", "capacity_overflow_hydrographs.csv"}};
+  for (std::size_t k = 0; k < x.overflows.size(); ++k) {
+    const CapacityOverflows& o = x.overflows[k];
+    auto loads = [&](const std::vector<double>& values) {
+      nlohmann::ordered_json l = nlohmann::ordered_json::object();
+      for (std::size_t p = 0; p < o.pollutants.size(); ++p)
+        l[o.counts[p] ? "loads_count" : "loads_kg"][o.pollutants[p]] =
+            p < values.size() ? values[p] : 0.0;
+      return l;
+    };
+    nlohmann::ordered_json j = {{"volume_m3", o.total.volume_m3},
+                                {"events", o.total.events},
+                                {"overflow_h", o.total.flowing_h},
+                                {"longest_event_h", o.total.longest_event_h}};
+    std::vector<double> total_loads(o.pollutants.size(), 0.0);
+    nlohmann::ordered_json each = nlohmann::ordered_json::object();
+    for (std::size_t f = 0; f < o.outfalls.size(); ++f) {
+      const assess::OverflowRecorder& rec = o.recorders[f];
+      each[o.outfalls[f]] = {{"volume_m3", rec.volume_m3()},
+                             {"events", rec.events().size()},
+                             {"overflow_h", rec.overflow_s() / 3600.0},
+                             {"peak_m3s", rec.peak_m3s()}};
+      each[o.outfalls[f]].update(loads(rec.loads()));
+      for (std::size_t p = 0; p < std::min(total_loads.size(), rec.loads().size()); ++p)
+        total_loads[p] += rec.loads()[p];
+    }
+    j.update(loads(total_loads));
+    j["outfalls"] = std::move(each);
+    summary["runs"][k]["overflow"] = std::move(j);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> write_capacity_outputs(const std::string& dir_name,
                                                 const CapacityResults& r,
-                                                nlohmann::ordered_json summary) {
+                                                nlohmann::ordered_json summary,
+                                                const CapacityExtras& x) {
   const std::filesystem::path dir(dir_name);
   write(dir, "capacity.csv", capacity_csv(r));
   write(dir, "renewal_priority.csv", renewal_csv(r));
-  write(dir, "capacity.geojson", capacity_geojson(r));
+  int epsg = 0;
+  write(dir, "capacity.geojson", capacity_geojson(r, x.crs_wkt, epsg));
+  summary["crs"] = epsg_text(epsg);  // of capacity.geojson and capacity.vtp ("" = none identified)
   write_vtp((dir / "capacity.vtp").string(), r);
 
   summary["return_periods_a"] = r.classes.periods();
@@ -194,9 +292,17 @@ std::vector<std::string> write_capacity_outputs(const std::string& dir_name,
          {"length_m", length[k]},
          {"length_share", total_length > 0.0 ? length[k] / total_length : 0.0}});
   summary["below_target"] = r.renewal.size();
+  std::vector<std::string> files = {"capacity.csv", "capacity.geojson", "capacity.vtp",
+                                    "renewal_priority.csv"};
+  if (!x.overflows.empty()) {
+    write(dir, "capacity_overflows.csv", overflows_csv(r, x));
+    write(dir, "capacity_overflow_hydrographs.csv", hydrographs_csv(r, x));
+    add_overflow_summary(summary, x);
+    files.insert(files.end(), {"capacity_overflows.csv", "capacity_overflow_hydrographs.csv"});
+  }
   write(dir, "capacity_summary.json", summary.dump(2) + "\n");
-  return {"capacity.csv", "capacity.geojson", "capacity.vtp", "renewal_priority.csv",
-          "capacity_summary.json"};
+  files.push_back("capacity_summary.json");
+  return files;
 }
 
 }  // namespace sf::app

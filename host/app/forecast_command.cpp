@@ -12,8 +12,9 @@
 #include <sstream>
 
 #include "app/event_map_rasters.hpp"
-#include "app/forecast_observations.hpp"
 #include "app/forecast_network_alerts.hpp"
+#include "app/forecast_observations.hpp"
+#include "app/geojson_crs.hpp"
 #include "app/waterlogging_tables.hpp"
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
@@ -410,6 +411,7 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
     network_alerts = add_network_alert_points(root / "alerts.geojson", networks, t_state);
     write_network_alerts_csv(root, networks, t_state);
   }
+  set_geojson_file_crs((root / "alerts.geojson").string(), envelope->crs_wkt);
   outputs.push_back("alerts.geojson");
   outputs.push_back("alerts.csv");
   if (cfg.network) outputs.push_back("network_alerts.csv");

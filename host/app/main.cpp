@@ -193,6 +193,10 @@ int main(int argc, char** argv) {
   cap_cmd->add_option("--parallel", cap.parallel, "Design storms routed at the same time")
       ->check(sf::app::whole_number_at_least(1));
   cap_cmd->add_option("--data", cap.data_dir, "Folder that ${data} in case paths stands for");
+  cap_cmd
+      ->add_option("--outfalls", cap.outfalls,
+                   "Overflow outfalls (CSO) whose volume, events and loads to report: O1,O2")
+      ->delimiter(',');
 
   sf::app::OverflowOptions ovf;
   auto* ovf_cmd = app.add_subcommand(

@@ -11,6 +11,7 @@
 
 #include "app/command_outputs.hpp"
 #include "app/event_map_rasters.hpp"
+#include "app/geojson_crs.hpp"
 #include "app/waterlogging_tables.hpp"
 #include "assess/waterlogging_spots.hpp"
 #include "common/atomic_text_file.hpp"
@@ -142,12 +143,18 @@ int waterlogging_command(const WaterloggingOptions& given, std::ostream& out, st
   const std::filesystem::path dir(o.output_dir);
   write_text_file_atomically((dir / "waterlogging_spots.csv").string(), spots_csv(r, table),
                              (dir / "waterlogging_spots.csv").string() + ".tmp");
-  write_polygons((dir / "waterlogging_spots.geojson").string(), r, in.maps, in.crs_wkt, table);
+  const std::string geojson = (dir / "waterlogging_spots.geojson").string();
+  write_polygons(geojson, r, in.maps, in.crs_wkt, table);
+  const int epsg = set_geojson_file_crs(geojson, in.crs_wkt);
+  if (epsg == 0)
+    err << "warning: the results' CRS has no EPSG code; waterlogging_spots.geojson names no CRS "
+           "and GIS readers will take its metres for WGS 84 degrees\n";
   write_risk_map((dir / "waterlogging_risk.tif").string(), r, in.maps, in.crs_wkt);
 
   nlohmann::ordered_json j;
   j["results"] = o.results_nc;
   if (!o.case_file.empty()) j["case"] = o.case_file;
+  j["crs"] = epsg_text(epsg);  // of the GeoJSON's coordinates ("" = none identified)
   j["threshold_m"] = in.threshold_m;
   j["roads_only"] = !o.land_use.empty();
   j["min_area_m2"] = o.min_area_m2;

@@ -1,7 +1,7 @@
 // `spongeflow waterlogging`: a results.nc written by the results writer with two known puddles
 // becomes spots in CSV, GeoJSON (polygons whose area is the spot's), a risk GeoTIFF and a JSON
 // summary; a land-use raster restricts spots to roads; a file that is not a results file is
-// refused naming the variable.
+// refused naming the variable; the GeoJSON names the results' CRS by its EPSG code for GIS.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +15,7 @@
 #include "cli_runner.hpp"
 #include "engine/snapshot.hpp"
 #include "io/netcdf/netcdf_results_writer.hpp"
+#include "ogr_read_back.hpp"
 
 namespace {
 
@@ -22,8 +23,9 @@ using namespace sf;
 namespace fs = std::filesystem;
 
 // 6 x 4 cells of 2 m at (1000, 2000); spot A = (1,1) (2,1) (2,2), spot B = (5,3).
-fs::path write_puddle_results(const fs::path& dir) {
+fs::path write_puddle_results(const fs::path& dir, const std::string& crs_wkt = "") {
   static GridGeometry g;
+  g.crs_wkt = crs_wkt;
   g.nx = 6;
   g.ny = 4;
   g.dx = 2.0;
@@ -115,6 +117,41 @@ TEST(CliWaterlogging, SpotsBecomePolygonsTablesAndARiskMap) {
   EXPECT_EQ(summary["spots"], 2);
   EXPECT_DOUBLE_EQ(summary["by_risk"]["high"]["area_m2"].get<double>(), 4.0);
   EXPECT_TRUE(fs::exists(dir / "out" / "waterlogging_risk.tif"));
+}
+
+// The polygons stay in the results' projected metres and carry the legacy GeoJSON "crs" member
+// with the EPSG code, which GDAL (hence QGIS) reads: here from an ESRI WKT without AUTHORITY
+// nodes, which GDAL's own GeoJSON writer leaves without a "crs" (readers then take WGS 84).
+TEST(CliWaterlogging, GeoJsonNamesTheCrsThatGdalReadsBack) {
+  const fs::path dir = test::scratch("waterlogging_crs");
+  const fs::path nc = write_puddle_results(dir, test::esri_prj_epsg_4547());
+  auto r =
+      test::run_spongeflow("waterlogging " + nc.string() + " --output " + (dir / "out").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(r.output.find("warning"), std::string::npos) << r.output;
+  const fs::path gj = dir / "out" / "waterlogging_spots.geojson";
+  EXPECT_EQ(nlohmann::json::parse(slurp(gj))["crs"]["properties"]["name"],
+            "urn:ogc:def:crs:EPSG::4547");
+  const test::OgrReadBack back = test::read_back_with_ogr(gj.string());
+  ASSERT_TRUE(back.opened);
+  EXPECT_EQ(back.epsg, 4547);
+  EXPECT_EQ(back.features, 2);
+  // The first feature is spot B, the cell (5, 3): x 1010-1012 m, y 2006-2008 m.
+  EXPECT_DOUBLE_EQ(back.min_x, 1010.0);
+  EXPECT_DOUBLE_EQ(back.max_x, 1012.0);
+  EXPECT_DOUBLE_EQ(back.min_y, 2006.0);
+  EXPECT_DOUBLE_EQ(back.max_y, 2008.0);
+  EXPECT_EQ(nlohmann::json::parse(slurp(dir / "out" / "waterlogging.json"))["crs"], "EPSG:4547");
+
+  // Results without a CRS: no "crs" member, and a warning that says what GIS readers will do.
+  const fs::path plain = write_puddle_results(test::scratch("waterlogging_no_crs"));
+  r = test::run_spongeflow("waterlogging " + plain.string() + " --output " +
+                           (plain.parent_path() / "out").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("names no CRS"), std::string::npos) << r.output;
+  EXPECT_FALSE(
+      nlohmann::json::parse(slurp(plain.parent_path() / "out" / "waterlogging_spots.geojson"))
+          .contains("crs"));
 }
 
 TEST(CliWaterlogging, RoadsOnlyWithALandUseRaster) {

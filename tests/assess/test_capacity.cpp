@@ -2,7 +2,9 @@
 // (monotone), renewal ranking. End to end (`spongeflow capacity`): one circular pipe on a slope,
 // loaded by an impervious subcatchment, under Chicago storms of a hand-computed formula gets the
 // class that Manning's full-flow capacity and the formula give by hand; bad command lines and
-// case keys are refused naming what is wrong.
+// case keys are refused naming what is wrong. Overflows (--outfalls): a constant sewage flow over
+// a weir gives the volume, event, duration and load by hand; capacity.geojson names the DEM's CRS
+// so that GDAL reads it back.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +14,7 @@
 #include <sstream>
 
 #include "../app/cli_runner.hpp"
+#include "../app/ogr_read_back.hpp"
 #include "assess/conduit_capacity.hpp"
 
 namespace {
@@ -244,6 +247,99 @@ TEST(CapacityCli, OnePipeGetsItsClassFromManningAndTheFormulaByHand) {
   EXPECT_EQ(cell(renewal, 1, "cause"), "capacity");
   for (const char* f : {"capacity.geojson", "capacity.vtp"})
     EXPECT_GT(fs::file_size(dir / "out" / f), 100u) << f;
+  // An ESRI ASCII DEM without .prj: no CRS to name; no --outfalls: no overflow files.
+  EXPECT_EQ(s["crs"], "");
+  EXPECT_NE(r.output.find("capacity.geojson names no CRS"), std::string::npos) << r.output;
+  EXPECT_FALSE(s.contains("overflows"));
+  EXPECT_FALSE(fs::exists(dir / "out" / "capacity_overflows.csv"));
+}
+
+// The one-pipe network plus a combined-sewer overflow beside it: junction W1 takes a constant
+// sewage flow (DWF, no pattern) of kQ with kCod of COD and spills it over a transverse weir
+// (crest at W1's invert, 1 m long, Cw 1.84) to the outfall OCSO. The storm drains to O1 alone.
+constexpr double kQ = 0.1, kCod = 200.0;  // m3/s, mg/L
+
+std::string pipe_and_weir_inp() {
+  std::string s = one_pipe_inp();
+  auto after = [&](const std::string& line, const std::string& added) {
+    const std::size_t at = s.find(line);
+    ASSERT_NE(at, std::string::npos) << line;
+    s.insert(at + line.size(), added);
+  };
+  after("J1 10 3 0 0 0\n", "W1 12 3 0 0 0\n");
+  after("O1 9 FREE NO\n", "OCSO 11 FREE NO\n\n[WEIRS]\nWR1 W1 OCSO TRANSVERSE 0 1.84 NO\n");
+  after(" 0 0 0 1\n", "WR1 RECT_OPEN 1 1 0 0\n");
+  after("O1 1100 2000\n", "W1 1000 2100\nOCSO 1100 2100\n");
+  s += "\n[POLLUTANTS]\nCOD MG/L 0 0 0 0 NO * 0 " + std::to_string(kCod) + " 0\n\n[DWF]\nW1 FLOW " +
+       std::to_string(kQ) + "\nW1 COD " + std::to_string(kCod) + "\n";
+  return s;
+}
+
+TEST(CapacityCli, OverflowOfAConstantFlowOverAWeirByHandAndTheGeoJsonCrs) {
+  const fs::path dir = one_pipe_folder("capacity_overflow");
+  sf::test::write_file(dir / "pipe.inp", pipe_and_weir_inp());
+  sf::test::write_file(dir / "dem.prj", sf::test::esri_prj_epsg_4547());
+  const auto r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                                          " --return-periods 1,5 --output " +
+                                          (dir / "out").string() + " --outfalls OCSO");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(r.output.find("warning"), std::string::npos) << r.output;
+  // By hand: the weir passes the inflow once W1 holds the head h = (Q / 1.84)^(2/3) = 0.14 m
+  // over the crest, about 0.2 m3 at SWMM's minimum surface area, within a few seconds. So over
+  // the 5400 s run: one event of 1.5 h, volume Q T = 540 m3 less that storage, peak Q, and a COD
+  // load of Q T kCod = 108 kg. The storm (on O1's side) changes none of it.
+  const double volume = kQ * 5400.0, load_kg = volume * kCod * 1e-3;
+  const auto rows = csv_rows(dir / "out" / "capacity_overflows.csv");
+  ASSERT_EQ(rows.size(), 5u);  // header, then OCSO and all for 1 a and 5 a
+  for (std::size_t row : {1u, 2u, 3u, 4u}) {
+    EXPECT_EQ(cell(rows, row, "outfall"), row % 2 ? "OCSO" : "all");
+    EXPECT_EQ(cell(rows, row, "return_period_a"), row < 3 ? "1" : "5");
+    EXPECT_NEAR(std::stod(cell(rows, row, "volume_m3")), volume, 0.002 * volume) << row;
+    EXPECT_EQ(cell(rows, row, "events"), "1") << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "overflow_h")), 1.5, 0.002) << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "longest_event_h")), 1.5, 0.002) << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "load_COD_kg")), load_kg, 0.005 * load_kg) << row;
+  }
+  EXPECT_NEAR(std::stod(cell(rows, 1, "peak_m3s")), kQ, 0.01 * kQ);
+  nlohmann::json s;
+  std::ifstream(dir / "out" / "capacity_summary.json") >> s;
+  EXPECT_EQ(s["overflows"]["outfalls"], nlohmann::json::array({"OCSO"}));
+  for (const auto& run : s["runs"]) {
+    EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), volume, 0.002 * volume);
+    EXPECT_NEAR(run["overflow"]["loads_kg"]["COD"].get<double>(), load_kg, 0.005 * load_kg);
+  }
+  // The hydrograph: a sample a minute, each at Q once the weir runs (after the first minute).
+  const auto q = csv_rows(dir / "out" / "capacity_overflow_hydrographs.csv");
+  ASSERT_GT(q.size(), 2u * 90u);
+  for (std::size_t k = 1; k < q.size(); ++k) {
+    if (std::stod(cell(q, k, "time_min")) < 1.0) continue;
+    ASSERT_NEAR(std::stod(cell(q, k, "OCSO_m3s")), kQ, 0.01 * kQ) << "row " << k;
+  }
+
+  // capacity.geojson: in the DEM's metres, with the EPSG code identified from the ESRI .prj
+  // (no AUTHORITY nodes) in the legacy "crs" member that GDAL reads back.
+  EXPECT_EQ(s["crs"], "EPSG:4547");
+  const sf::test::OgrReadBack back =
+      sf::test::read_back_with_ogr((dir / "out" / "capacity.geojson").string());
+  ASSERT_TRUE(back.opened);
+  EXPECT_EQ(back.epsg, 4547);
+  EXPECT_EQ(back.features, 1);
+  EXPECT_DOUBLE_EQ(back.min_x, 1000.0);  // C1 from J1 (1000, 2000) to O1 (1100, 2000)
+  EXPECT_DOUBLE_EQ(back.max_x, 1100.0);
+  EXPECT_DOUBLE_EQ(back.min_y, 2000.0);
+}
+
+TEST(CapacityCli, OverflowOutfallsThatAreNotOutfallsAreRefused) {
+  const fs::path dir = one_pipe_folder("capacity_bad_outfalls");
+  const auto r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                                          " --return-periods 1,5 --output " +
+                                          (dir / "out").string() + " --outfalls J1,NOPE,O1");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("J1"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("is not an outfall of"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("NOPE"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("no such node in"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "out" / "capacity.csv"));
 }
 
 TEST(CapacityCli, BadReturnPeriodsAreRefused) {

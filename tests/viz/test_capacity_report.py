@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """ctest for viz/plot_capacity.py and viz/capacity_report.py on a small synthetic capacity folder
-(three conduits in three classes, two below the target) and a waterlogging folder: the map, the
-report's tables, the HTML with its pictures embedded (no other file needed), and the message on
-a folder without capacity results; with chromium on PATH, that the page loads headless and both
-pictures decode.
+(three conduits in three classes, two below the target, one overflow outfall) and a
+waterlogging folder: the map, the report's tables (the overflow table among them), the HTML with
+its pictures embedded (no other file needed), the report without overflows, and the message on
+a folder without capacity results; with chromium on PATH, that the page loads headless and every
+picture decodes.
 
 Usage: test_capacity_report.py --source-dir REPO --work-dir SCRATCH
 Exit status 0 pass, 1 fail, 77 skip (this Python lacks matplotlib).
@@ -33,7 +34,27 @@ def write(path, text):
         f.write(text)
 
 
-def synthetic_capacity(folder):
+def synthetic_overflows(folder, summary):
+    """One overflow outfall CSO1 with COD: per return period a row and the outfalls together, and
+    a triangular hydrograph (peak 0.2 p m3/s at 60 min)."""
+    summary["overflows"] = {"outfalls": ["CSO1"], "inter_event_h": 6.0, "min_flow_m3s": 0.001,
+                            "table": "capacity_overflows.csv",
+                            "hydrographs": "capacity_overflow_hydrographs.csv"}
+    table = ("return_period_a,outfall,volume_m3,events,overflow_h,longest_event_h,peak_m3s,"
+             "load_COD_kg\n")
+    series = "return_period_a,time_min,CSO1_m3s\n"
+    for p in (1, 2, 5):
+        volume = 0.2 * p * 3600.0 / 2  # triangle from 30 to 90 min
+        for outfall, peak in (("CSO1", f"{0.2 * p:.5f}"), ("all", "")):
+            table += f"{p},{outfall},{volume:.3f},1,1.0000,1.0000,{peak},{volume * 0.1:.6g}\n"
+        for t in range(0, 181, 5):
+            q = max(0.0, 0.2 * p * (1 - abs(t - 60) / 30.0))
+            series += f"{p},{t:.2f},{q:.5f}\n"
+    write(os.path.join(folder, "capacity_overflows.csv"), table)
+    write(os.path.join(folder, "capacity_overflow_hydrographs.csv"), series)
+
+
+def synthetic_capacity(folder, overflows=True):
     os.makedirs(folder)
     classes = ["< 1 a", "1-2 a", "2-5 a", ">= 5 a"]
     conduits = [("C1", 0, 0.3, [[0, 0], [100, 0]]), ("C2", 1, 0.5, [[100, 0], [200, 50]]),
@@ -60,6 +81,8 @@ def synthetic_capacity(folder):
                "classes": [{"class": c, "conduits": n, "length_m": l, "length_share": l / 312.0}
                            for c, n, l in zip(classes, [1, 1, 0, 1], [100.0, 112.0, 0.0, 100.0])],
                "below_target": 2}
+    if overflows:
+        synthetic_overflows(folder, summary)
     write(os.path.join(folder, "capacity_summary.json"), json.dumps(summary))
     write(os.path.join(folder, "renewal_priority.csv"),
           "rank,conduit,from_node,to_node,full_depth_m,class,carried_return_period_a,"
@@ -80,9 +103,9 @@ def synthetic_waterlogging(folder):
           "1,150.00,20.00,0.6200,3000,4200,40.0,high\n")
 
 
-def browser_check(out):
-    """With a headless Chromium (Debian chromium) on PATH: report.html loads offline and every
-    picture decodes (naturalWidth > 0). Skipped without one."""
+def browser_check(out, pictures):
+    """With a headless Chromium (Debian chromium) on PATH: report.html loads offline and all
+    `pictures` decode (naturalWidth > 0). Skipped without one."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if not browser:
         print("headless browser check skipped: no chromium on PATH")
@@ -100,8 +123,8 @@ def browser_check(out):
     check(p.returncode == 0 and widths, f"chromium loads report.html: exit {p.returncode}")
     if widths:
         values = [int(w) for w in widths[0].split(",") if w]
-        check(len(values) == 2 and all(v > 0 for v in values),
-              f"chromium decodes both pictures: widths {values}")
+        check(len(values) == pictures and all(v > 0 for v in values),
+              f"chromium decodes all {pictures} pictures: widths {values}")
 
 
 def main():
@@ -130,16 +153,31 @@ def main():
           "first row of the renewal list")
     check("| high | 1 | 40 |" in md, "waterlogging spots by risk")
     check("| 5 | 45.0 | 100.0 |" in md, "storm of the 5-year run")
+    check("| return period (a) | outfall | volume (m³) | events | overflow (h) | "
+          "longest event (h) | peak (m³/s) | COD (kg) |" in md, "overflow table header")
+    check("| 5 | CSO1 | 1800 | 1 | 1.00 | 1.00 | 1.000 | 180.0 |" in md,
+          "overflow row of CSO1 at 5 a")
+    check("| 5 | all | 1800 | 1 | 1.00 | 1.00 |  | 180.0 |" in md, "overflow row of all at 5 a")
     page = open(os.path.join(out, "report.html"), encoding="utf-8").read()
     images = re.findall(r'<img [^>]*src="([^"]*)"', page)
-    check(len(images) == 2, f"two pictures in report.html, found {len(images)}")
+    check(len(images) == 3, f"three pictures in report.html, found {len(images)}")
+    check("<th>outfall</th>" in page and "<td>CSO1</td>" in page, "HTML overflow table")
     check(all(src.startswith("data:image/png;base64,") for src in images),
           "every picture embedded as a data URL")
     check("<th>rank</th>" in page and "<td>C2</td>" in page, "HTML tables")
-    for png in ("capacity_map.png", "capacity_classes.png"):
+    for png in ("capacity_map.png", "capacity_classes.png", "overflow_hydrographs.png"):
         path = os.path.join(out, png)
         check(os.path.exists(path) and os.path.getsize(path) > 10000, f"{png} written")
-    browser_check(out)
+    browser_check(out, 3)
+    # Without --outfalls: no overflow section, two pictures.
+    plain = os.path.join(args.work_dir, "capacity_plain")
+    synthetic_capacity(plain, overflows=False)
+    out_plain = os.path.join(args.work_dir, "report_plain")
+    p = subprocess.run([sys.executable, os.path.join(viz, "capacity_report.py"), plain,
+                        "--output", out_plain], capture_output=True, text=True, timeout=120)
+    check(p.returncode == 0, f"capacity_report.py without overflows: exit {p.returncode}")
+    md = open(os.path.join(out_plain, "report.md"), encoding="utf-8").read()
+    check("Overflows" not in md and md.count("![") == 2, "no overflow part without outfalls")
     # A folder without capacity results: exit 1 naming the missing file.
     p = subprocess.run([sys.executable, os.path.join(viz, "plot_capacity.py"), wl],
                        capture_output=True, text=True, timeout=60)
