@@ -53,6 +53,20 @@ ZoneGrid rasterize_zones(const std::string& path, const Raster& grid) {
       GDALDatasetGetLayerCount(h.vector) > 0 ? GDALDatasetGetLayer(h.vector, 0) : nullptr;
   if (!layer) throw zone_error(path, "has no layer; expected polygons of zones");
   OGRSpatialReferenceH layer_srs = OGR_L_GetSpatialRef(layer);
+  ZoneGrid out;
+  if (layer_srs && OSRIsGeographic(layer_srs) && !grid.crs_wkt.empty()) {
+    // Metres in a file that claims degrees: a GeoJSON written in the DEM's projected coordinates
+    // without the "crs" member, which GDAL then reads as WGS 84. Transforming them would throw
+    // the zones far off the grid, or fail.
+    OGREnvelope e;
+    if (OGR_L_GetExtent(layer, &e, 1) == OGRERR_NONE &&
+        (e.MinX < -180.0 || e.MaxX > 180.0 || e.MinY < -90.0 || e.MaxY > 90.0)) {
+      out.note = path + ": no CRS is given and the coordinates (x " + std::to_string(e.MinX) +
+                 " .. " + std::to_string(e.MaxX) +
+                 ") cannot be longitude/latitude; they are taken in the DEM's CRS";
+      layer_srs = nullptr;
+    }
+  }
   if (layer_srs && !grid.crs_wkt.empty()) {
     h.grid_srs = OSRNewSpatialReference(grid.crs_wkt.c_str());
     OSRSetAxisMappingStrategy(h.grid_srs, OAMS_TRADITIONAL_GIS_ORDER);
@@ -61,7 +75,6 @@ ZoneGrid rasterize_zones(const std::string& path, const Raster& grid) {
       if (!h.transform) throw zone_error(path, "its CRS cannot be transformed into the grid's CRS");
     }
   }
-  ZoneGrid out;
   std::vector<double> burn;
   OGR_L_ResetReading(layer);
   for (OGRFeatureH f; (f = OGR_L_GetNextFeature(layer)) != nullptr;) {

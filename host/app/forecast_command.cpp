@@ -351,7 +351,10 @@ int forecast_command(const ForecastOptions& o, std::ostream& out, std::ostream& 
     checkpoints.case_text_hash = case_text_fingerprint(o.run.case_file, o.run.set);
     t_state = io::read_checkpoint(o.state).header.time_s;
     nowcast = check_nowcast(cfg, o.rain, t_state, o.lead_s, err);
-    if (!o.zones.empty()) zones = mesh::rasterize_zones(o.zones, mesh::read_raster(cfg.dem));
+    if (!o.zones.empty()) {
+      zones = mesh::rasterize_zones(o.zones, mesh::read_raster(cfg.dem));
+      if (!zones->note.empty()) err << "warning: " << zones->note << "\n";
+    }
     if (!o.observations.empty()) observed = observe_analysis(cfg, o, t_state, out, err);
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";
