@@ -5,7 +5,8 @@ Runs both programs on every .inp of a folder (default ../shared/swmm/cases), PAI
 pairs each (SWMM then spongeflow), single-threaded (OMP_NUM_THREADS=1; the cases set THREADS 1),
 and prints per model: the median wall times, the median of the per-pair ratios spongeflow/SWMM
 (< 1: spongeflow is faster), both step counts, and at the end the median ratio over all models
-and over the models where SWMM runs >= 1 s.
+and over the models where SWMM runs >= 1 s. With --cpu-time every run is timed by its CPU time
+(user + system of the child, from getrusage) instead of wall time, both programs alike.
 
 SWMM is taken from PATH (`runswmm`) or --runswmm, else built from source (Release) into a folder
 outside the repository (--swmm-build, default ~/.cache/spongeflow/swmm-5.2.4). The source is
@@ -22,6 +23,7 @@ Standard library only. Example:
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -93,10 +95,16 @@ def find_runswmm(build: Path):
     return found[0] if found else None
 
 
-def timed(cmd, env, cwd):
+def timed(cmd, env, cwd, cpu_time=False):
+    """(seconds, completed process): wall time, or with cpu_time the child's user + system time
+    (its rusage), which other jobs on a shared machine disturb less."""
     t0 = time.perf_counter()
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True)
+    if cpu_time:
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime, p
     return time.perf_counter() - t0, p
 
 
@@ -130,6 +138,9 @@ def main():
                                                  "swmm-5.2.4"),
                     help="where SWMM is built when not installed (outside the repository)")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--cpu-time", action="store_true",
+                    help="time each run by its CPU time (user + system, the child's rusage) "
+                         "instead of wall time: steadier on a shared machine")
     args = ap.parse_args()
 
     sf = args.spongeflow
@@ -158,8 +169,9 @@ def main():
             steps_swmm = steps_sf = None
             error = ""
             for _ in range(args.pairs):
-                ts, ps = timed([runswmm, str(inp), str(rpt), str(out)], env, tmp)
-                tf, pf = timed([sf, "network", str(inp), "--report", str(sf_rpt)], env, tmp)
+                ts, ps = timed([runswmm, str(inp), str(rpt), str(out)], env, tmp, args.cpu_time)
+                tf, pf = timed([sf, "network", str(inp), "--report", str(sf_rpt)], env, tmp,
+                               args.cpu_time)
                 if ps.returncode != 0 or pf.returncode != 0:
                     error = (f"swmm rc {ps.returncode}, spongeflow rc {pf.returncode}: " +
                              (pf.stdout.strip().splitlines() or [""])[-1])
@@ -184,6 +196,7 @@ def main():
         return f"{100.0 * (r['steps_sf'] - r['steps_swmm']) / r['steps_swmm']:+.1f} %"
 
     ok = [r for r in rows if not r["error"]]
+    print(f"times: {'CPU (user + system)' if args.cpu_time else 'wall'} seconds")
     if args.markdown:
         print("| model | SWMM 5.2.4 [s] | spongeflow [s] | ratio | steps SWMM | steps spongeflow | "
               "steps diff |")

@@ -81,26 +81,32 @@ SF_HD inline double slot_width(const Xsect& x, const ConduitOptions& o, double y
   return x.w_max * 0.5423 * exp(-pow_of(yn, 2.4));
 }
 
-SF_HD inline double conduit_width(const Xsect& x, XsectTables t, const ConduitOptions& o,
-                                  double y) {
+/// Top width a conduit lends its nodes at depth y, given the geometry g at y: the slot's width
+/// in a surcharged slot, else the width at y, capped at the crown cutoff of a closed conduit
+/// (the one case that needs another table lookup).
+SF_HD inline double conduit_width(const Xsect& x, XsectTables t, const ConduitOptions& o, double y,
+                                  const SectionGeometry& g) {
   const double ws = slot_width(x, o, y);
   if (ws > 0.0) return ws;
-  if (!x.open && y / x.y_full >= o.crown_cutoff) y = o.crown_cutoff * x.y_full;
-  return width_of_depth(x, t, y);
+  if (!x.open && y / x.y_full >= o.crown_cutoff)
+    return width_of_depth(x, t, o.crown_cutoff * x.y_full);
+  return g.width;
 }
 
-SF_HD inline double conduit_area(const Xsect& x, XsectTables t, double y, double w_slot) {
+/// Flow area at depth y given the geometry g at y: above the crown, the full area plus the slot.
+SF_HD inline double conduit_area(const Xsect& x, double y, const SectionGeometry& g,
+                                 double w_slot) {
   if (y >= x.y_full) return x.a_full + (y - x.y_full) * w_slot;
-  return area_of_depth(x, t, y);
+  return g.area;
 }
 
-/// Froude number from velocity v and depth y (0 for empty or full closed conduits).
-SF_HD inline double froude_number(const Xsect& x, XsectTables t, double v, double y) {
+/// Froude number from velocity v at depth y, given the geometry g at y (0 for empty or full
+/// closed conduits).
+SF_HD inline double froude_number(const Xsect& x, const SectionGeometry& g, double v, double y) {
   if (y <= kFudge) return 0.0;
   if (!x.open && x.y_full - y <= kFudge) return 0.0;
-  const double w = width_of_depth(x, t, y);
-  if (w <= 0.0) return 0.0;
-  const double hyd_depth = area_of_depth(x, t, y) / w;
+  if (g.width <= 0.0) return 0.0;
+  const double hyd_depth = g.area / g.width;
   return abs_of(v) / sqrt_of(kGravity * hyd_depth);
 }
 
@@ -227,66 +233,62 @@ SF_HD inline ConduitResult conduit_trial(const Xsect& x, XsectTables t, const Co
     fc = classify_flow(x, t, c, n1, n2, q_last, h1, h2, y1, y2);
     flow_class = fc.flow_class;
   }
+  // end depths the class assigns (critical ends at min(y_c, y_n), dry ends at kFudge)
   {
-    double fd1 = y1, fd2 = y2;
     const double yc_or_n = fc.have_depths ? fc.y_min : 0.5 * (y1 + y2);
+    if (flow_class == kUpCritical) {
+      y1 = max_of(yc_or_n, kFudge);
+      h1 = z1 + y1;
+    } else if (flow_class == kDnCritical) {
+      y2 = max_of(yc_or_n, kFudge);
+      h2 = z2 + y2;
+    } else if (flow_class == kUpDry) {
+      y1 = kFudge;
+    } else if (flow_class == kDnDry) {
+      y2 = kFudge;
+    }
+  }
+  r.flow_class = flow_class;
+  // geometry at the ends and the middle, one table row each (both ends are >= kFudge, so the
+  // middle needs no floor)
+  const double y_mid = 0.5 * (y1 + y2);
+  const SectionGeometry g1 = geometry_at(x, t, y1), g2 = geometry_at(x, t, y2);
+  const SectionGeometry gm = geometry_at(x, t, y_mid);
+
+  // --- surface area lent to each end node (Rossman 2017, eq. 3-19)
+  if (flow_class == kDry) {
+    r.surf_area1 = kFudge * length / 2.0;
+    r.surf_area2 = r.surf_area1;
+  } else {
+    const double w1 = conduit_width(x, t, o, y1, g1), w2 = conduit_width(x, t, o, y2, g2);
+    const double wm = conduit_width(x, t, o, y_mid, gm);
     switch (flow_class) {
-      case kSubcritical: {
-        const double ym = max_of(0.5 * (fd1 + fd2), kFudge);
-        const double w1 = conduit_width(x, t, o, fd1), w2 = conduit_width(x, t, o, fd2);
-        const double wm = conduit_width(x, t, o, ym);
+      case kSubcritical:
         r.surf_area1 = (w1 + wm) * length / 4.0;
         r.surf_area2 = (wm + w2) * length / 4.0 * fc.fasnh;
         break;
-      }
-      case kUpCritical: {
-        fd1 = max_of(yc_or_n, kFudge);
-        h1 = z1 + fd1;
-        const double ym = max_of(0.5 * (fd1 + fd2), kFudge);
-        r.surf_area2 = (conduit_width(x, t, o, ym) + conduit_width(x, t, o, fd2)) * length * 0.5;
+      case kUpCritical:
+        r.surf_area2 = (wm + w2) * length * 0.5;
         break;
-      }
-      case kDnCritical: {
-        fd2 = max_of(yc_or_n, kFudge);
-        h2 = z2 + fd2;
-        const double ym = max_of(0.5 * (fd1 + fd2), kFudge);
-        r.surf_area1 = (conduit_width(x, t, o, fd1) + conduit_width(x, t, o, ym)) * length * 0.5;
+      case kDnCritical:
+        r.surf_area1 = (w1 + wm) * length * 0.5;
         break;
-      }
-      case kUpDry: {
-        fd1 = kFudge;
-        const double ym = max_of(0.5 * (fd1 + fd2), kFudge);
-        const double w1 = conduit_width(x, t, o, fd1), w2 = conduit_width(x, t, o, fd2);
-        const double wm = conduit_width(x, t, o, ym);
+      case kUpDry:
         r.surf_area2 = (wm + w2) * length / 4.0;
         if (c.offset1 <= 0.0) r.surf_area1 = (w1 + wm) * length / 4.0;
         break;
-      }
-      case kDnDry: {
-        fd2 = kFudge;
-        const double ym = max_of(0.5 * (fd1 + fd2), kFudge);
-        const double w1 = conduit_width(x, t, o, fd1), w2 = conduit_width(x, t, o, fd2);
-        const double wm = conduit_width(x, t, o, ym);
+      default:  // kDnDry
         r.surf_area1 = (wm + w1) * length / 4.0;
         if (c.offset2 <= 0.0) r.surf_area2 = (w2 + wm) * length / 4.0;
-        break;
-      }
-      default:  // dry
-        r.surf_area1 = kFudge * length / 2.0;
-        r.surf_area2 = r.surf_area1;
     }
-    y1 = fd1;
-    y2 = fd2;
   }
-  r.flow_class = flow_class;
 
   // --- areas and hydraulic radii at the ends and the middle
-  const double a1 = conduit_area(x, t, y1, slot_width(x, o, y1));
-  const double r1 = y1 >= x.y_full ? x.r_full : hyd_radius_of_depth(x, t, y1);
-  const double a2 = conduit_area(x, t, y2, slot_width(x, o, y2));
-  const double y_mid = 0.5 * (y1 + y2);
-  double a_mid = conduit_area(x, t, y_mid, slot_width(x, o, y_mid));
-  const double r_mid = y_mid >= x.y_full ? x.r_full : hyd_radius_of_depth(x, t, y_mid);
+  const double a1 = conduit_area(x, y1, g1, slot_width(x, o, y1));
+  const double r1 = g1.hyd_radius;
+  const double a2 = conduit_area(x, y2, g2, slot_width(x, o, y2));
+  double a_mid = conduit_area(x, y_mid, gm, slot_width(x, o, y_mid));
+  const double r_mid = gm.hyd_radius;
   const bool is_full = y1 >= x.y_full && y2 >= x.y_full;
   r.full = is_full;
 
@@ -303,7 +305,7 @@ SF_HD inline ConduitResult conduit_trial(const Xsect& x, XsectTables t, const Co
 
   double v = q_last / a_mid;
   if (abs_of(v) > kMaxVelocity) v = kMaxVelocity * (q_last < 0.0 ? -1.0 : 1.0);
-  r.froude = froude_number(x, t, v, y_mid);
+  r.froude = froude_number(x, gm, v, y_mid);
   if (flow_class == kSubcritical && r.froude > 1.0) r.flow_class = kSupercritical;
 
   // inertial damping factor sigma from the Froude number (Rossman 2017, eq. 3-16)
@@ -354,7 +356,7 @@ SF_HD inline ConduitResult conduit_trial(const Xsect& x, XsectTables t, const Co
     if (!check &&
         (o.normal_flow == NormalFlowLimit::Froude || o.normal_flow == NormalFlowLimit::Both) &&
         !has_outfall && y1 > kFudge && y2 > kFudge)
-      check = froude_number(x, t, q / a1, y1) >= 1.0;
+      check = froude_number(x, g1, q / a1, y1) >= 1.0;
     if (check) {
       const double q_norm = c.beta * a1 * pow_of(r1, 2.0 / 3.0);
       if (q_norm < q) {

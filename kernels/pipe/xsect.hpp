@@ -196,6 +196,49 @@ SF_HD inline double depth_of_area(const Xsect& x, XsectTables t, double a) {
   }
 }
 
+/// Area, hydraulic radius and top width of a section at one depth.
+struct SectionGeometry {
+  double area = 0.0;        // [m²]
+  double hyd_radius = 0.0;  // [m]
+  double width = 0.0;       // [m]
+};
+
+/// area_of_depth, hyd_radius_of_depth and width_of_depth at depth y in one call: a tabulated
+/// section locates its table row once and interpolates the three columns there (the same
+/// arithmetic as the three functions, so the same values bit for bit).
+SF_HD inline SectionGeometry geometry_at(const Xsect& x, XsectTables t, double y) {
+  SectionGeometry g;
+  if (!uses_table(x.shape)) {
+    g.area = area_of_depth(x, t, y);
+    g.hyd_radius = hyd_radius_of_depth(x, t, y);
+    g.width = width_of_depth(x, t, y);
+    return g;
+  }
+  const int last = x.table_rows - 1;
+  const double* r = t.rows + 3 * x.table;
+  if (y <= 0.0) {  // no area or radius; the width of the invert row
+    g.width = x.w_max * r[2];
+    return g;
+  }
+  const double eta = y >= x.y_full ? 1.0 : y / x.y_full;
+  if (eta >= 1.0) {  // the top row; a full section has its full hydraulic radius
+    r += 3 * last;
+    g.area = x.a_full * r[0];
+    g.hyd_radius = y >= x.y_full ? x.r_full : x.r_full * r[1];
+    g.width = x.w_max * r[2];
+    return g;
+  }
+  const double pos = eta * last;
+  int i = static_cast<int>(pos);
+  if (i >= last) i = last - 1;
+  const double f = pos - i;
+  r += 3 * i;
+  g.area = x.a_full * (r[0] + f * (r[3] - r[0]));
+  g.hyd_radius = x.r_full * (r[1] + f * (r[4] - r[1]));
+  g.width = x.w_max * (r[2] + f * (r[5] - r[2]));
+  return g;
+}
+
 /// Section factor A R^(2/3) at depth y [m^(8/3)] (Manning: Q = beta * S).
 SF_HD inline double section_factor_of_depth(const Xsect& x, XsectTables t, double y) {
   const double r = hyd_radius_of_depth(x, t, y);

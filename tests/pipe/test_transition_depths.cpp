@@ -3,6 +3,7 @@
 // shape: near-empty, mid, near-full flows and flows above full capacity.
 #include <gtest/gtest.h>
 
+#include <cfloat>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -155,6 +156,58 @@ TEST(TransitionDepths, BoundsHoldTheDepthAndTheSmallerIsExact) {
       }
     }
   }
+}
+
+// In a table interval both equations are polynomials of the fraction f of the interval; the
+// Newton iteration there must reach the root to rounding (a few 1e-15 of the interval, the
+// precision of the depth itself), not just to the 1e-13 stopping width of a bracketing method.
+// Reference: 200 halvings of f on the same interval polynomial. Where the polynomial is flat
+// (the section factor near its maximum) the root is only defined to its rounding noise over
+// its slope, which widens the tolerance there.
+TEST(TransitionDepths, TableRootsAreExactToRounding) {
+  const double beta = std::sqrt(0.002) / 0.014;
+  const double kTol = 2e-14;  // of the interval
+  const auto bisect = [](const auto& g, double hi) {
+    double lo = 0.0;
+    for (int i = 0; i < 200; ++i) {
+      const double mid = 0.5 * (lo + hi);
+      (g(mid) < 0.0 ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
+  };
+  int solved = 0;
+  for (const NamedSection& s : every_shape()) {
+    network::XsectTablePool pool;
+    const pipe::Xsect x = network::build_xsect(s.xs, nullptr, nullptr, pool);
+    if (!pipe::uses_table(x.shape)) continue;
+    const pipe::XsectTables t = pool.view();
+    const int last = x.table_rows - 1;
+    for (int k = 1; k <= 400; ++k) {
+      const double q = beta * x.s_full * 1.2 * k / 400.0;
+      const std::string what = "shape " + std::to_string(int(s.shape)) + " q " + std::to_string(q);
+      const pipe::TransitionDepth n = pipe::normal_depth_bound(x, t, beta, q);
+      if (!n.rows.found) {
+        const pipe::detail::SectionFactorInInterval g{pipe::detail::table_row(x, t, n.rows.lo),
+                                                      n.rows.c};
+        if (g(n.rows.f_hi) >= 0.0) {
+          const double f = pipe::finish(n, x, t) / x.y_full * last - n.rows.lo;
+          const double noise = 16.0 * DBL_EPSILON * g.c / std::abs(g.slope(f).slope);
+          EXPECT_NEAR(f, bisect(g, n.rows.f_hi), kTol + noise) << what << " normal";
+          ++solved;
+        }
+      }
+      const pipe::TransitionDepth c = pipe::critical_depth_bound(x, t, q);
+      const double* r0 = pipe::detail::table_row(x, t, c.rows.lo);
+      if (!c.rows.found && !(r0[0] <= 0.0 && r0[2] <= 0.0)) {
+        const pipe::detail::CriticalInInterval g{r0, c.rows.c};
+        const double f = pipe::finish(c, x, t) / x.y_full * last - c.rows.lo;
+        const double noise = 16.0 * DBL_EPSILON * g.c / std::abs(g.slope(f).slope);
+        EXPECT_NEAR(f, bisect(g, 1.0), kTol + noise) << what << " critical";
+        ++solved;
+      }
+    }
+  }
+  EXPECT_GT(solved, 2000);
 }
 
 TEST(TransitionDepths, IrregularAndCustomMatchBisection) {

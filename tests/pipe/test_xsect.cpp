@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "network/xsect_tables.hpp"
 #include "pipe/conduit_flow.hpp"
@@ -95,6 +96,36 @@ TEST(Xsect, EveryShapeIsMonotonicAndConsistent) {
     }
     EXPECT_NEAR(pipe::area_of_depth(x, t, x.y_full), x.a_full, 1e-9 * x.a_full);
     EXPECT_GT(x.s_full, 0.0);
+  }
+}
+
+// conduit_trial reads area, radius and width from one geometry_at call per depth; it must give
+// exactly what the three separate functions give (the engine's results stayed bit for bit).
+TEST(Xsect, GeometryAtIsTheThreeFunctionsBitForBit) {
+  using S = inp::XsectShape;
+  const S shapes[] = {S::Circular,     S::FilledCircular, S::RectClosed, S::RectOpen,
+                      S::Trapezoidal,  S::Triangular,     S::Parabolic,  S::PowerFunc,
+                      S::RectRound,    S::HorizEllipse,   S::Egg,        S::Horseshoe,
+                      S::SemiCircular, S::ForceMain};
+  for (S s : shapes) {
+    network::XsectTablePool pool;
+    inp::Xsection xs = section(s, 2.0, 1.5, 0.5, 1.0);
+    if (s == S::FilledCircular) xs.geom[1] = 0.3;
+    if (s == S::RectRound) xs.geom[2] = 1.0;
+    if (s == S::ForceMain) xs.geom[1] = 120.0;
+    const pipe::Xsect x = network::build_xsect(xs, nullptr, nullptr, pool);
+    const auto t = pool.view();
+    // below the invert, irregular fractions of the depth, each row, just under full, above it
+    std::vector<double> depths = {
+        -1.0, 0.0, 1e-12, x.y_full, std::nextafter(x.y_full, 0.0), 1.3 * x.y_full};
+    for (int i = 1; i < 1000; ++i) depths.push_back(x.y_full * i / 997.0);
+    for (int i = 0; i <= 50; ++i) depths.push_back(x.y_full * i / 50.0);
+    for (double y : depths) {
+      const pipe::SectionGeometry g = pipe::geometry_at(x, t, y);
+      EXPECT_EQ(g.area, pipe::area_of_depth(x, t, y)) << static_cast<int>(s) << " y=" << y;
+      EXPECT_EQ(g.hyd_radius, pipe::hyd_radius_of_depth(x, t, y)) << static_cast<int>(s);
+      EXPECT_EQ(g.width, pipe::width_of_depth(x, t, y)) << static_cast<int>(s) << " y=" << y;
+    }
   }
 }
 
