@@ -5,7 +5,8 @@ Some shared SWMM models are chaotic at the level the regression compares: a node
 iteration does not converge (EXTRAN surcharge onset, a wet well that a TYPE1 pump empties in
 one step) ends a step on whatever the last trial gave, so its peak depth or a pump's energy
 jumps when an input changes in the fifth digit. This script scales every input of a model by
-1 + k * STEP (k = -K..K; rain gage time series values and [INFLOWS] scale factors), runs SWMM
+1 + k * STEP (k = -K..K; rain gage time series values, [INFLOWS] scale factors and [DWF]
+average flows), runs SWMM
 and spongeflow on every member, and reports per node (max depth), link (peak flow) and pump
 (energy) the SWMM ensemble's range and the spongeflow ensemble's range. With --json it writes
 the SWMM envelope that tests/pipe/test_swmm_ensemble.cpp checks the unperturbed spongeflow
@@ -61,6 +62,9 @@ def perturbed(text: str, factor: float) -> str:
             lines[i] = "  ".join(f)
         elif sec == "[INFLOWS]" and len(f) >= 6:
             f[5] = repr(float(f[5]) * factor)  # Sfactor; Mfactor is not applied to FLOW
+            lines[i] = "  ".join(f)
+        elif sec == "[DWF]" and len(f) >= 3 and f[1].upper() == "FLOW":
+            f[2] = repr(float(f[2]) * factor)  # average dry-weather flow
             lines[i] = "  ".join(f)
     return "\n".join(lines) + "\n"
 
@@ -173,9 +177,9 @@ def main():
     kinds = ("nodes", "links", "pumps")
     envelope = {"case": inp.stem, "factors": [min(factors), max(factors)],
                 "members": len(factors), "step": args.step,
-                "what": "EPA SWMM 5.2.4 report values over the input ensemble (rain gage series "
-                        "and [INFLOWS] scale factors times 1 + k*step), SI units: node max depth "
-                        "[m], link peak flow [m3/s], pump energy [kWh]"}
+                "what": "EPA SWMM 5.2.4 report values over the input ensemble (rain gage series, "
+                        "[INFLOWS] scale factors and [DWF] flows times 1 + k*step), SI units: "
+                        "node max depth [m], link peak flow [m3/s], pump energy [kWh]"}
     for k, kind in enumerate(kinds):
         ids = sorted(set(swmm[0][k]) & set(ours[0][k]))
         envelope[kind] = {i: [min(m[k][i] for m in swmm), max(m[k][i] for m in swmm)] for i in ids}

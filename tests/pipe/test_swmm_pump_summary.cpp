@@ -83,10 +83,11 @@ TEST(SwmmPumpSummary, SharedPumpModelsMatchSwmm) {
       EXPECT_TRUE(close_enough(st.pump_volume[j] * vol_to_user, p["total_volume"].get<double>(),
                                t.flow_rel, 0.001))
           << "volume " << st.pump_volume[j] * vol_to_user << " vs " << p["total_volume"];
-      if (!chaotic_energy(name, id))
+      if (!chaotic_energy(name, id)) {
         EXPECT_TRUE(
             close_enough(st.pump_energy_kwh[j], p["power_kwh"].get<double>(), t.energy_rel, 0.01))
             << "energy " << st.pump_energy_kwh[j] << " kWh vs " << p["power_kwh"];
+      }
       // SWMM 5.2.4 tells low from high only for TYPE4 curves; for the others it books every
       // off-curve step as "high" (it stores YES, which equals UP_DRY, as the flow class).
       const double low = st.pump_pct_off_curve_low[j], high = st.pump_pct_off_curve_high[j];
