@@ -14,6 +14,7 @@
 #include "core/hd.hpp"
 #include "core/math.hpp"
 #include "pipe/constants.hpp"
+#include "pipe/critical_depth_swmm.hpp"
 #include "pipe/xsect.hpp"
 
 namespace sf::pipe {
@@ -295,6 +296,11 @@ SF_HD inline TransitionDepth critical_depth_bound(const Xsect& x, XsectTables t,
       y = pow_of(q2g * (x.p1 + 1.0) / (x.p2 * x.p2), 1.0 / (2.0 * x.p1 + 3.0));
       break;
     default: {
+      // near-circular sections: SWMM's enumeration, not the root (critical_depth_swmm.hpp)
+      if (critical_depth_by_enumeration(x)) {
+        d.set(critical_depth_enumerated(x, t, q));
+        return d;
+      }
       if (uses_table(x.shape)) {
         d.rows = detail::critical_depth_rows(x, t, q2g);
         return d;

@@ -23,12 +23,19 @@ bool known_hydraulic_mismatch(const std::string& model, const std::string& pump)
   return model == "outlet_gated_orifice_pumps" && pump == "PUMP1@82309e-15009e";
 }
 
+// The TYPE1 wet well's energy is chaotic in SWMM itself: inputs scaled by 1 ± 1e-4..1e-3 move
+// SWMM 5.2.4's own figure over 23.71..25.03 kWh (its reference run: 24.78). It is checked
+// against that spread in tests/pipe/test_swmm_ensemble.cpp, not against the one run here.
+bool chaotic_energy(const std::string& model, const std::string& pump) {
+  return model == "pump_type1_wetwell" && pump == "90011";
+}
+
 struct Tolerance {
   double utilized_pts = 1.0;   // percentage points of the routed time
   int startups = 1;            // a switch at a step boundary may fall one step either side
   double flow_rel = 0.02;      // average and maximum flow
-  double energy_rel = 0.04;    // 0.0-0.1 % on 11 pumps; 3.5 % on the TYPE1 wet well (its mean
-                               // wet-well and outlet depths agree within 0.1 ft, flow 0.6 %)
+  double energy_rel = 0.002;   // measured <= 0.04 % on the 11 pumps compared (the TYPE1 wet
+                               // well's chaotic energy is compared in test_swmm_ensemble.cpp)
   double off_curve_pts = 2.0;  // percentage points of the running time
 };
 constexpr Tolerance kTolerance;
@@ -76,9 +83,11 @@ TEST(SwmmPumpSummary, SharedPumpModelsMatchSwmm) {
       EXPECT_TRUE(close_enough(st.pump_volume[j] * vol_to_user, p["total_volume"].get<double>(),
                                t.flow_rel, 0.001))
           << "volume " << st.pump_volume[j] * vol_to_user << " vs " << p["total_volume"];
-      EXPECT_TRUE(
-          close_enough(st.pump_energy_kwh[j], p["power_kwh"].get<double>(), t.energy_rel, 0.01))
-          << "energy " << st.pump_energy_kwh[j] << " kWh vs " << p["power_kwh"];
+      if (!chaotic_energy(name, id)) {
+        EXPECT_TRUE(
+            close_enough(st.pump_energy_kwh[j], p["power_kwh"].get<double>(), t.energy_rel, 0.01))
+            << "energy " << st.pump_energy_kwh[j] << " kWh vs " << p["power_kwh"];
+      }
       // SWMM 5.2.4 tells low from high only for TYPE4 curves; for the others it books every
       // off-curve step as "high" (it stores YES, which equals UP_DRY, as the flow class).
       const double low = st.pump_pct_off_curve_low[j], high = st.pump_pct_off_curve_high[j];
