@@ -9,8 +9,9 @@ jumps when an input changes in the fifth digit. This script scales every input o
 average flows), runs SWMM
 and spongeflow on every member, and reports per node (max depth), link (peak flow) and pump
 (energy) the SWMM ensemble's range and the spongeflow ensemble's range. With --json it writes
-the SWMM envelope that tests/pipe/test_swmm_ensemble.cpp checks the unperturbed spongeflow
-run against (tests/pipe/data/swmm_ensemble/<case>.json), in SI units.
+the SWMM ensemble's min, max, mean and standard deviation per element, in SI units, which
+tests/pipe/test_swmm_ensemble.cpp compares spongeflow's own ensemble with
+(tests/pipe/data/swmm_ensemble/<case>.json).
 
 SWMM's values come from its report (2 printed decimals of depth and energy, in the model's
 units), spongeflow's from `spongeflow network --summary`. SWMM is found or built as in
@@ -118,7 +119,8 @@ def envelope_json(env) -> str:
     parts = []
     for key, value in env.items():
         if isinstance(value, dict):
-            items = [f'  {json.dumps(i)}: [{r[0]:.7g}, {r[1]:.7g}]' for i, r in value.items()]
+            items = [f'  {json.dumps(i)}: [' + ", ".join(f"{x:.7g}" for x in r) + "]"
+                     for i, r in value.items()]
             parts.append(f' {json.dumps(key)}: {{' + ("\n" + ",\n".join(items) + "\n }" if items
                                                      else "}"))
         else:
@@ -179,10 +181,14 @@ def main():
                 "members": len(factors), "step": args.step,
                 "what": "EPA SWMM 5.2.4 report values over the input ensemble (rain gage series, "
                         "[INFLOWS] scale factors and [DWF] flows times 1 + k*step), SI units: "
-                        "node max depth [m], link peak flow [m3/s], pump energy [kWh]"}
+                        "node max depth [m], link peak flow [m3/s], pump energy [kWh], each as "
+                        "[min, max, mean, sample standard deviation]"}
     for k, kind in enumerate(kinds):
         ids = sorted(set(swmm[0][k]) & set(ours[0][k]))
-        envelope[kind] = {i: [min(m[k][i] for m in swmm), max(m[k][i] for m in swmm)] for i in ids}
+        envelope[kind] = {}
+        for i in ids:
+            v = [m[k][i] for m in swmm]
+            envelope[kind][i] = [min(v), max(v), statistics.mean(v), statistics.stdev(v)]
         rows = []
         for i in ids:
             s = [m[k][i] for m in swmm]
