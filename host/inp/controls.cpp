@@ -77,6 +77,7 @@ class RuleParser {
   void premise(Row& row, Premise::Join join);
   void action(Row& row, bool then_branch);
   void named_variable(Row& row);
+  void never_true_warning(Row& row, const RuleVariable& v);
 
   Context& ctx_;
   State state_ = State::None;
@@ -109,8 +110,12 @@ bool RuleParser::variable(Row& row, size_t& k, RuleVariable& v) {
     if (v.object == RuleObject::Node) {
       v.index = row.node(k, "node");
     } else if (v.object == RuleObject::Gage) {
-      if (!ctx_.gages.count(upper(v.id)))
-        row.error("rain gage \"" + v.id + "\" is not defined; expected a gage from [RAINGAGES]");
+      // SWMM 5.2 reads a gage's INTENSITY or its rain over the past n hours (nHR_PRECIP, kept
+      // in hourly bins by the runoff clock); spongeflow's network engine does not see the gages
+      row.error(
+          "GAGE premises (rainfall INTENSITY or nHR_PRECIP) are not supported; expected a "
+          "NODE, LINK, CONDUIT, PUMP, ORIFICE, WEIR, OUTLET or SIMULATION variable");
+      return false;
     } else {
       v.index = row.link(k, "link");
     }
@@ -120,12 +125,6 @@ bool RuleParser::variable(Row& row, size_t& k, RuleVariable& v) {
     row.error("attribute missing; expected e.g. DEPTH, FLOW, STATUS, SETTING, TIME");
     return false;
   }
-  if (v.object == RuleObject::Gage) {
-    const std::string u = upper(row.tok(k));
-    v.attribute = u == "INTENSITY" ? RuleAttribute::Intensity : RuleAttribute::Rainfall;
-    ++k;
-    return true;
-  }
   int a = row.keyword(k, "attribute", kAttributes);
   if (a < 0) return false;
   v.attribute = kAttributeCodes[a];
@@ -134,8 +133,30 @@ bool RuleParser::variable(Row& row, size_t& k, RuleVariable& v) {
               "; expected an attribute of that object (see docs/network-input.md)");
     return false;
   }
+  never_true_warning(row, v);
   ++k;
   return true;
+}
+
+void RuleParser::never_true_warning(Row& row, const RuleVariable& v) {
+  // SWMM's getVariableValue gives MISSING (the premise is false at every step) for a link
+  // attribute the link's type does not have; SWMM reads it silently, we say so.
+  if (v.index < 0 || v.object == RuleObject::Node || v.object == RuleObject::Simulation) return;
+  using A = RuleAttribute;
+  const LinkType t = ctx_.model.links[v.index].type;
+  const char* has = nullptr;
+  if (v.attribute == A::Status && t != LinkType::Conduit && t != LinkType::Pump)
+    has = "only conduits and pumps have a STATUS";
+  else if (v.attribute == A::Setting && t != LinkType::Pump && t != LinkType::Orifice &&
+           t != LinkType::Weir)
+    has = "only pumps, orifices and weirs have a SETTING";
+  else if ((v.attribute == A::FullFlow || v.attribute == A::FullDepth || v.attribute == A::Length ||
+            v.attribute == A::Slope || v.attribute == A::Velocity) &&
+           t != LinkType::Conduit)
+    has = "only conduits have FULLFLOW, FULLDEPTH, LENGTH, SLOPE and VELOCITY";
+  if (has)
+    row.warn(std::string("premise on link ") + v.id + " is never true (" + has +
+             "; SWMM 5.2.4 reads it as a missing value)");
 }
 
 bool RuleParser::value(Row& row, size_t k, RuleAttribute a, double& out) {
@@ -232,6 +253,9 @@ void RuleParser::premise(Row& row, Premise::Join join) {
       u == "SIMULATION") {
     p.rhs_is_variable = true;
     if (!variable(row, k, p.rhs_variable)) return;
+    if (!variables_.count(u) && p.rhs_variable.attribute != p.lhs.attribute)
+      row.warn("WARNING 11: non-matching attributes in Control Rule " + rule_->id +
+               " (the two sides are compared as numbers in the file's units, as SWMM does)");
   } else {
     if (!value(row, k, p.lhs.attribute, p.value)) return;
     ++k;
@@ -289,6 +313,13 @@ void RuleParser::action(Row& row, bool then_branch) {
       if (!row.require(7, "... SETTING = CURVE Name")) return;
       a.kind = Action::Kind::Curve;
       a.curve = row.curve(6, "control curve");
+      // SWMM looks the curve up as written; only CONTROL curves are kept so here
+      if (a.curve >= 0 && ctx_.model.curves[a.curve].type != CurveType::Control) {
+        row.error("curve " + row.tok(6) +
+                  " is not a CONTROL curve; expected a curve of type "
+                  "CONTROL (controller value, setting)");
+        return;
+      }
       end = 7;
     } else if (kind == "TIMESERIES") {
       if (!row.require(7, "... SETTING = TIMESERIES Name")) return;
@@ -319,6 +350,10 @@ void RuleParser::named_variable(Row& row) {
   if (!row.require(5, "VARIABLE Name = Object ID Attribute")) return;
   if (row.tok(2) != "=") {
     row.error("\"" + row.tok(2) + "\" found where \"=\" belongs; expected VARIABLE Name = ...");
+    return;
+  }
+  if (find_word(row.tok(1), kAttributes) >= 0) {
+    row.error("variable name " + row.tok(1) + " is an attribute word; expected another name");
     return;
   }
   RuleVariable v;
