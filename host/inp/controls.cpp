@@ -3,6 +3,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "inp/controls_expression.hpp"
 #include "inp/datetime.hpp"
 #include "inp/sections.hpp"
 
@@ -77,6 +78,7 @@ class RuleParser {
   void premise(Row& row, Premise::Join join);
   void action(Row& row, bool then_branch);
   void named_variable(Row& row);
+  void expression(Row& row);
   void never_true_warning(Row& row, const RuleVariable& v);
 
   Context& ctx_;
@@ -84,6 +86,7 @@ class RuleParser {
   Rule* rule_ = nullptr;
   bool rule_ok_ = true;
   std::unordered_map<std::string, RuleVariable> variables_;
+  std::unordered_map<std::string, int> expressions_;  // name -> Model::rule_expressions
   std::unordered_map<std::string, int> rule_lines_;
 };
 
@@ -238,7 +241,19 @@ void RuleParser::premise(Row& row, Premise::Join join) {
   p.join = join;
   p.line = row.number();
   size_t k = 1;
-  if (!variable(row, k, p.lhs)) return;
+  if (auto it = expressions_.find(upper(row.tok(1))); it != expressions_.end()) {
+    // an EXPRESSION on the left: its right-hand value is a plain number (SWMM addPremise)
+    if (it->second < 0) return;  // its formula was reported
+    p.expression = it->second;
+    p.lhs.attribute = RuleAttribute::Unknown;
+    k = 2;
+  } else if (!variable(row, k, p.lhs)) {
+    return;
+  }
+  if (!row.has(k)) {
+    row.error("premise has no relation; expected =, <>, <, <=, > or >= and a value");
+    return;
+  }
   int rel = row.keyword(k, "relation", kRelations);
   if (rel < 0) return;
   p.relation = static_cast<Relation>(rel);
@@ -253,7 +268,7 @@ void RuleParser::premise(Row& row, Premise::Join join) {
       u == "SIMULATION") {
     p.rhs_is_variable = true;
     if (!variable(row, k, p.rhs_variable)) return;
-    if (!variables_.count(u) && p.rhs_variable.attribute != p.lhs.attribute)
+    if (p.expression < 0 && !variables_.count(u) && p.rhs_variable.attribute != p.lhs.attribute)
       row.warn("WARNING 11: non-matching attributes in Control Rule " + rule_->id +
                " (the two sides are compared as numbers in the file's units, as SWMM does)");
   } else {
@@ -362,6 +377,43 @@ void RuleParser::named_variable(Row& row) {
   variables_[upper(row.tok(1))] = v;
 }
 
+void RuleParser::expression(Row& row) {
+  // EXPRESSION name = formula of VARIABLE names defined above it (SWMM controls_addExpression)
+  if (!row.require(4, "EXPRESSION Name = Formula")) return;
+  if (row.tok(2) != "=") {
+    row.error("\"" + row.tok(2) + "\" found where \"=\" belongs; expected EXPRESSION Name = ...");
+    return;
+  }
+  RuleExpression e;
+  e.name = row.tok(1);
+  row.set_label(e.name);
+  e.line = row.number();
+  for (size_t k = 3; k < row.size(); ++k) e.formula += (k > 3 ? " " : "") + row.tok(k);
+  std::vector<std::string> names;
+  auto lookup = [&](const std::string& name) {
+    const std::string u = upper(name);
+    const auto it = variables_.find(u);
+    if (it == variables_.end()) return -1;
+    for (size_t i = 0; i < names.size(); ++i)
+      if (names[i] == u) return static_cast<int>(i);
+    names.push_back(u);
+    e.variables.push_back(it->second);
+    return static_cast<int>(names.size()) - 1;
+  };
+  std::string why;
+  auto ops = parse_expression(e.formula, lookup, why);
+  if (!ops) {
+    expressions_[upper(e.name)] = -1;  // known, but reported: premises on it say no more
+    row.error("math expression \"" + e.formula + "\" cannot be read: " + why +
+              "; expected numbers, VARIABLE names, + - * / ^, parentheses and functions (e.g. "
+              "SQRT(x), LOG(x))");
+    return;
+  }
+  e.ops = std::move(*ops);
+  expressions_[upper(e.name)] = static_cast<int>(ctx_.model.rule_expressions.size());
+  ctx_.model.rule_expressions.push_back(std::move(e));
+}
+
 void RuleParser::line(const InputLine& line) {
   Row row(ctx_, line);
   const std::string key = upper(row.id());
@@ -382,12 +434,7 @@ void RuleParser::line(const InputLine& line) {
     return;
   }
   if (key == "VARIABLE") return named_variable(row);
-  if (key == "EXPRESSION") {
-    row.error(
-        "math EXPRESSIONs in control rules are not supported yet; expected premises on "
-        "single variables");
-    return;
-  }
+  if (key == "EXPRESSION") return expression(row);
   if (!rule_) {
     row.error("\"" + row.id() + "\" before any RULE; expected RULE Name first");
     return;

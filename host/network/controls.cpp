@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "inp/controls_expression.hpp"
 #include "pipe/xsect.hpp"
 
 namespace sf::network {
@@ -185,6 +186,7 @@ bool RuleSet::premise_true(const inp::Premise& p, const RuleInputs& in) const {
   // Both sides in the .inp's units, as SWMM compares them (a right-hand variable of another
   // attribute is compared number to number, as SWMM does after its warning 11).
   using A = inp::RuleAttribute;
+  if (p.expression >= 0) return expression_premise_true(p, in);
   const A attr = p.lhs.attribute;
   const double lhs = user_units(value_of(p.lhs, in), attr);
   const double rhs = p.rhs_is_variable
@@ -206,6 +208,24 @@ bool RuleSet::premise_true(const inp::Premise& p, const RuleInputs& in) const {
   // TIMEOPEN/TIMECLOSED: the controller value is then the time in hours (evaluatePremise)
   if (attr == A::TimeOpen || attr == A::TimeClosed) control_value_ = lhs * 24.0;
   return result;
+}
+
+bool RuleSet::expression_premise_true(const inp::Premise& p, const RuleInputs& in) const {
+  // SWMM evaluates the formula on its variables' values in the file's units, a missing one
+  // entering as its MISSING code (-1e10); a result equal to that code makes the premise false.
+  constexpr double kSwmmMissing = -1.0e10;
+  const inp::RuleExpression& e = m_.rule_expressions[p.expression];
+  std::vector<double> values(e.variables.size());
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const double v = value_of(e.variables[k], in);
+    values[k] = std::isnan(v) ? kSwmmMissing : user_units(v, e.variables[k].attribute);
+  }
+  const double lhs = inp::evaluate_expression(e.ops, values);
+  const double rhs = p.rhs_is_variable
+                         ? user_units(value_of(p.rhs_variable, in), p.rhs_variable.attribute)
+                         : p.value;  // a plain number
+  if (lhs == kSwmmMissing || std::isnan(rhs)) return false;
+  return compare_values(lhs, p.relation, rhs);
 }
 
 double RuleSet::action_value(const inp::Action& a, const RuleInputs& in) const {

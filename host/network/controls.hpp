@@ -69,6 +69,8 @@ class RuleSet {
   /// An SI value in the units SWMM compares it in (the .inp's units; times in days).
   double user_units(double si, inp::RuleAttribute a) const;
   bool premise_true(const inp::Premise& p, const RuleInputs& in) const;
+  /// A premise whose left side is an EXPRESSION (SWMM mathexpr_eval of named variables).
+  bool expression_premise_true(const inp::Premise& p, const RuleInputs& in) const;
   /// SWMM's compareValues: records the set point and the controller value, then compares.
   bool compare_values(double lhs, inp::Relation rel, double rhs) const;
   double action_value(const inp::Action& a, const RuleInputs& in) const;
