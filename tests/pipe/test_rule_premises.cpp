@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/state_record.hpp"
 #include "inp/reader.hpp"
 #include "network/network_engine.hpp"
 
@@ -136,4 +137,34 @@ TEST(RulePremises, TimeEqualsHoldsWithinHalfAStep) {
     if (a.link == p1 && a.setting == 1.0 && t_on < 0.0) t_on = a.t;
   // steps start at 357 and 364 s: 357 is within 3.5 s of 360
   EXPECT_DOUBLE_EQ(t_on, 357.0);
+}
+
+// TIMEOPEN counts from the step in which the link switched (SWMM routing.c); the switch times
+// travel in checkpoints, so an engine continued from another's state switches P2 at the same
+// time. P1 opens at 361 s (TIME > 0.1 h is first true at the step starting at 361 s), P2 when
+// P1 has been open 5 minutes: at 661 s.
+TEST(RulePremises, TimeOpenCountsFromTheSwitchAndSurvivesACheckpoint) {
+  std::string inp = network_with_rules();
+  inp = inp.substr(0, inp.find("[CONTROLS]\n")) +
+        "[CONTROLS]\nRULE R1\nIF SIMULATION TIME > 0.1\nTHEN PUMP P1 STATUS = ON\n"
+        "RULE R2\nIF PUMP P1 TIMEOPEN >= 0:05\nTHEN PUMP P2 STATUS = ON\n";
+  const inp::Model m = inp::read_inp_text(inp, "timeopen.inp");
+  network::NetworkEngine a(m), b(m);
+  const int p2 = a.link_index("P2");
+  a.start();
+  while (a.time() < 500.0) ASSERT_TRUE(a.step());
+  StateRecord record;
+  a.save_state(record);
+  EXPECT_TRUE(record.has("network_rule_time_last_set"));
+  b.start();
+  b.load_state(record);
+  auto p2_on = [p2](network::NetworkEngine& e) {
+    while (e.step()) {
+    }
+    for (const auto& act : e.actions())
+      if (act.link == p2 && act.setting == 1.0) return act.t;
+    return -1.0;
+  };
+  EXPECT_DOUBLE_EQ(p2_on(a), 661.0);
+  EXPECT_DOUBLE_EQ(p2_on(b), 661.0);
 }
