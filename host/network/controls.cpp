@@ -11,7 +11,7 @@ namespace sf::network {
 namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-constexpr double kFudgeDepth = 0.0001 * inp::kMetresPerFoot;  // SWMM's FUDGE, 0.0001 ft
+constexpr double kDryDepth = 0.01 * inp::kMetresPerFoot;  // link_getVelocity: 0 at <= 0.01 ft
 constexpr double kFudgeArea = 0.0001 * inp::kMetresPerFoot * inp::kMetresPerFoot;  // ft²
 
 // SWMM's table_lookup: linear between points, the end values outside them.
@@ -128,7 +128,7 @@ double RuleSet::value_of(const inp::RuleVariable& v, const RuleInputs& in) const
     default: {  // Velocity: flow per barrel over the area at the link's depth, in the
                 // conduit's own direction (SWMM's link_getVelocity of Link.newFlow)
       const double y = (*in.link_depth)[i];
-      if (y <= kFudgeDepth) return 0.0;
+      if (y <= kDryDepth) return 0.0;
       const double q = (*in.link_flow)[i] * cp.direction / cp.barrels;
       const double a = pipe::area_of_depth(net.xsect[i], net.tables.view(), y);
       return a > kFudgeArea ? q / a : 0.0;
