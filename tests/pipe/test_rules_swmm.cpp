@@ -29,8 +29,8 @@ nlohmann::json reference(const std::string& name) {
 
 // Values that do not depend on the flow (geometry, clock, switch times): as SWMM's output,
 // kept to 7 significant digits.
-const std::set<std::string> kExact = {"PFD",  "PL",  "PS",  "PT",  "PCT",  "PDATE",
-                                      "PDOY", "PSW", "PTO", "PTC", "PSTAT"};
+const std::set<std::string> kExact = {"PMD",   "PFD",  "PL",  "PS",  "PT",  "PCT",
+                                      "PDATE", "PDOY", "PSW", "PTO", "PTC", "PSTAT"};
 // FULLFLOW: SWMM's Manning factor 1.486 (ft^(1/3)/s) against our exact SI, 1.4859 (0.006 %).
 const std::set<std::string> kUnitFactor = {"PFF"};
 // The shallow conduit C3 (depth PLD3, velocity PV3): SWMM gives no velocity at 0.01 ft or
