@@ -3,6 +3,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "inp/controls_expression.hpp"
 #include "inp/datetime.hpp"
 #include "inp/sections.hpp"
 
@@ -77,12 +78,15 @@ class RuleParser {
   void premise(Row& row, Premise::Join join);
   void action(Row& row, bool then_branch);
   void named_variable(Row& row);
+  void expression(Row& row);
+  void never_true_warning(Row& row, const RuleVariable& v);
 
   Context& ctx_;
   State state_ = State::None;
   Rule* rule_ = nullptr;
   bool rule_ok_ = true;
   std::unordered_map<std::string, RuleVariable> variables_;
+  std::unordered_map<std::string, int> expressions_;  // name -> Model::rule_expressions
   std::unordered_map<std::string, int> rule_lines_;
 };
 
@@ -109,8 +113,12 @@ bool RuleParser::variable(Row& row, size_t& k, RuleVariable& v) {
     if (v.object == RuleObject::Node) {
       v.index = row.node(k, "node");
     } else if (v.object == RuleObject::Gage) {
-      if (!ctx_.gages.count(upper(v.id)))
-        row.error("rain gage \"" + v.id + "\" is not defined; expected a gage from [RAINGAGES]");
+      // SWMM 5.2 reads a gage's INTENSITY or its rain over the past n hours (nHR_PRECIP, kept
+      // in hourly bins by the runoff clock); spongeflow's network engine does not see the gages
+      row.error(
+          "GAGE premises (rainfall INTENSITY or nHR_PRECIP) are not supported; expected a "
+          "NODE, LINK, CONDUIT, PUMP, ORIFICE, WEIR, OUTLET or SIMULATION variable");
+      return false;
     } else {
       v.index = row.link(k, "link");
     }
@@ -120,12 +128,6 @@ bool RuleParser::variable(Row& row, size_t& k, RuleVariable& v) {
     row.error("attribute missing; expected e.g. DEPTH, FLOW, STATUS, SETTING, TIME");
     return false;
   }
-  if (v.object == RuleObject::Gage) {
-    const std::string u = upper(row.tok(k));
-    v.attribute = u == "INTENSITY" ? RuleAttribute::Intensity : RuleAttribute::Rainfall;
-    ++k;
-    return true;
-  }
   int a = row.keyword(k, "attribute", kAttributes);
   if (a < 0) return false;
   v.attribute = kAttributeCodes[a];
@@ -134,8 +136,30 @@ bool RuleParser::variable(Row& row, size_t& k, RuleVariable& v) {
               "; expected an attribute of that object (see docs/network-input.md)");
     return false;
   }
+  never_true_warning(row, v);
   ++k;
   return true;
+}
+
+void RuleParser::never_true_warning(Row& row, const RuleVariable& v) {
+  // SWMM's getVariableValue gives MISSING (the premise is false at every step) for a link
+  // attribute the link's type does not have; SWMM reads it silently, we say so.
+  if (v.index < 0 || v.object == RuleObject::Node || v.object == RuleObject::Simulation) return;
+  using A = RuleAttribute;
+  const LinkType t = ctx_.model.links[v.index].type;
+  const char* has = nullptr;
+  if (v.attribute == A::Status && t != LinkType::Conduit && t != LinkType::Pump)
+    has = "only conduits and pumps have a STATUS";
+  else if (v.attribute == A::Setting && t != LinkType::Pump && t != LinkType::Orifice &&
+           t != LinkType::Weir)
+    has = "only pumps, orifices and weirs have a SETTING";
+  else if ((v.attribute == A::FullFlow || v.attribute == A::FullDepth || v.attribute == A::Length ||
+            v.attribute == A::Slope || v.attribute == A::Velocity) &&
+           t != LinkType::Conduit)
+    has = "only conduits have FULLFLOW, FULLDEPTH, LENGTH, SLOPE and VELOCITY";
+  if (has)
+    row.warn(std::string("premise on link ") + v.id + " is never true (" + has +
+             "; SWMM 5.2.4 reads it as a missing value)");
 }
 
 bool RuleParser::value(Row& row, size_t k, RuleAttribute a, double& out) {
@@ -217,7 +241,19 @@ void RuleParser::premise(Row& row, Premise::Join join) {
   p.join = join;
   p.line = row.number();
   size_t k = 1;
-  if (!variable(row, k, p.lhs)) return;
+  if (auto it = expressions_.find(upper(row.tok(1))); it != expressions_.end()) {
+    // an EXPRESSION on the left: its right-hand value is a plain number (SWMM addPremise)
+    if (it->second < 0) return;  // its formula was reported
+    p.expression = it->second;
+    p.lhs.attribute = RuleAttribute::Unknown;
+    k = 2;
+  } else if (!variable(row, k, p.lhs)) {
+    return;
+  }
+  if (!row.has(k)) {
+    row.error("premise has no relation; expected =, <>, <, <=, > or >= and a value");
+    return;
+  }
   int rel = row.keyword(k, "relation", kRelations);
   if (rel < 0) return;
   p.relation = static_cast<Relation>(rel);
@@ -232,6 +268,9 @@ void RuleParser::premise(Row& row, Premise::Join join) {
       u == "SIMULATION") {
     p.rhs_is_variable = true;
     if (!variable(row, k, p.rhs_variable)) return;
+    if (p.expression < 0 && !variables_.count(u) && p.rhs_variable.attribute != p.lhs.attribute)
+      row.warn("WARNING 11: non-matching attributes in Control Rule " + rule_->id +
+               " (the two sides are compared as numbers in the file's units, as SWMM does)");
   } else {
     if (!value(row, k, p.lhs.attribute, p.value)) return;
     ++k;
@@ -289,6 +328,13 @@ void RuleParser::action(Row& row, bool then_branch) {
       if (!row.require(7, "... SETTING = CURVE Name")) return;
       a.kind = Action::Kind::Curve;
       a.curve = row.curve(6, "control curve");
+      // SWMM looks the curve up as written; only CONTROL curves are kept so here
+      if (a.curve >= 0 && ctx_.model.curves[a.curve].type != CurveType::Control) {
+        row.error("curve " + row.tok(6) +
+                  " is not a CONTROL curve; expected a curve of type "
+                  "CONTROL (controller value, setting)");
+        return;
+      }
       end = 7;
     } else if (kind == "TIMESERIES") {
       if (!row.require(7, "... SETTING = TIMESERIES Name")) return;
@@ -321,10 +367,51 @@ void RuleParser::named_variable(Row& row) {
     row.error("\"" + row.tok(2) + "\" found where \"=\" belongs; expected VARIABLE Name = ...");
     return;
   }
+  if (find_word(row.tok(1), kAttributes) >= 0) {
+    row.error("variable name " + row.tok(1) + " is an attribute word; expected another name");
+    return;
+  }
   RuleVariable v;
   size_t k = 3;
   if (!variable(row, k, v)) return;
   variables_[upper(row.tok(1))] = v;
+}
+
+void RuleParser::expression(Row& row) {
+  // EXPRESSION name = formula of VARIABLE names defined above it (SWMM controls_addExpression)
+  if (!row.require(4, "EXPRESSION Name = Formula")) return;
+  if (row.tok(2) != "=") {
+    row.error("\"" + row.tok(2) + "\" found where \"=\" belongs; expected EXPRESSION Name = ...");
+    return;
+  }
+  RuleExpression e;
+  e.name = row.tok(1);
+  row.set_label(e.name);
+  e.line = row.number();
+  for (size_t k = 3; k < row.size(); ++k) e.formula += (k > 3 ? " " : "") + row.tok(k);
+  std::vector<std::string> names;
+  auto lookup = [&](const std::string& name) {
+    const std::string u = upper(name);
+    const auto it = variables_.find(u);
+    if (it == variables_.end()) return -1;
+    for (size_t i = 0; i < names.size(); ++i)
+      if (names[i] == u) return static_cast<int>(i);
+    names.push_back(u);
+    e.variables.push_back(it->second);
+    return static_cast<int>(names.size()) - 1;
+  };
+  std::string why;
+  auto ops = parse_expression(e.formula, lookup, why);
+  if (!ops) {
+    expressions_[upper(e.name)] = -1;  // known, but reported: premises on it say no more
+    row.error("math expression \"" + e.formula + "\" cannot be read: " + why +
+              "; expected numbers, VARIABLE names, + - * / ^, parentheses and functions (e.g. "
+              "SQRT(x), LOG(x))");
+    return;
+  }
+  e.ops = std::move(*ops);
+  expressions_[upper(e.name)] = static_cast<int>(ctx_.model.rule_expressions.size());
+  ctx_.model.rule_expressions.push_back(std::move(e));
 }
 
 void RuleParser::line(const InputLine& line) {
@@ -347,12 +434,7 @@ void RuleParser::line(const InputLine& line) {
     return;
   }
   if (key == "VARIABLE") return named_variable(row);
-  if (key == "EXPRESSION") {
-    row.error(
-        "math EXPRESSIONs in control rules are not supported yet; expected premises on "
-        "single variables");
-    return;
-  }
+  if (key == "EXPRESSION") return expression(row);
   if (!rule_) {
     row.error("\"" + row.id() + "\" before any RULE; expected RULE Name first");
     return;

@@ -457,8 +457,28 @@ struct RuleVariable {
   RuleAttribute attribute = RuleAttribute::Time;
 };
 
+/// One step of a rule EXPRESSION in postfix order (SWMM 5.2 mathexpr.c; see
+/// inp/controls_expression.hpp for the grammar and the evaluation).
+struct ExpressionOp {
+  enum class Code { Number, Variable, Add, Sub, Mul, Div, Pow, Neg, Function } code = Code::Number;
+  double number = 0.0;  // Number
+  int index = -1;       // Variable: into RuleExpression::variables; Function: its code
+};
+
+/// EXPRESSION name = formula of named VARIABLEs (read in the file's units, as SWMM does).
+struct RuleExpression {
+  std::string name;
+  std::vector<RuleVariable> variables;  // the named variables the formula reads
+  std::vector<ExpressionOp> ops;        // postfix
+  std::string formula;                  // as written
+  int line = 0;
+};
+
 struct Premise {
   enum class Join { If, And, Or } join = Join::If;
+  /// Index into Model::rule_expressions when the left side is an EXPRESSION (then lhs is
+  /// unused and the right-hand value is a plain number), else -1.
+  int expression = -1;
   RuleVariable lhs;
   Relation relation = Relation::Eq;
   bool rhs_is_variable = false;
@@ -570,6 +590,7 @@ struct Model {
   std::vector<ExternalInflow> inflows;
   std::vector<DryWeatherInflow> dry_weather_inflows;
   std::vector<Rule> rules;
+  std::vector<RuleExpression> rule_expressions;
 
   // hydrology (inp/hydrology.hpp)
   std::vector<RainGage> gages;

@@ -227,6 +227,7 @@ void NetworkEngine::apply_controls(double dt) {
     in.node_invert = &net_.node_invert;
     in.node_full_depth = &full;
     in.target_setting = &target;
+    in.net = &net_;
     in.dt = dt;
     for (const RuleAction& a : rules_->evaluate(in)) {
       target[a.link] = a.setting;
@@ -246,6 +247,8 @@ void NetworkEngine::apply_controls(double dt) {
                                                 : settings_[j] + (delta > 0 ? stepv : -stepv);
       }
     }
+    // SWMM (routing.c) stamps a switch between closed and open with the step's start
+    if (target[j] * settings_[j] == 0.0) rules_->note_switch(j, t_);
     settings_[j] = s;
     changed = true;
     if (net_.link_kind[j] == LinkKind::Orifice || net_.link_kind[j] == LinkKind::Weir) {

@@ -250,6 +250,30 @@ TEST(Controls, PremisesAndActionsInSi) {
   EXPECT_NEAR(p.startup_depth, 2 * ft, 1e-12);
 }
 
+// SWMM reads these silently or with its warning 11; they are kept, with a warning.
+TEST(Controls, PremisesSwmmNeverFindsTrueOrMismatchedAreWarned) {
+  std::vector<std::string> w;
+  Model m =
+      read_inp_text(network("CFS",
+                            "[PUMPS]\nP1 J1 O1 * ON 2 1\n[CONTROLS]\nRULE R1\nIF LINK C1 STATUS = "
+                            "OPEN\nAND OUTLET C1 SETTING > 0.5\n"
+                            "THEN PUMP P1 STATUS = OFF\nRULE R2\nIF NODE J1 DEPTH > LINK C1 FLOW\n"
+                            "THEN PUMP P1 STATUS = ON\nRULE R3\nIF LINK P1 LENGTH > 1\n"
+                            "THEN PUMP P1 STATUS = ON\n"),
+                    "t.inp", &w);
+  ASSERT_EQ(m.rules.size(), 3u);
+  auto has = [&](const std::string& fragment) {
+    for (const auto& s : w)
+      if (s.find(fragment) != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(
+      has("premise on link C1 is never true (only pumps, orifices and weirs have a "
+          "SETTING"));
+  EXPECT_TRUE(has("WARNING 11: non-matching attributes in Control Rule R2"));
+  EXPECT_TRUE(has("premise on link P1 is never true (only conduits have FULLFLOW"));
+}
+
 TEST(Warnings, UnsupportedSectionsAreKeptAndWarnedOnce) {
   std::vector<std::string> w;
   Model m = read_inp_text(network("CFS",
