@@ -8,10 +8,12 @@
 #include <mutex>
 #include <ostream>
 
+#include "app/capacity_coupled.hpp"
 #include "app/capacity_outputs.hpp"
 #include "app/capacity_runs.hpp"
 #include "app/command_outputs.hpp"
 #include "app/parallel_runs.hpp"
+#include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
 #include "inp/reader.hpp"
@@ -73,10 +75,6 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
       issues.push_back({o.case_file, 0, "[design_storm]", "",
                         "a capacity assessment needs the storm-intensity formula: a "
                         "[design_storm] table with preset or a1, c, b, n, and duration"});
-    if (cfg.capacity.mode == "coupled")
-      issues.push_back({o.case_file, 0, "[capacity]", "mode",
-                        "\"coupled\" is not available yet: capacity runs the network alone, loaded "
-                        "by its subcatchments' runoff; use mode = \"network\""});
     const auto& P = classes.periods();
     if (std::find(P.begin(), P.end(), cfg.capacity.target_return_period_years) == P.end())
       issues.push_back({o.case_file, 0, "[capacity]", "target_return_period",
@@ -103,6 +101,7 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
       throw InputError(InputIssue{o.case_file, 0, "[design_storm]", "", e.what()});
     }
 
+    const bool coupled = cfg.capacity.mode == "coupled";
     const inp::Model model = inp::read_inp_file(cfg.network->inp);
     CapacityResults r{
         classes, capacity_network(model), {}, {}, {}, cfg.capacity.target_return_period_years};
@@ -113,7 +112,16 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     out << "capacity of " << r.network.conduits.size() << " conduits of " << cfg.network->inp
         << " under " << P.size() << " design storms (" << ds.duration_s / 60.0
         << " min Chicago, r = " << ds.peak_position << "), " << o.parallel << " at a time\n";
-    r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out);
+    if (coupled) {
+      out << "coupled with the surface (" << cfg.dem
+          << "); subcatchments: " << cfg.network->subcatchments << "; each run's summary.json in "
+          << o.output_dir << "/runs/\n";
+      r.runs = run_coupled_design_storms(
+          {o.case_file, o.data_dir, o.output_dir, formula, storm, P, o.parallel}, r.network, out,
+          err);
+    } else {
+      r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out);
+    }
 
     for (std::size_t c = 0; c < r.network.conduits.size(); ++c) {
       std::vector<assess::ConduitPeaks> peaks;
@@ -140,7 +148,13 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     summary["surcharge_criterion"] =
         "flow depth reaches the crown, or the water level at either end node rises above that "
         "end's crown (tolerance 1 mm)";
-    const std::vector<std::string> files = write_capacity_outputs(o.output_dir, r, summary);
+    std::vector<std::string> files = write_capacity_outputs(o.output_dir, r, summary);
+    if (coupled) {
+      const std::string path =
+          (std::filesystem::path(o.output_dir) / "capacity_surface.csv").string();
+      write_text_file_atomically(path, capacity_surface_csv(r.runs), path + ".tmp");
+      files.push_back("capacity_surface.csv");
+    }
 
     const std::vector<std::string> names = classes.class_names();
     std::vector<int> count(names.size(), 0);
@@ -155,8 +169,9 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
         << " a (renewal_priority.csv)\n";
     double worst = 0.0;
     for (const CapacityRun& run : r.runs)
-      worst = std::max(
-          {worst, std::fabs(run.routing_continuity_pct), std::fabs(run.runoff_continuity_pct)});
+      worst = std::max({worst, std::fabs(run.routing_continuity_pct),
+                        std::fabs(run.runoff_continuity_pct),
+                        run.surface ? std::fabs(run.surface->coupled_continuity_pct) : 0.0});
     out << "wrote";
     for (const std::string& f : files) out << " " << f;
     out << " in " << o.output_dir << " ("
