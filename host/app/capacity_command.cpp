@@ -13,6 +13,7 @@
 #include "app/capacity_runs.hpp"
 #include "app/command_outputs.hpp"
 #include "app/parallel_runs.hpp"
+#include "app/run_interrupt.hpp"
 #include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
@@ -116,9 +117,15 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
       out << "coupled with the surface (" << cfg.dem
           << "); subcatchments: " << cfg.network->subcatchments << "; each run's summary.json in "
           << o.output_dir << "/runs/\n";
-      r.runs = run_coupled_design_storms(
-          {o.case_file, o.data_dir, o.output_dir, formula, storm, P, o.parallel}, r.network, out,
-          err);
+      try {
+        r.runs = run_coupled_design_storms(
+            {o.case_file, o.data_dir, o.output_dir, formula, storm, P, o.parallel}, r.network, out,
+            err);
+      } catch (const RunInterrupted& e) {
+        err << "spongeflow: " << e.what() << ": the capacity runs stopped; each run's files so "
+            << "far are in " << o.output_dir << "/runs/\n";
+        return 128 + e.signal_number();
+      }
     } else {
       r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out);
     }

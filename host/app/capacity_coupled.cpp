@@ -1,6 +1,7 @@
 #include "app/capacity_coupled.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -120,7 +121,7 @@ std::string failure_text(const std::string& err) {
 }
 
 CapacityRun run_one(const CoupledCapacityInput& in, const CapacityNetwork& net, std::size_t k,
-                    std::string& warnings) {
+                    std::string& warnings, std::atomic<int>& stopped_by) {
   const auto t0 = std::chrono::steady_clock::now();
   const double P = in.periods[k];
   config::CaseOverrides ov;
@@ -152,6 +153,12 @@ CapacityRun run_one(const CoupledCapacityInput& in, const CapacityNetwork& net, 
   const Precision precision = cfg.precision ? *cfg.precision : Precision::kF64;
   const int status =
       execute_case(cfg, Backend::kCpu, precision, dir, true, out, err, report, {}, adjust);
+  // SIGINT/SIGTERM stopped this run: the periods not yet started are not started (each run's
+  // own handler clears the request when it ends, so it is kept here).
+  if (status > 128) {
+    stopped_by = status - 128;
+    throw RunInterrupted(status - 128);
+  }
   if (status == 1)
     throw std::invalid_argument("the coupled run of " + years(P) +
                                 " a: " + failure_text(err.str()));
@@ -195,9 +202,11 @@ std::vector<CapacityRun> run_coupled_design_storms(const CoupledCapacityInput& i
   std::vector<CapacityRun> runs(in.periods.size());
   std::mutex print;
   bool warned = false;
+  std::atomic<int> stopped_by{0};
   run_in_parallel(in.periods.size(), in.parallel, [&](std::size_t k) {
+    if (const int s = stopped_by.load()) throw RunInterrupted(s);
     std::string warnings;
-    runs[k] = run_one(in, net, k, warnings);
+    runs[k] = run_one(in, net, k, warnings, stopped_by);
     const CapacityRun& r = runs[k];
     const std::lock_guard<std::mutex> lock(print);
     if (!warned) err << warnings;  // the same for every period: once
