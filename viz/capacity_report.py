@@ -160,7 +160,9 @@ def report_markdown(summary, renewal, top, images, wl_md, overflow_md=""):
         ["case file", f"`{summary['case_file']}`"],
         ["network", f"`{summary['network']}` ({summary['conduits']} conduits, "
                     f"{summary['conduit_length_m'] / 1000:.2f} km)"],
-        ["mode", summary["mode"] + " (pipes loaded by the subcatchments' SWMM runoff)"],
+        ["mode", summary["mode"] + (" (the storm on the 2D surface, the sewer coupled to it)"
+                                    if summary["mode"] == "coupled" else
+                                    " (pipes loaded by the subcatchments' SWMM runoff)")],
         ["storm-intensity formula (GB 50014-2021)", formula],
         ["design storm", f"Chicago hyetograph, {s['duration_s'] / 60:g} min, peak at r = "
                          f"{s['peak_position']:g}, {s['step_s'] / 60:g}-min blocks"],
@@ -179,6 +181,18 @@ def report_markdown(summary, renewal, top, images, wl_md, overflow_md=""):
                   f"{r['flooding_m3']:.0f}", f"{r['wall_s']:.1f}"] for r in summary["runs"]])
     if overflow_md:
         md += "\n" + overflow_md
+    surface = [r for r in summary["runs"] if "surface" in r]
+    if surface:  # coupled mode: the flooded streets of every storm (capacity_surface.csv)
+        md += "\n## Flooded surface per storm (coupled runs)\n\n"
+        md += table(["return period (a)", "flooded area (m²)", "max depth (m)",
+                     "flooded volume (m³)", "network → surface (m³)", "coupled continuity (%)"],
+                    [[f"{r['return_period_a']:g}", f"{r['surface']['flooded_area_m2']:.0f}",
+                      f"{r['surface']['max_depth_m']:.3f}",
+                      f"{r['surface']['flooded_volume_m3']:.0f}",
+                      f"{r['surface']['network_to_surface_m3']:.0f}",
+                      f"{r['surface']['coupled_continuity_error_pct']:.3f}"] for r in surface])
+        md += (f"\nFlooded: cells whose maximum depth exceeded "
+               f"{surface[0]['surface']['flood_threshold_m']:g} m.\n")
     md += "\n## Capacity classes\n\n"
     md += table(["class", "conduits", "length (km)", "share of length"],
                 [[c["class"], c["conduits"], f"{c['length_m'] / 1000:.2f}",

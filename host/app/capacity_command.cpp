@@ -8,12 +8,15 @@
 #include <mutex>
 #include <ostream>
 
+#include "app/capacity_coupled.hpp"
 #include "app/capacity_outputs.hpp"
 #include "app/capacity_overflows.hpp"
 #include "app/capacity_runs.hpp"
 #include "app/command_outputs.hpp"
 #include "app/overflows_command.hpp"
 #include "app/parallel_runs.hpp"
+#include "app/run_interrupt.hpp"
+#include "common/atomic_text_file.hpp"
 #include "common/input_error.hpp"
 #include "config/case_config.hpp"
 #include "inp/reader.hpp"
@@ -79,10 +82,6 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
       issues.push_back({o.case_file, 0, "[design_storm]", "",
                         "a capacity assessment needs the storm-intensity formula: a "
                         "[design_storm] table with preset or a1, c, b, n, and duration"});
-    if (cfg.capacity.mode == "coupled")
-      issues.push_back({o.case_file, 0, "[capacity]", "mode",
-                        "\"coupled\" is not available yet: capacity runs the network alone, loaded "
-                        "by its subcatchments' runoff; use mode = \"network\""});
     const auto& P = classes.periods();
     if (std::find(P.begin(), P.end(), cfg.capacity.target_return_period_years) == P.end())
       issues.push_back({o.case_file, 0, "[capacity]", "target_return_period",
@@ -109,6 +108,7 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
       throw InputError(InputIssue{o.case_file, 0, "[design_storm]", "", e.what()});
     }
 
+    const bool coupled = cfg.capacity.mode == "coupled";
     const inp::Model model = inp::read_inp_file(cfg.network->inp);
     CapacityResults r{
         classes, capacity_network(model), {}, {}, {}, cfg.capacity.target_return_period_years};
@@ -119,6 +119,10 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     const OverflowOptions overflow_defaults;
     CapacityExtras extras;
     std::vector<CapacityOverflowProbe> probes;
+    if (!o.outfalls.empty() && coupled)
+      throw InputError(InputIssue{o.case_file, 0, "[capacity]", "mode",
+                                  "--outfalls records overflows in network mode only; the "
+                                  "coupled runs do not record them yet (use mode = \"network\")"});
     if (!o.outfalls.empty()) {
       check_overflow_outfalls(model, o.outfalls);
       for (std::size_t k = 0; k < P.size(); ++k)
@@ -133,8 +137,23 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     out << "capacity of " << r.network.conduits.size() << " conduits of " << cfg.network->inp
         << " under " << P.size() << " design storms (" << ds.duration_s / 60.0
         << " min Chicago, r = " << ds.peak_position << "), " << o.parallel << " at a time\n";
-    r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out, probes);
-    for (const CapacityOverflowProbe& p : probes) extras.overflows.push_back(p.result());
+    if (coupled) {
+      out << "coupled with the surface (" << cfg.dem
+          << "); subcatchments: " << cfg.network->subcatchments << "; each run's summary.json in "
+          << o.output_dir << "/runs/\n";
+      try {
+        r.runs = run_coupled_design_storms(
+            {o.case_file, o.data_dir, o.output_dir, formula, storm, P, o.parallel}, r.network, out,
+            err);
+      } catch (const RunInterrupted& e) {
+        err << "spongeflow: " << e.what() << ": the capacity runs stopped; each run's files so "
+            << "far are in " << o.output_dir << "/runs/\n";
+        return 128 + e.signal_number();
+      }
+    } else {
+      r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out, probes);
+      for (const CapacityOverflowProbe& p : probes) extras.overflows.push_back(p.result());
+    }
 
     for (std::size_t c = 0; c < r.network.conduits.size(); ++c) {
       std::vector<assess::ConduitPeaks> peaks;
@@ -161,7 +180,13 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     summary["surcharge_criterion"] =
         "flow depth reaches the crown, or the water level at either end node rises above that "
         "end's crown (tolerance 1 mm)";
-    const std::vector<std::string> files = write_capacity_outputs(o.output_dir, r, summary, extras);
+    std::vector<std::string> files = write_capacity_outputs(o.output_dir, r, summary, extras);
+    if (coupled) {
+      const std::string path =
+          (std::filesystem::path(o.output_dir) / "capacity_surface.csv").string();
+      write_text_file_atomically(path, capacity_surface_csv(r.runs), path + ".tmp");
+      files.push_back("capacity_surface.csv");
+    }
 
     const std::vector<std::string> names = classes.class_names();
     std::vector<int> count(names.size(), 0);
@@ -176,8 +201,9 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
         << " a (renewal_priority.csv)\n";
     double worst = 0.0;
     for (const CapacityRun& run : r.runs)
-      worst = std::max(
-          {worst, std::fabs(run.routing_continuity_pct), std::fabs(run.runoff_continuity_pct)});
+      worst = std::max({worst, std::fabs(run.routing_continuity_pct),
+                        std::fabs(run.runoff_continuity_pct),
+                        run.surface ? std::fabs(run.surface->coupled_continuity_pct) : 0.0});
     out << "wrote";
     for (const std::string& f : files) out << " " << f;
     out << " in " << o.output_dir << " ("

@@ -262,7 +262,7 @@ std::vector<std::string> write_capacity_outputs(const std::string& dir_name,
   summary["return_periods_a"] = r.classes.periods();
   summary["target_return_period_a"] = r.target_years;
   summary["runs"] = nlohmann::ordered_json::array();
-  for (const CapacityRun& run : r.runs)
+  for (const CapacityRun& run : r.runs) {
     summary["runs"].push_back({{"return_period_a", run.return_period_years},
                                {"rain_depth_mm", run.rain_depth_mm},
                                {"peak_block_intensity_mm_per_h", run.peak_block_mm_per_h},
@@ -273,6 +273,17 @@ std::vector<std::string> write_capacity_outputs(const std::string& dir_name,
                                {"flooded_nodes", run.flooded_nodes},
                                {"steps", run.steps},
                                {"wall_s", run.wall_s}});
+    if (run.surface)  // coupled mode: the flooded surface of the run (capacity_surface.csv)
+      summary["runs"].back()["surface"] = {
+          {"flood_threshold_m", run.surface->flood_threshold_m},
+          {"flooded_area_m2", run.surface->flooded_area_m2},
+          {"max_depth_m", run.surface->max_depth_m},
+          {"flooded_volume_m3", run.surface->flooded_volume_m3},
+          {"grid_rain_m3", run.surface->grid_rain_m3},
+          {"surface_to_network_m3", run.surface->surface_to_network_m3},
+          {"network_to_surface_m3", run.surface->network_to_surface_m3},
+          {"coupled_continuity_error_pct", run.surface->coupled_continuity_pct}};
+  }
   const std::vector<std::string> names = r.classes.class_names();
   std::vector<int> count(names.size(), 0);
   std::vector<double> length(names.size(), 0.0);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,17 @@ struct CapacityNetwork {
 
 CapacityNetwork capacity_network(const inp::Model& model);
 
+/// The surface of a coupled design-storm run (capacity mode "coupled").
+struct CapacitySurface {
+  double flood_threshold_m = 0;       // the case's [surface] flood_threshold
+  double flooded_area_m2 = 0;         // cells whose max depth exceeded the threshold
+  double max_depth_m = 0;             // over the grid and the run
+  double flooded_volume_m3 = 0;       // sum over the flooded cells of max depth x cell area
+  double coupled_continuity_pct = 0;  // the coupled system (docs/coupling.md)
+  double surface_to_network_m3 = 0, network_to_surface_m3 = 0;
+  double grid_rain_m3 = 0;  // rain on the active cells
+};
+
 /// What one design-storm run gives.
 struct CapacityRun {
   double return_period_years = 0;
@@ -46,6 +58,7 @@ struct CapacityRun {
   int flooded_nodes = 0;
   int steps = 0;
   double wall_s = 0;
+  std::optional<CapacitySurface> surface;  // coupled mode only
 };
 
 /// Hooks into run_design_storm's routing loop for callers that record more than conduit peaks

@@ -6,8 +6,11 @@
 
 #include "common/input_error.hpp"
 #include "couple/network_placement.hpp"
+#include "couple/subcatchment_overlap.hpp"
 #include "inp/reader.hpp"
+#include "network/forcing.hpp"
 #include "network/network_snapshot_build.hpp"
+#include "runoff/runoff_model.hpp"
 
 namespace sf::app {
 namespace {
@@ -45,10 +48,11 @@ void since_window_start(network::NetworkStatistics& st, const network::NetworkSt
 }  // namespace
 
 CoupledRun::CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backend backend,
-                       const std::string& out_dir)
+                       const std::string& out_dir, const NetworkModelEdit& edit)
     : cfg_(cfg), surface_(surface), out_dir_(out_dir) {
   const config::NetworkConfig& nc = *cfg.network;
   model_ = inp::read_inp_file(nc.inp, &warnings_);
+  settle_subcatchments(edit);
   // The network runs as long as the surface: its own END_DATE does not apply when coupled.
   const auto duration = std::int64_t(std::ceil(surface.setup().duration));
   if (model_.options.duration_s < duration) {
@@ -72,6 +76,9 @@ CoupledRun::CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backe
   plan_ = couple::plan_coupling(model_, engine_->network(), grid, points, nc.coupling, nc.inp,
                                 defaults);
   for (const std::string& w : plan_.warnings) warnings_.push_back(w);
+  if (nc.subcatchments == "load_nodes" && !model_.subcatchments.empty())
+    for (const couple::SubcatchmentOverlap& o : couple::subcatchments_on_grid(model_, grid))
+      warnings_.push_back(couple::overlap_warning(o, nc.inp));
   coupler_ = std::make_unique<couple::CoupledSimulation>(surface, *engine_, plan_.links);
 
   const network::NetworkData& net = engine_->network();
@@ -90,6 +97,26 @@ CoupledRun::CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backe
 }
 
 CoupledRun::~CoupledRun() = default;
+
+void CoupledRun::settle_subcatchments(const NetworkModelEdit& edit) {
+  const config::NetworkConfig& nc = *cfg_.network;
+  const std::size_t n = model_.subcatchments.size();
+  if (n > 0 && nc.subcatchments == "ignore") {
+    // Without subcatchments the network builds no runoff process (network/forcing.cpp).
+    model_.subcatchments.clear();
+    model_.subcatchment_index.clear();
+    model_.lid_usages.clear();
+    warnings_.push_back(nc.inp + ": its " + std::to_string(n) +
+                        " subcatchments are left out ([network] subcatchments = \"ignore\"): the "
+                        "grid takes the case's rain; set subcatchments = \"load_nodes\" for "
+                        "areas outside the DEM (docs/coupling.md)");
+  }
+  if (edit) edit(model_);
+  if (nc.subcatchments == "load_nodes" && n > 0 && !edit)
+    warnings_.push_back(nc.inp + ": its " + std::to_string(n) +
+                        " subcatchments take the rain of the .inp's gages, not the case's rain "
+                        "on the grid (docs/coupling.md, Subcatchments)");
+}
 
 void CoupledRun::start_outputs() {
   if (cfg_.network_vtk) vtp_ = std::make_unique<viz::NetworkVtpSeriesWriter>(out_dir_, "network");
@@ -202,6 +229,21 @@ io::NetworkReport CoupledRun::report() {
                   {"network_to_surface", b.network_to_surface},
                   {"outfall_to_surface", b.outfall_to_surface}};
   r.continuity_error_pct = b.continuity_error_pct();
+  if (const runoff::RunoffModel* ro = engine_->forcing().runoff()) {
+    // Subcatchment runoff enters the nodes inside network_inflow (the routing ledger books it
+    // as external inflow); this line says how much of it the runoff process produced.
+    const runoff::RunoffTotals t = ro->totals();
+    r.balance_m3.push_back({"subcatchment_runoff", t.runoff + t.lid_drainage});
+    r.runoff_continuity = {{"total_precipitation_m3", t.rainfall},
+                           {"evaporation_loss_m3", t.evaporation},
+                           {"infiltration_loss_m3", t.infiltration},
+                           {"surface_runoff_m3", t.runoff},
+                           {"lid_drainage_m3", t.lid_drainage},
+                           {"initial_storage_m3", t.initial_storage},
+                           {"final_storage_m3", t.final_storage},
+                           {"subcatchment_area_m2", t.area},
+                           {"continuity_error_pct", t.continuity_error_pct()}};
+  }
   network::MassBalance m = engine_->mass_balance();
   m.final_storage = engine_->storage_volume();
   r.network_continuity_error_pct = m.continuity_error_pct();
@@ -239,7 +281,7 @@ std::string coupled_table_text(const io::NetworkReport& n, double area_m2) {
       {"rain", "Rainfall ........................"},
       {"boundary_inflow", "Boundary inflow ................."},
       {"source_inflow", "Source inflow ..................."},
-      {"network_inflow", "Network inflow (DWF, external) .."},
+      {"network_inflow", "Network inflow (DWF, ext., runoff)"},
       {"surface_depth_clamp", "Depth clamp (added) ............."},
       {"boundary_outflow", "Boundary outflow ................"},
       {"sink_outflow", "Sink outflow ...................."},
@@ -251,7 +293,8 @@ std::string coupled_table_text(const io::NetworkReport& n, double area_m2) {
       {"network_final", "Final network volume ............"},
       {"surface_to_network", "  surface -> network (inlets) ..."},
       {"network_to_surface", "  network -> surface (overflow) ."},
-      {"outfall_to_surface", "  outfalls onto the surface ....."}};
+      {"outfall_to_surface", "  outfalls onto the surface ....."},
+      {"subcatchment_runoff", "  subcatchment runoff to nodes .."}};
   std::string s;
   auto value = [&](const char* key) {
     for (const auto& [name, v] : n.balance_m3)
@@ -263,7 +306,13 @@ std::string coupled_table_text(const io::NetworkReport& n, double area_m2) {
   };
   s += "  Coupled System Continuity                Volume (m3)   Depth (mm)\n";
   s += "  ---------------------------------------------------------------------\n";
+  auto has = [&](const char* key) {
+    for (const auto& entry : n.balance_m3)
+      if (entry.first == key) return true;
+    return false;
+  };
   for (const auto& [key, label] : kRows) {
+    if (std::string(key) == "subcatchment_runoff" && !has(key)) continue;
     if (std::string(key) == "surface_to_network") {
       row("Continuity error (%) ............", n.continuity_error_pct, true);
       s += "  Exchanged inside the system:\n";
@@ -271,6 +320,29 @@ std::string coupled_table_text(const io::NetworkReport& n, double area_m2) {
     row(label, value(key));
   }
   row("Pipe network alone (SWMM ledger) .", n.network_continuity_error_pct, true);
+  if (!n.runoff_continuity.empty()) {
+    // SWMM's runoff continuity of the subcatchments, depths over their own area
+    static const std::pair<const char*, const char*> kRunoff[] = {
+        {"initial_storage_m3", "Initial subcatchment storage ...."},
+        {"total_precipitation_m3", "Rainfall on subcatchments ......."},
+        {"evaporation_loss_m3", "Evaporation loss ................"},
+        {"infiltration_loss_m3", "Infiltration loss ..............."},
+        {"surface_runoff_m3", "Surface runoff .................."},
+        {"lid_drainage_m3", "LID drainage ...................."},
+        {"final_storage_m3", "Final subcatchment storage ......"}};
+    auto runoff_value = [&](const std::string& key) {
+      for (const auto& [name, v] : n.runoff_continuity)
+        if (name == key) return v;
+      return 0.0;
+    };
+    const double area = runoff_value("subcatchment_area_m2");
+    s += "\n  Subcatchment Runoff Continuity           Volume (m3)   Depth (mm)\n";
+    s += "  ---------------------------------------------------------------------\n";
+    for (const auto& [key, label] : kRunoff)
+      s += balance_table_row(label, runoff_value(key), area, 34, false);
+    s += balance_table_row("Continuity error (%) ............",
+                           runoff_value("continuity_error_pct"), area, 34, true);
+  }
   return s;
 }
 

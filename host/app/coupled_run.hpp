@@ -4,6 +4,7 @@
 #pragma once
 
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,12 +21,19 @@
 
 namespace sf::app {
 
+/// Changes the .inp's model before the network is built (`spongeflow capacity`: the design storm
+/// as every gage's rain).
+using NetworkModelEdit = std::function<void(inp::Model&)>;
+
 class CoupledRun {
  public:
   /// Reads the .inp and the coupling points, places them on the grid and starts the network.
-  /// Throws sf::InputError for bad input (naming the file, line and node).
+  /// With [network] subcatchments = "ignore" the .inp's subcatchments are left out (a warning
+  /// says how many); with "load_nodes" they load their outlet nodes, and those whose outline
+  /// covers active cells are warned about. `edit` changes the model first. Throws
+  /// sf::InputError for bad input (naming the file, line and node).
   CoupledRun(const config::CaseConfig& cfg, Simulation& surface, Backend backend,
-             const std::string& out_dir);
+             const std::string& out_dir, const NetworkModelEdit& edit = {});
   ~CoupledRun();
 
   /// A fresh run: starts network.pvd and network_timeseries.csv (its header and the row of t = 0).
@@ -68,6 +76,8 @@ class CoupledRun {
   void write_sample(double t);
   void write_header();
   void restore_memory(const StateRecord& record);
+  /// Leaves out or checks the .inp's subcatchments, as [network] subcatchments says.
+  void settle_subcatchments(const NetworkModelEdit& edit);
 
   const config::CaseConfig& cfg_;
   Simulation& surface_;

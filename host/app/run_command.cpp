@@ -113,7 +113,8 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
     std::unique_ptr<CoupledRun> coupled;
     if (cfg.network) {
       try {
-        coupled = std::make_unique<CoupledRun>(cfg, sim, backend, out_dir);
+        coupled =
+            std::make_unique<CoupledRun>(cfg, sim, backend, out_dir, adjust.edit_network_model);
       } catch (const InputError& e) {
         err << "error: " << e.what() << "\n";
         return 1;

@@ -36,6 +36,11 @@ int prepare_case(const RunOptions& options, config::CaseConfig& cfg, Backend& ba
                  Precision& precision, std::ostream& err);
 
 class CoupledRun;
+}  // namespace sf::app
+namespace sf::inp {
+struct Model;
+}  // namespace sf::inp
+namespace sf::app {
 
 /// How `spongeflow forecast` changes a run restarted from a checkpoint (app/forecast_command.cpp).
 struct RestartAdjustments {
@@ -45,6 +50,9 @@ struct RestartAdjustments {
   std::function<void(const CoupledRun&, double t)> on_network_step_end;
   /// The outputs start at the checkpoint's time: no earlier results.nc or surface.pvd is continued.
   bool fresh_outputs = false;
+  /// Changes the network's .inp model before the coupled run builds it (`spongeflow capacity`:
+  /// the design storm as the gages' rain).
+  std::function<void(inp::Model&)> edit_network_model;
 };
 
 /// Loads and runs a checked case into out_dir, filling `report`; returns the exit status (as

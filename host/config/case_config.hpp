@@ -83,6 +83,9 @@ struct NetworkConfig {
   InletConfig inlet{"inlet"};
   InletConfig manhole{"manhole"};
   std::string backend = "auto";  // where the network computes: auto, cpu or cuda
+  // "ignore" or "load_nodes": whether the .inp's subcatchments load their outlet nodes in a
+  // coupled run (docs/coupling.md, Subcatchments)
+  std::string subcatchments = "ignore";
 };
 
 /// [capacity]: how `spongeflow capacity` runs the design storms (docs/capacity.md).

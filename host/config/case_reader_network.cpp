@@ -40,6 +40,13 @@ void read_network(const toml::table& doc, const std::string& file, const PathRes
     else
       t.error("backend", "'" + *b + "' is not a backend; expected \"auto\", \"cpu\" or \"cuda\"");
   }
+  if (auto m = t.string("subcatchments")) {
+    if (*m == "ignore" || *m == "load_nodes")
+      n.subcatchments = *m;
+    else
+      t.error("subcatchments",
+              "'" + *m + "' is not a choice; expected \"ignore\" or \"load_nodes\"");
+  }
   c.network = n;
 }
 

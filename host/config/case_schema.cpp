@@ -242,10 +242,16 @@ const std::vector<KeySpec>& case_schema() {
       {"network", "backend", "string", "auto", "-",
        "Where the network computes beside the surface: \"auto\" (with a CUDA surface, on the GPU "
        "from 200 links, below that on the CPU), \"cpu\" or \"cuda\" (docs/coupling.md, Backends)"},
+      {"network", "subcatchments", "string", "ignore", "-",
+       "What a coupled run does with the .inp's [SUBCATCHMENTS]: \"ignore\" (the grid takes the "
+       "case's rain; the subcatchments are left out) or \"load_nodes\" (their SWMM runoff, from "
+       "the .inp's gages, enters their outlet nodes as in a network run): for areas outside the "
+       "DEM only, or the rain is counted twice (docs/coupling.md, Subcatchments)"},
 
       {"capacity", "mode", "string", "network", "-",
        "How `spongeflow capacity` loads the pipes: network (the [network] .inp alone, loaded by "
-       "its subcatchments' runoff); coupled (with the surface) is not available yet"},
+       "its subcatchments' runoff) or coupled (each design storm on the grid, and on the gages "
+       "with [network] subcatchments = \"load_nodes\"; the network coupled to the surface)"},
       {"capacity", "target_return_period", "number", "3", "a",
        "Design return period the renewal priority list checks every conduit against (one of "
        "the tested periods; GB 50014-2021 table 4.1.3 sets 2-5 a for most urban districts, more "

@@ -88,6 +88,11 @@ void write_run_summary(const std::string& path, const RunReport& r) {
                     {"outfalls", elements(n.outfalls)},
                     {"flooded_nodes", elements(n.flooded_nodes)},
                     {"surcharged_conduits", elements(n.surcharged_conduits)}};
+    if (!n.runoff_continuity.empty()) {
+      json rc = json::object();
+      for (const auto& [name, v] : n.runoff_continuity) rc[name] = v;
+      j["network"]["runoff_continuity"] = rc;
+    }
     j["coupled_volume_balance_m3"] = bal;
   }
 

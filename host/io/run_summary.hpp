@@ -31,6 +31,9 @@ struct NetworkReport {
   std::vector<std::pair<std::string, double>> balance_m3;  // coupled system ledger, in order
   double continuity_error_pct = 0;                         // the coupled system
   double network_continuity_error_pct = 0;                 // the pipes alone (SWMM's ledger)
+  /// SWMM's runoff continuity of the .inp's subcatchments (m³, area m², error %), in order;
+  /// empty without subcatchments loading the nodes.
+  std::vector<std::pair<std::string, double>> runoff_continuity;
   std::vector<ElementResult> pumps, outfalls, flooded_nodes, surcharged_conduits;
 };
 

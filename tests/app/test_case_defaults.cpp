@@ -114,6 +114,7 @@ TEST(CaseKeys, AbsentKeysTakeTheSchemaDefaults) {
     EXPECT_EQ(inlet->orifice_coeff, config::schema_default("network", kind + "_orifice_coeff"))
         << kind;
   }
+  EXPECT_EQ(c.network->subcatchments, "ignore");  // the schema's documented default
   EXPECT_EQ(c.timeseries_interval, d("output", "timeseries_interval"));
 }
 

@@ -342,6 +342,89 @@ TEST(CapacityCli, OverflowOutfallsThatAreNotOutfallsAreRefused) {
   EXPECT_FALSE(fs::exists(dir / "out" / "capacity.csv"));
 }
 
+// --- coupled mode --------------------------------------------------------------------------
+
+// The one pipe again, coupled: J1 sits under the lowest cell of a 4 m x 4 m walled DEM whose
+// ground is its rim (13 m), the outfall lies off the DEM (not coupled); its subcatchment lies
+// off the DEM too and loads J1 ("load_nodes"), with the design storm as its gage's rain, and the
+// grid takes the same storm.
+fs::path coupled_pipe_folder(const std::string& name, bool coordinates = true) {
+  const fs::path dir = sf::test::scratch(name);
+  sf::test::write_file(dir / "dem.asc", sf::test::ascii_grid(4, 4, 13.0));
+  std::string inp = one_pipe_inp();
+  inp = inp.substr(0, inp.find("[COORDINATES]"));
+  if (coordinates) inp += "[COORDINATES]\nJ1 1003.5 2000.5\nO1 1100 2000\n";
+  sf::test::write_file(dir / "pipe.inp", inp);
+  std::string c = one_pipe_case("mode = \"coupled\"\n");
+  c.replace(c.find("inp = \"pipe.inp\"\n"), 17,
+            "inp = \"pipe.inp\"\nsubcatchments = \"load_nodes\"\n");
+  sf::test::write_file(dir / "case.toml", c);
+  return dir;
+}
+
+TEST(CapacityCli, CoupledRunsGiveTheNetworkClassesWhileTheSurfaceStaysDry) {
+  const fs::path dir = coupled_pipe_folder("capacity_coupled_one_pipe");
+  auto r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                                    " --return-periods 1,2,5,10 --output " +
+                                    (dir / "out").string() + " --parallel 2");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto rows = csv_rows(dir / "out" / "capacity.csv");
+  ASSERT_EQ(rows.size(), 2u);
+  // The same classes as network mode (OnePipeGetsItsClassFromManningAndTheFormulaByHand): the
+  // grid's 16 m² add 0.2 % to the pipe's 0.76 ha; not surcharged at 1 and 2 a, surcharged at 5
+  // and 10 a, class 2-5 a, and the 2-year peak still the hand rational peak to 1 %.
+  for (const char* tag : {"1", "2"})
+    EXPECT_EQ(cell(rows, 1, std::string("surcharged_") + tag + "a"), "no");
+  for (const char* tag : {"5", "10"})
+    EXPECT_EQ(cell(rows, 1, std::string("surcharged_") + tag + "a"), "yes");
+  EXPECT_EQ(cell(rows, 1, "class"), "2-5 a");
+  const double hand = peak_block_mm_per_min(2.0) / 60000.0 * catchment_area_m2();
+  EXPECT_NEAR(std::stod(cell(rows, 1, "peak_flow_2a_m3s")), hand, 0.01 * hand);
+
+  // The surface per period stays dry by the 0.15 m criterion: its rain drains through J1, which
+  // surcharges at 5 a (its level above the crown, not yet at the rim) and overflows onto its cell
+  // only at 10 a (measured: 0.26 m3, 9.6 cm deep at most).
+  const auto surface = csv_rows(dir / "out" / "capacity_surface.csv");
+  ASSERT_EQ(surface.size(), 5u);
+  for (std::size_t k = 1; k <= 4; ++k) {
+    const std::string P = cell(surface, k, "return_period_a");
+    EXPECT_LT(std::fabs(std::stod(cell(surface, k, "coupled_continuity_error_pct"))), 0.1) << P;
+    // the grid's rain: the storm's depth on its 16 m²
+    EXPECT_NEAR(std::stod(cell(surface, k, "grid_rain_m3")),
+                formula_depth_mm(std::stod(P), kStormMin) * 1e-3 * 16.0, 0.01)
+        << P;
+    EXPECT_EQ(std::stod(cell(surface, k, "flooded_area_m2")), 0.0) << P;
+    EXPECT_LT(std::stod(cell(surface, k, "max_depth_m")), 0.15) << P;
+    if (k <= 3)
+      EXPECT_EQ(cell(surface, k, "network_to_surface_m3"), "0.00") << P;
+    else
+      EXPECT_GT(std::stod(cell(surface, k, "network_to_surface_m3")), 0.1) << P;
+  }
+  nlohmann::json s;
+  std::ifstream(dir / "out" / "capacity_summary.json") >> s;
+  EXPECT_EQ(s["mode"], "coupled");
+  ASSERT_EQ(s["runs"].size(), 4u);
+  EXPECT_TRUE(s["runs"][3].contains("surface")) << s["runs"][3].dump(1);
+  EXPECT_TRUE(fs::exists(dir / "out" / "runs" / "5a" / "summary.json"));
+}
+
+TEST(CapacityCli, CoupledModeRefusesACaseWithoutDemOrCouplingPoints) {
+  fs::path dir = coupled_pipe_folder("capacity_coupled_no_dem");
+  std::string c = one_pipe_case("mode = \"coupled\"\n");
+  sf::test::write_file(dir / "case.toml", c.substr(c.find("[time]")));
+  auto r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                                    " --return-periods 1,5 --output " + (dir / "out").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("[grid] dem"), std::string::npos) << r.output;
+  dir = coupled_pipe_folder("capacity_coupled_no_points", false);
+  r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                               " --return-periods 1,5 --output " + (dir / "out").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("pipe.inp"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("no network node is coupled to the surface"), std::string::npos)
+      << r.output;
+}
+
 TEST(CapacityCli, BadReturnPeriodsAreRefused) {
   const fs::path dir = one_pipe_folder("capacity_bad_periods");
   const std::string base = "capacity " + (dir / "case.toml").string() + " --output " +
@@ -367,14 +450,9 @@ TEST(CapacityCli, BadReturnPeriodsAreRefused) {
 }
 
 TEST(CapacityCli, BadCapacityKeysAreRefusedNamingKeyAndLine) {
-  fs::path dir = one_pipe_folder("capacity_coupled", "mode = \"coupled\"\n");
+  fs::path dir = one_pipe_folder("capacity_bad_mode", "mode = \"surface\"\n");
   auto r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
                                     " --return-periods 1,5 --output " + (dir / "out").string());
-  EXPECT_EQ(r.status, 1) << r.output;
-  EXPECT_NE(r.output.find("not available yet"), std::string::npos) << r.output;
-  dir = one_pipe_folder("capacity_bad_mode", "mode = \"surface\"\n");
-  r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
-                               " --return-periods 1,5 --output " + (dir / "out").string());
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_NE(r.output.find("case.toml:21: [capacity] mode"), std::string::npos) << r.output;
   dir = one_pipe_folder("capacity_no_subcatchments");

@@ -74,7 +74,11 @@ S1 40 5 3 5 0
 
 /// The restart case coupled to coupled_network_inp(subcatchment) in the same folder.
 inline fs::path write_coupled_restart_case(const std::string& name, bool subcatchment) {
-  const fs::path c = write_restart_case(name, 80, 60, "[network]\ninp = \"net.inp\"\n");
+  // the subcatchment lies off the grid (no outline): it loads J1 only when asked to
+  const fs::path c =
+      write_restart_case(name, 80, 60,
+                         std::string("[network]\ninp = \"net.inp\"\n") +
+                             (subcatchment ? "subcatchments = \"load_nodes\"\n" : ""));
   write_file(c.parent_path() / "net.inp", coupled_network_inp(subcatchment));
   return c;
 }

@@ -61,6 +61,15 @@ TEST_P(CoupledRestart, RunOfTContinuedForAnotherTIsTheRunOf2T) {
       << first_part.dump(1);
   EXPECT_GT(a["network"]["pumps"]["P1"]["volume_m3"].get<double>(), 0.0) << a.dump(1);
   EXPECT_EQ(a["simulated_s"].get<double>(), 80.0);
+  // With the subcatchment ("load_nodes") its runoff reached J1 and its continuity is reported
+  // (compared above with the rest of the summary).
+  if (subcatchment()) {
+    ASSERT_TRUE(a["network"].contains("runoff_continuity")) << a.dump(1);
+    EXPECT_GT(a["network"]["runoff_continuity"]["surface_runoff_m3"].get<double>(), 0.0);
+    EXPECT_GT(a["coupled_volume_balance_m3"]["subcatchment_runoff"].get<double>(), 0.0);
+  } else {
+    EXPECT_FALSE(a["network"].contains("runoff_continuity")) << a.dump(1);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(PrecisionAndRunoff, CoupledRestart,
