@@ -78,10 +78,14 @@ TEST(RunoffNetworkCommand, LidDrainsLoadTheirNodeAndTheContinuityHasLidRows) {
           << name << " " << key;
     }
     const double loads = c["lid_drainage_m3"].get<double>() + c["surface_runoff_m3"].get<double>();
-    EXPECT_NEAR(s["outfalls"]["O1"]["volume_m3"].get<double>() +
-                    s["outfalls"]["O2"]["volume_m3"].get<double>(),
-                loads, 0.02 * loads)
-        << name;
+    const double out = s["outfalls"]["O1"]["volume_m3"].get<double>() +
+                       s["outfalls"]["O2"]["volume_m3"].get<double>();
+    // Everything reaches the outfalls. The free outfalls' depth is SWMM's enumerated critical depth
+    // (kernels/pipe/critical_depth_swmm.hpp), below the exact one at these small flows, which
+    // drains a little more than came in: SWMM 5.2.4's own flow-routing continuity on bc.inp is
+    // -6.2 % (0.104 ML out of 0.098 ML in), ours -3.2 %.
+    EXPECT_GE(out, 0.98 * loads) << name;
+    EXPECT_LE(out, 1.065 * loads) << name;
   }
 }
 
