@@ -23,9 +23,7 @@ namespace sf::app {
 namespace {
 
 std::string years(double p) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%g", p);
-  return b;
+  return number_text("%g", p);
 }
 
 /// Conduit peaks after every coupled step (the network has sub-stepped to the surface's time):

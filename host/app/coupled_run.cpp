@@ -234,15 +234,7 @@ io::NetworkReport CoupledRun::report() {
     // as external inflow); this line says how much of it the runoff process produced.
     const runoff::RunoffTotals t = ro->totals();
     r.balance_m3.push_back({"subcatchment_runoff", t.runoff + t.lid_drainage});
-    r.runoff_continuity = {{"total_precipitation_m3", t.rainfall},
-                           {"evaporation_loss_m3", t.evaporation},
-                           {"infiltration_loss_m3", t.infiltration},
-                           {"surface_runoff_m3", t.runoff},
-                           {"lid_drainage_m3", t.lid_drainage},
-                           {"initial_storage_m3", t.initial_storage},
-                           {"final_storage_m3", t.final_storage},
-                           {"subcatchment_area_m2", t.area},
-                           {"continuity_error_pct", t.continuity_error_pct()}};
+    r.runoff_continuity = t.summary_rows();
   }
   network::MassBalance m = engine_->mass_balance();
   m.final_storage = engine_->storage_volume();

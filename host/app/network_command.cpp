@@ -23,7 +23,6 @@
 namespace sf::network {
 namespace {
 
-/// The network summary with SWMM's runoff continuity added (m³ and %), when there is runoff.
 /// The engine's summary, with SWMM's runoff continuity when the model has subcatchments.
 nlohmann::ordered_json summary_json(const NetworkEngine& eng) {
   std::ostringstream text;
@@ -31,15 +30,9 @@ nlohmann::ordered_json summary_json(const NetworkEngine& eng) {
   auto summary = nlohmann::ordered_json::parse(text.str());
   if (const runoff::RunoffModel* r = eng.forcing().runoff()) {
     const runoff::RunoffTotals t = r->totals();
-    summary["runoff_continuity"] = {{"total_precipitation_m3", t.rainfall},
-                                    {"evaporation_loss_m3", t.evaporation},
-                                    {"infiltration_loss_m3", t.infiltration},
-                                    {"surface_runoff_m3", t.runoff},
-                                    {"lid_drainage_m3", t.lid_drainage},
-                                    {"initial_storage_m3", t.initial_storage},
-                                    {"final_storage_m3", t.final_storage},
-                                    {"subcatchment_area_m2", t.area},
-                                    {"continuity_error_pct", t.continuity_error_pct()}};
+    nlohmann::ordered_json rows;
+    for (const auto& [name, value] : t.summary_rows()) rows[name] = value;
+    summary["runoff_continuity"] = rows;
   }
   return summary;
 }

@@ -66,6 +66,18 @@ PerviousSoil<double> soil_of(const inp::InfiltrationSpec& f) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, double>> RunoffTotals::summary_rows() const {
+  return {{"total_precipitation_m3", rainfall},
+          {"evaporation_loss_m3", evaporation},
+          {"infiltration_loss_m3", infiltration},
+          {"surface_runoff_m3", runoff},
+          {"lid_drainage_m3", lid_drainage},
+          {"initial_storage_m3", initial_storage},
+          {"final_storage_m3", final_storage},
+          {"subcatchment_area_m2", area},
+          {"continuity_error_pct", continuity_error_pct()}};
+}
+
 double RunoffTotals::continuity_error_pct() const {
   const double in = rainfall + initial_storage;
   if (in <= 0.0) return 0.0;

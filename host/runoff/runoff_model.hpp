@@ -5,6 +5,8 @@
 // at any routing time. No file format, no globals: one object per model.
 #pragma once
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "common/state_record.hpp"
@@ -28,6 +30,9 @@ struct RunoffTotals {
   double area = 0.0;  // total subcatchment area [m²], for depths
   /// 100 * (rain + initial - evap - infil - runoff - drains - final) / (rain + initial).
   double continuity_error_pct() const;
+  /// The totals as named rows (`total_precipitation_m3`, ..., `continuity_error_pct`), in the
+  /// order of SWMM's table, for the JSON summaries of network and coupled runs.
+  std::vector<std::pair<std::string, double>> summary_rows() const;
 };
 
 class RunoffModel {
