@@ -5,6 +5,7 @@
 
 #include "inp/controls_expression.hpp"
 #include "inp/datetime.hpp"
+#include "inp/rule_units.hpp"
 #include "inp/sections.hpp"
 
 namespace sf::inp::detail {
@@ -210,29 +211,7 @@ bool RuleParser::value(Row& row, size_t k, RuleAttribute a, double& out) {
     row.error("month " + t + " is out of range; expected 1 to 12");
   if (a == A::DayOfYear && (v < 1 || v > 365))
     row.error("day of year " + t + " is out of range; expected MM/DD or 1 to 365");
-  switch (a) {
-    case A::Depth:
-    case A::MaxDepth:
-    case A::Head:
-    case A::FullDepth:
-    case A::Length:
-      v *= u.length;
-      break;
-    case A::Volume:
-      v *= u.volume;
-      break;
-    case A::Inflow:
-    case A::Flow:
-    case A::FullFlow:
-      v *= u.flow;
-      break;
-    case A::Velocity:
-      v *= u.length;
-      break;
-    default:
-      break;
-  }
-  out = v;
+  out = v * rule_value_si_per_unit(a, u);
   return true;
 }
 

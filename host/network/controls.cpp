@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "inp/controls_expression.hpp"
+#include "inp/rule_units.hpp"
 #include "pipe/xsect.hpp"
 
 namespace sf::network {
@@ -138,28 +139,9 @@ double RuleSet::value_of(const inp::RuleVariable& v, const RuleInputs& in) const
 
 double RuleSet::user_units(double si, inp::RuleAttribute a) const {
   using A = inp::RuleAttribute;
-  switch (a) {
-    case A::Depth:
-    case A::MaxDepth:
-    case A::Head:
-    case A::FullDepth:
-    case A::Length:
-    case A::Velocity:
-      return si / units_.length;
-    case A::Volume:
-      return si / units_.volume;
-    case A::Inflow:
-    case A::Flow:
-    case A::FullFlow:
-      return si / units_.flow;
-    case A::Time:
-    case A::ClockTime:
-    case A::TimeOpen:
-    case A::TimeClosed:
-      return si / inp::kSecondsPerDay;  // SWMM's times are decimal days
-    default:
-      return si;
-  }
+  if (a == A::Time || a == A::ClockTime || a == A::TimeOpen || a == A::TimeClosed)
+    return si / inp::kSecondsPerDay;  // SWMM's times are decimal days
+  return si / inp::rule_value_si_per_unit(a, units_);
 }
 
 bool RuleSet::compare_values(double lhs, inp::Relation rel, double rhs) const {
