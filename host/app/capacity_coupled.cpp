@@ -35,61 +35,27 @@ class PeakCollector {
 
   void after_step(const CoupledRun& run, double t) {
     const network::NetworkEngine& eng = run.engine();
-    const network::NetworkData& nd = eng.network();
-    if (peaks_.empty()) {
-      peaks_.assign(net_.conduits.size(), {});
-      for (std::size_t c = 0; c < peaks_.size(); ++c) {
-        const int j = net_.lines[c].link;
-        peaks_[c].max_head_up = nd.node_invert[nd.node1[j]];
-        peaks_[c].max_head_down = nd.node_invert[nd.node2[j]];
-      }
-    }
-    const double dt = t - t_;
+    if (peaks_.peaks.empty()) peaks_.peaks = initial_conduit_peaks(net_, eng.network());
+    record_conduit_step(eng, net_, t - t_, peaks_.peaks);
     t_ = t;
-    for (std::size_t c = 0; c < peaks_.size(); ++c) {
-      const int j = net_.lines[c].link;
-      assess::ConduitPeaks& p = peaks_[c];
-      const double depth = eng.link_depth(j);
-      const double h1 = eng.node_head(nd.node1[j]), h2 = eng.node_head(nd.node2[j]);
-      p.max_depth = std::max(p.max_depth, depth);
-      p.max_head_up = std::max(p.max_head_up, h1);
-      p.max_head_down = std::max(p.max_head_down, h2);
-      if (assess::is_surcharged(net_.conduits[c], depth, h1, h2)) p.surcharge_s += dt;
-    }
     if (t < duration_ - 1e-6) return;
-    // the last step: what only the engine's statistics know
-    const network::NetworkStatistics st = eng.statistics();
-    for (std::size_t c = 0; c < peaks_.size(); ++c) {
-      const int j = net_.lines[c].link;
-      peaks_[c].peak_flow = std::fabs(st.link_max_flow[j]);
-      peaks_[c].upstream_flood_m3 = st.node_flood_volume[nd.node1[j]];
-    }
-    flooding_m3_ = 0;
-    flooded_nodes_ = 0;
-    for (double v : st.node_flood_volume) {
-      flooding_m3_ += v;
-      if (v > 0.0) ++flooded_nodes_;
-    }
-    steps_ = st.steps;
+    take_network_statistics(eng, net_, peaks_);  // the last step
     done_ = true;
   }
 
   bool done() const { return done_; }
   void fill(CapacityRun& run) const {
-    run.peaks = peaks_;
-    run.flooding_m3 = flooding_m3_;
-    run.flooded_nodes = flooded_nodes_;
-    run.steps = steps_;
+    run.peaks = peaks_.peaks;
+    run.flooding_m3 = peaks_.flooding_m3;
+    run.flooded_nodes = peaks_.flooded_nodes;
+    run.steps = peaks_.steps;
   }
 
  private:
   const CapacityNetwork& net_;
   double duration_;
   double t_ = 0;
-  std::vector<assess::ConduitPeaks> peaks_;
-  double flooding_m3_ = 0;
-  int flooded_nodes_ = 0;
-  int steps_ = 0;
+  CapacityRun peaks_;  // the conduit peaks and the network's flooding and steps
   bool done_ = false;
 };
 

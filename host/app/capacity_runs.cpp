@@ -95,55 +95,72 @@ inp::Model with_design_storm(const inp::Model& model, const rain::StormIntensity
   return with_gage_rain(model, mm_per_h, storm.step_s, duration_s);
 }
 
+std::vector<assess::ConduitPeaks> initial_conduit_peaks(const CapacityNetwork& net,
+                                                        const network::NetworkData& nd) {
+  std::vector<assess::ConduitPeaks> peaks(net.conduits.size());
+  for (std::size_t c = 0; c < peaks.size(); ++c) {
+    const int j = net.lines[c].link;
+    peaks[c].max_head_up = nd.node_invert[nd.node1[j]];
+    peaks[c].max_head_down = nd.node_invert[nd.node2[j]];
+  }
+  return peaks;
+}
+
+void record_conduit_step(const network::NetworkEngine& eng, const CapacityNetwork& net, double dt,
+                         std::vector<assess::ConduitPeaks>& peaks) {
+  const network::NetworkData& nd = eng.network();
+  for (std::size_t c = 0; c < peaks.size(); ++c) {
+    const int j = net.lines[c].link;
+    assess::ConduitPeaks& p = peaks[c];
+    const double depth = eng.link_depth(j);
+    const double h1 = eng.node_head(nd.node1[j]), h2 = eng.node_head(nd.node2[j]);
+    p.max_depth = std::max(p.max_depth, depth);
+    p.max_head_up = std::max(p.max_head_up, h1);
+    p.max_head_down = std::max(p.max_head_down, h2);
+    if (assess::is_surcharged(net.conduits[c], depth, h1, h2)) p.surcharge_s += dt;
+  }
+}
+
+void take_network_statistics(const network::NetworkEngine& eng, const CapacityNetwork& net,
+                             CapacityRun& run) {
+  const network::NetworkData& nd = eng.network();
+  const network::NetworkStatistics st = eng.statistics();
+  for (std::size_t c = 0; c < run.peaks.size(); ++c) {
+    const int j = net.lines[c].link;
+    run.peaks[c].peak_flow = std::fabs(st.link_max_flow[j]);
+    run.peaks[c].upstream_flood_m3 = st.node_flood_volume[nd.node1[j]];
+  }
+  run.flooding_m3 = 0;
+  run.flooded_nodes = 0;
+  for (double v : st.node_flood_volume) {
+    run.flooding_m3 += v;
+    if (v > 0.0) ++run.flooded_nodes;
+  }
+  run.steps = st.steps;
+}
+
 CapacityRun run_design_storm(const inp::Model& model, const CapacityNetwork& net,
                              double return_period_years, const RunObserver& observer) {
   const auto t0 = std::chrono::steady_clock::now();
   CapacityRun run;
   run.return_period_years = return_period_years;
   network::NetworkEngine eng(model, "cpu");
-  const network::NetworkData& nd = eng.network();
-  const std::size_t nc = net.conduits.size();
-  run.peaks.assign(nc, {});
-  for (std::size_t c = 0; c < nc; ++c) {
-    const int j = net.lines[c].link;
-    run.peaks[c].max_head_up = nd.node_invert[nd.node1[j]];
-    run.peaks[c].max_head_down = nd.node_invert[nd.node2[j]];
-  }
+  run.peaks = initial_conduit_peaks(net, eng.network());
   eng.start();
   if (observer.after_start) observer.after_start(eng);
   while (eng.step()) {
     if (observer.after_step) observer.after_step(eng);
-    const double dt = eng.last_step();
-    for (std::size_t c = 0; c < nc; ++c) {
-      const int j = net.lines[c].link;
-      assess::ConduitPeaks& p = run.peaks[c];
-      const double depth = eng.link_depth(j);
-      const double h1 = eng.node_head(nd.node1[j]), h2 = eng.node_head(nd.node2[j]);
-      p.max_depth = std::max(p.max_depth, depth);
-      p.max_head_up = std::max(p.max_head_up, h1);
-      p.max_head_down = std::max(p.max_head_down, h2);
-      if (assess::is_surcharged(net.conduits[c], depth, h1, h2)) p.surcharge_s += dt;
-    }
+    record_conduit_step(eng, net, eng.last_step(), run.peaks);
   }
   eng.finish();
   if (observer.after_finish) observer.after_finish(eng);
-  const network::NetworkStatistics st = eng.statistics();
-  for (std::size_t c = 0; c < nc; ++c) {
-    const int j = net.lines[c].link;
-    run.peaks[c].peak_flow = std::fabs(st.link_max_flow[j]);
-    run.peaks[c].upstream_flood_m3 = st.node_flood_volume[nd.node1[j]];
-  }
-  for (int i = 0; i < nd.node_count(); ++i) {
-    run.flooding_m3 += st.node_flood_volume[i];
-    if (st.node_flood_volume[i] > 0.0) ++run.flooded_nodes;
-  }
+  take_network_statistics(eng, net, run);
   run.routing_continuity_pct = eng.mass_balance().continuity_error_pct();
   if (const runoff::RunoffModel* r = eng.forcing().runoff()) {
     run.runoff_continuity_pct = r->totals().continuity_error_pct();
     run.runoff_m3 = r->totals().runoff;
     run.rainfall_m3 = r->totals().rainfall;
   }
-  run.steps = st.steps;
   run.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return run;
 }

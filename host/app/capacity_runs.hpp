@@ -15,6 +15,7 @@
 
 namespace sf::network {
 class NetworkEngine;
+struct NetworkData;
 }
 
 namespace sf::app {
@@ -60,6 +61,17 @@ struct CapacityRun {
   double wall_s = 0;
   std::optional<CapacitySurface> surface;  // coupled mode only
 };
+
+/// Conduit peaks before the first step: end levels start at the end nodes' inverts.
+std::vector<assess::ConduitPeaks> initial_conduit_peaks(const CapacityNetwork& net,
+                                                        const network::NetworkData& nd);
+/// After a step of dt seconds: flow depth, end levels and surcharge time of every conduit.
+void record_conduit_step(const network::NetworkEngine& eng, const CapacityNetwork& net, double dt,
+                         std::vector<assess::ConduitPeaks>& peaks);
+/// At the end, what only the engine's statistics know: peak flows, flooding upstream and in
+/// total, flooded nodes and the step count, into `run` (whose peaks are already recorded).
+void take_network_statistics(const network::NetworkEngine& eng, const CapacityNetwork& net,
+                             CapacityRun& run);
 
 /// Hooks into run_design_storm's routing loop for callers that record more than conduit peaks
 /// (spongeflow scenarios: outfall flows, the engine's summary). Empty hooks are skipped.
