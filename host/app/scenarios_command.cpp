@@ -8,6 +8,7 @@
 
 #include "app/command_outputs.hpp"
 #include "app/parallel_runs.hpp"
+#include "app/run_order.hpp"
 #include "app/scenarios_report.hpp"
 #include "app/scenarios_runs.hpp"
 #include "common/input_error.hpp"
@@ -68,23 +69,30 @@ int scenarios_command(const ScenariosOptions& o, std::ostream& out, std::ostream
     std::vector<inp::Model> models;
     for (const ScenarioVariant& v : cfg.variants)
       models.push_back(with_variant_switches(inp::read_inp_file(v.inp), v, cfg.file));
-    std::vector<Job> jobs;  // the long records first: they set the wall time
+    std::vector<Job> jobs;     // reported in this order
+    std::vector<double> cost;  // what a run costs, roughly: the records first, then by size
     for (std::size_t v = 0; v < models.size(); ++v)
       if (!cfg.record_series.empty()) {
         with_rain_record(models[v], cfg.record_series, cfg.record_interval_s, 0, 0, 1);  // checks
         jobs.push_back({v, 0.0});
+        cost.push_back(1e9 + double(models[v].nodes.size() + models[v].links.size()));
       }
     for (double p : cfg.return_periods)
-      for (std::size_t v = 0; v < models.size(); ++v) jobs.push_back({v, p});
+      for (std::size_t v = 0; v < models.size(); ++v) {
+        jobs.push_back({v, p});
+        cost.push_back(double(models[v].nodes.size() + models[v].links.size()));
+      }
+    const std::vector<std::size_t> start_order = longest_first(cost);
     if (!make_output_folder(o.output_dir, err)) return 1;
     out << "scenarios " << cfg.name << ": " << cfg.variants.size() << " variants x "
         << (cfg.return_periods.size() + (cfg.record_series.empty() ? 0 : 1)) << " storms, "
-        << o.parallel << " runs at a time (rain records first)\n"
+        << o.parallel << " runs at a time (rain records first, the largest network first)\n"
         << std::flush;
 
     std::vector<ScenarioRun> runs(jobs.size());
     std::mutex print;
-    run_in_parallel(jobs.size(), o.parallel, [&](std::size_t k) {
+    run_in_parallel(jobs.size(), o.parallel, [&](std::size_t i) {
+      const std::size_t k = start_order[i];
       const Job& j = jobs[k];
       const ScenarioVariant& v = cfg.variants[j.variant];
       inp::Model m;

@@ -131,14 +131,18 @@ void read_variant(const toml::table* t, int k, const fs::path& base, const std::
   v.disconnect_impervious_pct = vt.number("disconnect_impervious_pct", 0, 100).value_or(0.0);
   if (const toml::node* n = t ? t->get("tank") : nullptr) {
     if (!n->is_table()) {
-      vt.issue("tank", *n, "expected a table { node = ..., volume_m3 = ..., depth_m = ... }");
+      vt.issue("tank", *n,
+               "expected a table { node = ..., volume_m3 = ..., depth_m = ... "
+               "[, pump_shutoff_m = ...] }");
       return;
     }
-    const Table tt(n->as_table(), name + ".tank", file, issues, {"node", "volume_m3", "depth_m"});
+    const Table tt(n->as_table(), name + ".tank", file, issues,
+                   {"node", "volume_m3", "depth_m", "pump_shutoff_m"});
     TankSwitch s;
     s.node = tt.string("node", true).value_or("");
     s.volume_m3 = tt.number("volume_m3", 0, 1e9, true).value_or(0.0);
     s.depth_m = tt.number("depth_m", 0.01, 100, true).value_or(1.0);
+    s.pump_shutoff_m = tt.number("pump_shutoff_m", 0, 100);
     v.tank = s;
   }
 }

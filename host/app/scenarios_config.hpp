@@ -11,11 +11,14 @@ namespace sf::app {
 
 /// An online storage tank (在线调蓄池) at a storage node: `volume_m3` of extra storage between
 /// the node's invert and `depth_m` above it, modelled as plan area volume / depth added to the
-/// node's surface area at every depth.
+/// node's surface area at every depth. `pump_shutoff_m`, when given, is the new shutoff depth
+/// of every pump drawing from the node, so that the pumps lift only what the tank cannot hold
+/// and the tank's content drains to the plant after the rain (docs/scenarios.md).
 struct TankSwitch {
   std::string node;
   double volume_m3 = 0.0;
   double depth_m = 0.0;
+  std::optional<double> pump_shutoff_m;
 };
 
 struct ScenarioVariant {

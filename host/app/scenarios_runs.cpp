@@ -21,6 +21,36 @@ InputError variant_error(const std::string& file, const ScenarioVariant& v, cons
   return InputError(InputIssue{file, v.line, "[[variant]] " + v.name, key, message});
 }
 
+/// The tank's pumps stop at `shutoff` instead of their own shutoff depth: they lift only what
+/// rises above it, and the stored water leaves through the node's other links.
+void set_tank_pump_shutoff(inp::Model& m, int node, double shutoff, const std::string& file,
+                           const ScenarioVariant& v) {
+  int changed = 0;
+  for (const inp::Link& l : m.links) {
+    if (l.type != inp::LinkType::Pump || l.node1 != node) continue;
+    inp::Pump& p = m.pumps[l.detail];
+    if (p.startup_depth <= 0.0)
+      throw variant_error(file, v, "tank.pump_shutoff_m",
+                          "pump \"" + l.id +
+                              "\" has no startup depth in the .inp (it is not switched by the "
+                              "depth of its wet well), so it has no shutoff depth to change");
+    if (shutoff >= p.startup_depth) {
+      std::ostringstream startup;
+      startup << p.startup_depth;
+      throw variant_error(file, v, "tank.pump_shutoff_m",
+                          "must be below the startup depth " + startup.str() + " m of pump \"" +
+                              l.id +
+                              "\" (a pump that stops at or above the "
+                              "depth where it starts would never run)");
+    }
+    p.shutoff_depth = shutoff;
+    ++changed;
+  }
+  if (changed == 0)
+    throw variant_error(file, v, "tank.pump_shutoff_m",
+                        "no pump draws from \"" + v.tank->node + "\" in " + v.inp);
+}
+
 }  // namespace
 
 inp::Model with_variant_switches(const inp::Model& model, const ScenarioVariant& v,
@@ -52,6 +82,7 @@ inp::Model with_variant_switches(const inp::Model& model, const ScenarioVariant&
                               "analytic shape in " +
                               v.inp + "; a tank adds plan area to one");
     st->a0 += v.tank->volume_m3 / v.tank->depth_m;
+    if (v.tank->pump_shutoff_m) set_tank_pump_shutoff(m, n, *v.tank->pump_shutoff_m, file, v);
   }
   return m;
 }

@@ -3,6 +3,8 @@
 // (2 h at 10 mm/h, then 1 h at 10 mm/h twelve hours later) on 1 ha draining to one outfall,
 // all of it impervious without depression storage (300 m³ overflow, capture 0) or half of it
 // pervious and infiltrating everything (150 m³, capture 0.5); two events 6 h apart or more.
+// A storage tank whose storm pump stops just below its start level (tank.pump_shutoff_m) sends
+// the stored water to the plant instead of the river, by the hand volume below.
 // Bad SCENARIOS.toml keys are refused with the key named.
 #include <gtest/gtest.h>
 
@@ -11,6 +13,7 @@
 #include <fstream>
 
 #include "../app/cli_runner.hpp"
+#include "app/run_order.hpp"
 #include "assess/scenario_metrics.hpp"
 
 namespace {
@@ -73,6 +76,14 @@ inp = "green.inp"
 overflow_outfalls = ["O_RIVER"]
 )";
 
+// Runs of 3, 3, 3, 4 and 5 h on two workers end after 11 h in file order, after 10 h when the
+// longest start first.
+TEST(ScenarioRuns, TheLongestRunsStartFirst) {
+  EXPECT_EQ(sf::app::longest_first({3, 3, 3, 4, 5}), (std::vector<std::size_t>{4, 3, 0, 1, 2}));
+  EXPECT_EQ(sf::app::longest_first({2, 7, 2}), (std::vector<std::size_t>{1, 0, 2}));
+  EXPECT_TRUE(sf::app::longest_first({}).empty());
+}
+
 TEST(ScenariosCommand, TwoVariantsOverflowTheirHandVolumes) {
   const fs::path dir = sf::test::scratch("scenarios_tiny");
   sf::test::write_file(dir / "paved.inp", tiny_inp(100));
@@ -127,6 +138,60 @@ TEST(ScenariosCommand, UnknownKeysAreRefusedByName) {
                                (dir / "out").string());
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_NE(r.output.find("\"J1\" is not an outfall"), std::string::npos) << r.output;
+}
+
+// A wet well of 100 m² plus a 300 m³ tank over 1 m (400 m² in all) takes 30 mm/h for 2 h from
+// 1 ha of pavement (0.0833 m³/s). The plant pipe takes 0.01 m³/s; the storm pump lifts
+// 0.05 m³/s to the river from 1.0 m of depth. After the rain the well falls at 0.06 m³/s, the
+// pump's 5/6 of it going to the river: from 1.0 m down to its own shutoff 0.2 m that is
+// 5/6 · 400 · 0.8 = 266.7 m³; down to 0.9 m only 33.3 m³. Stopping the pump at 0.9 m keeps
+// 5/6 · 400 · 0.7 = 233.3 m³ from the river, which the plant takes instead.
+std::string wet_well_inp() {
+  return "[OPTIONS]\nFLOW_UNITS CMS\nINFILTRATION HORTON\nFLOW_ROUTING DYNWAVE\n"
+         "START_DATE 01/01/2024\nSTART_TIME 00:00:00\nEND_DATE 01/01/2024\nEND_TIME 01:00:00\n"
+         "WET_STEP 00:01:00\nDRY_STEP 00:05:00\nROUTING_STEP 5\n\n"
+         "[RAINGAGES]\nRG1 INTENSITY 1:00 1.0 TIMESERIES REC\n\n"
+         "[SUBCATCHMENTS]\nS1 RG1 WW 1.0 100 100 1 0\n\n"
+         "[SUBAREAS]\nS1 0.015 0.1 0 0 100 OUTLET\n\n[INFILTRATION]\nS1 3 3 4 7 0\n\n"
+         "[STORAGE]\nWW 10 3 0 FUNCTIONAL 0 0 100 0 0\n\n"
+         "[OUTFALLS]\nO_RIVER 12 FREE NO\nO_PLANT 8 FREE NO\n\n"
+         "[CONDUITS]\nC_PLANT WW O_PLANT 10 0.013 0 0 0 0.01\n\n"
+         "[XSECTIONS]\nC_PLANT CIRCULAR 0.3 0 0 0 1\n\n"
+         "[PUMPS]\nP_STORM WW O_RIVER P_CURVE OFF 1.0 0.2\n\n"
+         "[CURVES]\nP_CURVE PUMP2 0 0.05\nP_CURVE 5 0.05\n\n"
+         "[TIMESERIES]\nREC 01/01/2024 00:00 30\nREC 01/01/2024 01:00 30\n"
+         "REC 01/01/2024 02:00 0\n";
+}
+
+TEST(ScenariosCommand, TankPumpShutoffKeepsTheStoredWaterFromTheRiver) {
+  const fs::path dir = sf::test::scratch("scenarios_tank_pump");
+  sf::test::write_file(dir / "ww.inp", wet_well_inp());
+  const std::string head =
+      "[scenarios]\nname = \"tank\"\n\n[storms]\nrecord = \"REC\"\nrecord_drain_hours = 14\n\n"
+      "[[variant]]\nname = \"tank\"\ninp = \"ww.inp\"\noverflow_outfalls = [\"O_RIVER\"]\n"
+      "tank = { node = \"WW\", volume_m3 = 300, depth_m = 1.0 }\n\n"
+      "[[variant]]\nname = \"tank+shutoff\"\ninp = \"ww.inp\"\noverflow_outfalls = [\"O_RIVER\"]\n"
+      "tank = { node = \"WW\", volume_m3 = 300, depth_m = 1.0, pump_shutoff_m = ";
+  sf::test::write_file(dir / "scenarios.toml", head + "0.9 }\n");
+  auto r = sf::test::run_spongeflow("scenarios " + (dir / "scenarios.toml").string() +
+                                    " --output " + (dir / "out").string() + " --parallel 2");
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::ifstream in(dir / "out" / "scenarios.json");
+  const nlohmann::json j = nlohmann::json::parse(in);
+  ASSERT_EQ(j["runs"].size(), 2u);
+  double overflow[2] = {0.0, 0.0};
+  for (const auto& run : j["runs"])
+    overflow[run["variant"] == "tank" ? 0 : 1] = run["overflow"]["volume_m3"].get<double>();
+  EXPECT_NEAR(overflow[0] - overflow[1], 233.3, 0.05 * 233.3) << j.dump();
+  EXPECT_GT(overflow[1], 0.0);  // the pump still lifts what the tank cannot hold
+
+  // A shutoff at or above the pump's startup depth is refused, naming the key and the pump.
+  sf::test::write_file(dir / "scenarios.toml", head + "1.0 }\n");
+  r = sf::test::run_spongeflow("scenarios " + (dir / "scenarios.toml").string() + " --output " +
+                               (dir / "bad").string());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("tank.pump_shutoff_m"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\"P_STORM\""), std::string::npos) << r.output;
 }
 
 }  // namespace
