@@ -30,7 +30,6 @@ import argparse
 import base64
 import csv
 import html
-import json
 import os
 import subprocess
 import sys
@@ -252,15 +251,18 @@ def report_markdown(summary, renewal, top, images, wl_md, overflow_md="", surfac
     surface = [r for r in summary["runs"] if "surface" in r]
     if surface:  # coupled mode: the flooded streets of every storm (capacity_surface.csv)
         md += "\n## Flooded surface per storm (coupled runs)\n\n"
+        def m3(v):  # whole m³, three figures below 100 m³ (small grids)
+            return f"{v:.0f}" if abs(v) >= 100 else f"{v:.3g}"
+
         md += table(["return period (a)", "rain on the grid (m³)", "flooded area (m²)",
                      "max depth (m)", "flooded volume (m³)", "surface → network (m³)",
                      "network → surface (m³)", "coupled continuity (%)"],
-                    [[f"{r['return_period_a']:g}", f"{r['surface']['grid_rain_m3']:.0f}",
+                    [[f"{r['return_period_a']:g}", m3(r["surface"]["grid_rain_m3"]),
                       f"{r['surface']['flooded_area_m2']:.0f}",
                       f"{r['surface']['max_depth_m']:.3f}",
-                      f"{r['surface']['flooded_volume_m3']:.0f}",
-                      f"{r['surface']['surface_to_network_m3']:.0f}",
-                      f"{r['surface']['network_to_surface_m3']:.0f}",
+                      m3(r["surface"]["flooded_volume_m3"]),
+                      m3(r["surface"]["surface_to_network_m3"]),
+                      m3(r["surface"]["network_to_surface_m3"]),
                       f"{r['surface']['coupled_continuity_error_pct']:.3f}"] for r in surface])
         md += (f"\nFlooded: cells whose maximum depth exceeded "
                f"{surface[0]['surface']['flood_threshold_m']:g} m; flooded volume: the sum over "

@@ -4,8 +4,8 @@
 waterlogging folder: the map, the report's tables (the overflow table among them), the HTML with
 its pictures embedded (no other file needed), the report without overflows, the report of coupled
 runs (their flooded-surface table and the maximum-depth map of the largest storm with a grid),
-and the message on a folder without capacity results; with chromium on PATH, that the page loads headless and every
-picture decodes.
+and the message on a folder without capacity results; with chromium on PATH, that the page loads
+headless and every picture decodes.
 
 Usage: test_capacity_report.py --source-dir REPO --work-dir SCRATCH
 Exit status 0 pass, 1 fail, 77 skip (this Python lacks matplotlib).
