@@ -187,14 +187,21 @@ def largest_surface_run(summary, folder):
 
 def max_depth_map(run, folder, features, png, min_depth=0.01):
     """The maximum depth of one coupled run (cells shallower than min_depth left white, inactive
-    cells grey) with the conduits drawn over it."""
+    cells grey, the colours up to a round depth at the wet cells' 99th percentile) with the
+    conduits drawn over it."""
     depth, extent = read_ascii_grid(os.path.join(folder, run["surface"]["max_depth_file"]))
     fig, ax = plt.subplots(figsize=(9, 7.5))
     inactive = np.where(np.isnan(depth), 1.0, np.nan)
     ax.imshow(inactive, extent=extent, cmap="Greys", vmin=0, vmax=2.5, interpolation="nearest")
-    shown = np.ma.masked_where(~(depth >= min_depth), depth)
-    top = max(float(np.nanmax(depth)) if np.isfinite(depth).any() else 0.0, 2 * min_depth)
-    image = ax.imshow(shown, extent=extent, cmap="Blues", vmin=0.0, vmax=top,
+    wet = depth >= min_depth  # False for NaN too
+    shown = np.ma.masked_where(~wet, depth)
+    # The scale's top: a round depth at the 99th percentile of the wet cells, so that a few deep
+    # pits do not wash out the streets; deeper cells take the top colour (the bar's arrow).
+    deepest = float(depth[wet].max()) if wet.any() else 0.0
+    p99 = float(np.percentile(depth[wet], 99)) if wet.any() else 0.0
+    top = next((v for v in (0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0) if v >= p99),
+               p99)
+    image = ax.imshow(shown, extent=extent, cmap="YlGnBu", vmin=0.0, vmax=top,
                       interpolation="nearest")
     ax.add_collection(LineCollection([[(x, y) for x, y in pts] for pts, _, _ in features],
                                      colors=INK, linewidths=0.6, alpha=0.7))
@@ -203,7 +210,7 @@ def max_depth_map(run, folder, features, png, min_depth=0.01):
     ax.set_aspect("equal")
     ax.ticklabel_format(useOffset=False, style="plain")
     ax.tick_params(labelsize=7, colors=INK)
-    bar = fig.colorbar(image, ax=ax, shrink=0.7)
+    bar = fig.colorbar(image, ax=ax, shrink=0.7, extend="max" if deepest > top else "neither")
     bar.set_label("maximum depth (m)")
     s = run["surface"]
     ax.set_title(f"Maximum depth, {run['return_period_a']:g}-year storm (coupled run): "
