@@ -311,11 +311,14 @@ TEST(CapacityCli, OverflowOfAConstantFlowOverAWeirByHandAndTheGeoJsonCrs) {
     EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), volume, 0.002 * volume);
     EXPECT_NEAR(run["overflow"]["loads_kg"]["COD"].get<double>(), load_kg, 0.005 * load_kg);
   }
-  // The hydrograph: a sample a minute, each at Q once the weir runs (after the first minute).
+  // The hydrograph: t = 0 and the first routing step (2 s at most) past each whole minute, each
+  // at Q once the weir runs (after the first minute).
   const auto q = csv_rows(dir / "out" / "capacity_overflow_hydrographs.csv");
-  ASSERT_GT(q.size(), 2u * 90u);
+  ASSERT_EQ(q.size(), 1u + 2u * 91u);
   for (std::size_t k = 1; k < q.size(); ++k) {
-    if (std::stod(cell(q, k, "time_min")) < 1.0) continue;
+    const double minute = std::stod(cell(q, k, "time_min"));
+    EXPECT_NEAR(minute, double((k - 1) % 91), 0.05) << "row " << k;
+    if (minute < 1.0) continue;
     ASSERT_NEAR(std::stod(cell(q, k, "OCSO_m3s")), kQ, 0.01 * kQ) << "row " << k;
   }
 
