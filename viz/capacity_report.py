@@ -11,6 +11,10 @@ with plot_capacity.py beside this script), capacity_classes.png (length per clas
 report.md + report.html. The report holds the inputs (case, network, storm formula and
 hyetograph), the design storms (depth and peak block of each return period), the continuity
 errors of every run, the class table, the map and the renewal priority list (first --top rows).
+For coupled runs (capacity mode "coupled") it adds the flooded surface per return period (rain on
+the grid, flooded area, maximum depth, flooded volume, the exchange with the network, coupled
+continuity) and max_depth_map.png: the maximum depth of the largest return period whose
+runs/<P>a/max_depth.asc is in the folder, with the conduits over it.
 When the run named overflow outfalls (`spongeflow capacity --outfalls`), it adds their overflow
 per return period (volume, events, duration, peak, pollutant loads; capacity_overflows.csv) and
 overflow_hydrographs.png (each outfall's flow, one line per return period).
@@ -26,7 +30,6 @@ import argparse
 import base64
 import csv
 import html
-import json
 import os
 import subprocess
 import sys
@@ -35,6 +38,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402  (matplotlib's own dependency)
+from matplotlib.collections import LineCollection  # noqa: E402
 
 sys.dont_write_bytecode = True  # importing the sibling leaves no __pycache__ beside it
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -149,7 +154,76 @@ def overflow_part(summary, rows, image):
     return md
 
 
-def report_markdown(summary, renewal, top, images, wl_md, overflow_md=""):
+def read_ascii_grid(path):
+    """An ESRI ASCII grid (the coupled runs' max_depth.asc): (values as a north-up numpy array
+    with NaN for nodata, (west, east, south, north))."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            head = {}
+            for _ in range(6):
+                key, value = f.readline().split()
+                head[key.lower()] = float(value)
+            values = np.loadtxt(f, ndmin=2)
+    except OSError as e:
+        raise plot_capacity.InputProblem(f"{path}: cannot read: {e.strerror}") from e
+    except (ValueError, KeyError) as e:
+        raise plot_capacity.InputProblem(f"{path}: not an ESRI ASCII grid: {e}") from e
+    nx, ny, dx = int(head["ncols"]), int(head["nrows"]), head["cellsize"]
+    if values.shape != (ny, nx):
+        raise plot_capacity.InputProblem(f"{path}: {values.shape[0]} x {values.shape[1]} values, "
+                                         f"expected {ny} x {nx}")
+    values[values == head.get("nodata_value", -9999.0)] = np.nan
+    x0, y0 = head["xllcorner"], head["yllcorner"]
+    return values, (x0, x0 + nx * dx, y0, y0 + ny * dx)
+
+
+def largest_surface_run(summary, folder):
+    """The run of the largest return period whose maximum-depth grid is in `folder` (coupled
+    mode), or None."""
+    runs = [r for r in summary["runs"] if r.get("surface", {}).get("max_depth_file")]
+    runs = [r for r in runs if os.path.isfile(os.path.join(folder, r["surface"]["max_depth_file"]))]
+    return max(runs, key=lambda r: r["return_period_a"]) if runs else None
+
+
+def max_depth_map(run, folder, features, png, min_depth=0.01):
+    """The maximum depth of one coupled run (cells shallower than min_depth left white, inactive
+    cells grey, the colours up to a round depth at the wet cells' 99th percentile) with the
+    conduits drawn over it."""
+    depth, extent = read_ascii_grid(os.path.join(folder, run["surface"]["max_depth_file"]))
+    fig, ax = plt.subplots(figsize=(9, 7.5))
+    inactive = np.where(np.isnan(depth), 1.0, np.nan)
+    ax.imshow(inactive, extent=extent, cmap="Greys", vmin=0, vmax=2.5, interpolation="nearest")
+    wet = depth >= min_depth  # False for NaN too
+    shown = np.ma.masked_where(~wet, depth)
+    # The scale's top: a round depth at the 99th percentile of the wet cells, so that a few deep
+    # pits do not wash out the streets; deeper cells take the top colour (the bar's arrow).
+    deepest = float(depth[wet].max()) if wet.any() else 0.0
+    p99 = float(np.percentile(depth[wet], 99)) if wet.any() else 0.0
+    top = next((v for v in (0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0) if v >= p99),
+               p99)
+    image = ax.imshow(shown, extent=extent, cmap="YlGnBu", vmin=0.0, vmax=top,
+                      interpolation="nearest")
+    ax.add_collection(LineCollection([[(x, y) for x, y in pts] for pts, _, _ in features],
+                                     colors=INK, linewidths=0.6, alpha=0.7))
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_aspect("equal")
+    ax.ticklabel_format(useOffset=False, style="plain")
+    ax.tick_params(labelsize=7, colors=INK)
+    bar = fig.colorbar(image, ax=ax, shrink=0.7, extend="max" if deepest > top else "neither")
+    bar.set_label("maximum depth (m)")
+    s = run["surface"]
+    ax.set_title(f"Maximum depth, {run['return_period_a']:g}-year storm (coupled run): "
+                 f"{s['flooded_area_m2']:.0f} m² deeper than {s['flood_threshold_m']:g} m, "
+                 f"max {s['max_depth_m']:.2f} m", fontsize=9, color=INK, loc="left")
+    ax.text(0.0, -0.08, f"White: shallower than {min_depth:g} m; grey: outside the grid's active "
+            "cells; lines: the conduits.", transform=ax.transAxes, fontsize=7, color=INK,
+            va="top")
+    fig.savefig(png, dpi=130, bbox_inches="tight")
+    plt.close(fig)
+
+
+def report_markdown(summary, renewal, top, images, wl_md, overflow_md="", surface_run=None):
     f = summary["formula"]
     s = summary["storm"]
     formula = (f"preset `{f['preset']}`: " if f.get("preset") else "") + (
@@ -184,15 +258,26 @@ def report_markdown(summary, renewal, top, images, wl_md, overflow_md=""):
     surface = [r for r in summary["runs"] if "surface" in r]
     if surface:  # coupled mode: the flooded streets of every storm (capacity_surface.csv)
         md += "\n## Flooded surface per storm (coupled runs)\n\n"
-        md += table(["return period (a)", "flooded area (m²)", "max depth (m)",
-                     "flooded volume (m³)", "network → surface (m³)", "coupled continuity (%)"],
-                    [[f"{r['return_period_a']:g}", f"{r['surface']['flooded_area_m2']:.0f}",
+        def m3(v):  # whole m³, three figures below 100 m³ (small grids)
+            return f"{v:.0f}" if abs(v) >= 100 else f"{v:.3g}"
+
+        md += table(["return period (a)", "rain on the grid (m³)", "flooded area (m²)",
+                     "max depth (m)", "flooded volume (m³)", "surface → network (m³)",
+                     "network → surface (m³)", "coupled continuity (%)"],
+                    [[f"{r['return_period_a']:g}", m3(r["surface"]["grid_rain_m3"]),
+                      f"{r['surface']['flooded_area_m2']:.0f}",
                       f"{r['surface']['max_depth_m']:.3f}",
-                      f"{r['surface']['flooded_volume_m3']:.0f}",
-                      f"{r['surface']['network_to_surface_m3']:.0f}",
+                      m3(r["surface"]["flooded_volume_m3"]),
+                      m3(r["surface"]["surface_to_network_m3"]),
+                      m3(r["surface"]["network_to_surface_m3"]),
                       f"{r['surface']['coupled_continuity_error_pct']:.3f}"] for r in surface])
         md += (f"\nFlooded: cells whose maximum depth exceeded "
-               f"{surface[0]['surface']['flood_threshold_m']:g} m.\n")
+               f"{surface[0]['surface']['flood_threshold_m']:g} m; flooded volume: the sum over "
+               "those cells of maximum depth × cell area (capacity_surface.csv).\n")
+        if surface_run:
+            md += (f"\nMaximum depth of the {surface_run['return_period_a']:g}-year storm, the "
+                   f"largest with its grid (`{surface_run['surface']['max_depth_file']}`):\n\n"
+                   f"![Maximum depth of the largest storm]({images['max_depth']})\n")
     md += "\n## Capacity classes\n\n"
     md += table(["class", "conduits", "length (km)", "share of length"],
                 [[c["class"], c["conduits"], f"{c['length_m'] / 1000:.2f}",
@@ -298,6 +383,11 @@ def main():
         images = {"map": "capacity_map.png", "chart": "capacity_classes.png"}
         plot_capacity.draw_map(features, summary, os.path.join(out_dir, images["map"]), None, 150)
         class_chart(summary, os.path.join(out_dir, images["chart"]))
+        surface_run = largest_surface_run(summary, args.folder)
+        if surface_run:  # coupled mode: the largest storm's flooded streets
+            images["max_depth"] = "max_depth_map.png"
+            max_depth_map(surface_run, args.folder, features,
+                          os.path.join(out_dir, images["max_depth"]))
         overflow_md = ""
         if summary.get("overflows"):
             images["overflows"] = "overflow_hydrographs.png"
@@ -311,7 +401,7 @@ def main():
         if args.results:
             wl_dir = run_waterlogging(args, out_dir)
         wl_md = waterlogging_part(wl_dir, 10) if wl_dir else ""
-        md = report_markdown(summary, renewal, args.top, images, wl_md, overflow_md)
+        md = report_markdown(summary, renewal, args.top, images, wl_md, overflow_md, surface_run)
         write_atomically(os.path.join(out_dir, "report.md"), md)
         write_atomically(os.path.join(out_dir, "report.html"),
                          markdown_to_html(md, images, out_dir))

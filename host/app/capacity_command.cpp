@@ -119,10 +119,6 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
     const OverflowOptions overflow_defaults;
     CapacityExtras extras;
     std::vector<CapacityOverflowProbe> probes;
-    if (!o.outfalls.empty() && coupled)
-      throw InputError(InputIssue{o.case_file, 0, "[capacity]", "mode",
-                                  "--outfalls records overflows in network mode only; the "
-                                  "coupled runs do not record them yet (use mode = \"network\")"});
     if (!o.outfalls.empty()) {
       check_overflow_outfalls(model, o.outfalls);
       for (std::size_t k = 0; k < P.size(); ++k)
@@ -143,8 +139,8 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
           << o.output_dir << "/runs/\n";
       try {
         r.runs = run_coupled_design_storms(
-            {o.case_file, o.data_dir, o.output_dir, formula, storm, P, o.parallel}, r.network, out,
-            err);
+            {o.case_file, o.data_dir, o.output_dir, formula, storm, P, o.parallel}, r.network,
+            probes, out, err);
       } catch (const RunInterrupted& e) {
         err << "spongeflow: " << e.what() << ": the capacity runs stopped; each run's files so "
             << "far are in " << o.output_dir << "/runs/\n";
@@ -152,8 +148,8 @@ int capacity_command(const CapacityOptions& o, std::ostream& out, std::ostream& 
       }
     } else {
       r.runs = run_all(model, r.network, formula, storm, cfg.duration, P, o.parallel, out, probes);
-      for (const CapacityOverflowProbe& p : probes) extras.overflows.push_back(p.result());
     }
+    for (const CapacityOverflowProbe& p : probes) extras.overflows.push_back(p.result());
 
     for (std::size_t c = 0; c < r.network.conduits.size(); ++c) {
       std::vector<assess::ConduitPeaks> peaks;

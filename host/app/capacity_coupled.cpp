@@ -10,13 +10,16 @@
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
+#include "app/capacity_max_depth.hpp"
 #include "app/coupled_run.hpp"
 #include "app/parallel_runs.hpp"
 #include "app/run_command.hpp"
 #include "app/run_interrupt.hpp"
 #include "common/number_text.hpp"
 #include "config/case_config.hpp"
+#include "engine/simulation.hpp"
 #include "network/network_engine.hpp"
 
 namespace sf::app {
@@ -26,20 +29,34 @@ std::string years(double p) {
   return number_text("%g", p);
 }
 
-/// Conduit peaks after every coupled step (the network has sub-stepped to the surface's time):
-/// depth, end levels and surcharge time as network mode takes them after every routing step;
-/// peak flows and upstream flooding from the engine's statistics at the end.
-class PeakCollector {
+/// What the network gives after every coupled step (it has sub-stepped to the surface's time):
+/// depth, end levels and surcharge time of every conduit as network mode takes them after every
+/// routing step, and the overflow outfalls' flows and loads (a CapacityOverflowProbe's observer,
+/// fed as run_design_storm feeds it); at the last step, peak flows and upstream flooding from the
+/// engine's statistics.
+class StepRecorder {
  public:
-  PeakCollector(const CapacityNetwork& net, double duration) : net_(net), duration_(duration) {}
+  StepRecorder(const CapacityNetwork& net, double duration, RunObserver overflow)
+      : net_(net), duration_(duration), overflow_(std::move(overflow)) {}
+
+  /// Before the first step, with the network started.
+  void start(const CoupledRun& run) {
+    const network::NetworkEngine& eng = run.engine();
+    peaks_.peaks = initial_conduit_peaks(net_, eng.network());
+    t_ = eng.time();
+    if (overflow_.after_start) overflow_.after_start(eng);
+    started_ = true;
+  }
 
   void after_step(const CoupledRun& run, double t) {
+    if (!started_) return;  // cannot happen: execute_case starts before the first step
     const network::NetworkEngine& eng = run.engine();
-    if (peaks_.peaks.empty()) peaks_.peaks = initial_conduit_peaks(net_, eng.network());
     record_conduit_step(eng, net_, t - t_, peaks_.peaks);
+    if (overflow_.after_step) overflow_.after_step(eng);
     t_ = t;
     if (t < duration_ - 1e-6) return;
     take_network_statistics(eng, net_, peaks_);  // the last step
+    if (overflow_.after_finish) overflow_.after_finish(eng);
     done_ = true;
   }
 
@@ -54,9 +71,10 @@ class PeakCollector {
  private:
   const CapacityNetwork& net_;
   double duration_;
+  RunObserver overflow_;
   double t_ = 0;
   CapacityRun peaks_;  // the conduit peaks and the network's flooding and steps
-  bool done_ = false;
+  bool started_ = false, done_ = false;
 };
 
 double balance_value(const io::NetworkReport& n, const std::string& key) {
@@ -85,7 +103,8 @@ std::string failure_text(const std::string& err) {
 }
 
 CapacityRun run_one(const CoupledCapacityInput& in, const CapacityNetwork& net, std::size_t k,
-                    std::string& warnings, std::atomic<int>& stopped_by) {
+                    CapacityOverflowProbe* overflow, std::string& warnings,
+                    std::atomic<int>& stopped_by) {
   const auto t0 = std::chrono::steady_clock::now();
   const double P = in.periods[k];
   config::CaseOverrides ov;
@@ -107,9 +126,15 @@ CapacityRun run_one(const CoupledCapacityInput& in, const CapacityNetwork& net, 
       if (!m.subcatchments.empty()) m = with_design_storm(m, formula, storm, duration);
     };
   }
-  PeakCollector peaks(net, cfg.duration);
-  adjust.on_network_step_end = [&peaks](const CoupledRun& run, double t) {
-    peaks.after_step(run, t);
+  StepRecorder steps(net, cfg.duration, overflow ? overflow->observer() : RunObserver{});
+  adjust.on_network_start = [&steps](const CoupledRun& run) { steps.start(run); };
+  adjust.on_network_step_end = [&steps](const CoupledRun& run, double t) {
+    steps.after_step(run, t);
+  };
+  MaxDepthField max_depth;  // the surface's at the last step
+  const double duration = cfg.duration;
+  adjust.on_step_end = [&max_depth, duration](Simulation& sim, double t) {
+    if (t >= duration - 1e-6) max_depth = take_max_depth(sim);
   };
   std::ostringstream out, err;
   io::RunReport report;
@@ -126,14 +151,14 @@ CapacityRun run_one(const CoupledCapacityInput& in, const CapacityNetwork& net, 
   if (status == 1)
     throw std::invalid_argument("the coupled run of " + years(P) +
                                 " a: " + failure_text(err.str()));
-  if (status != 0 || !peaks.done() || !report.network)
+  if (status != 0 || !steps.done() || max_depth.empty() || !report.network)
     throw std::runtime_error("the coupled run of " + years(P) +
                              " a failed: " + failure_text(err.str()) + " (its files: " + dir + ")");
   warnings = err.str();
 
   CapacityRun run;
   run.return_period_years = P;
-  peaks.fill(run);
+  steps.fill(run);
   run.rain_depth_mm = rain::chicago_cumulative_depth_mm(in.formula, storm, storm.duration_s / 60.0);
   const auto blocks = rain::chicago_block_intensities_mm_per_min(in.formula, storm);
   run.peak_block_mm_per_h = 60.0 * *std::max_element(blocks.begin(), blocks.end());
@@ -151,6 +176,9 @@ CapacityRun run_one(const CoupledCapacityInput& in, const CapacityNetwork& net, 
   s.surface_to_network_m3 = balance_value(n, "surface_to_network");
   s.network_to_surface_m3 = balance_value(n, "network_to_surface");
   s.grid_rain_m3 = balance_value(n, "rain");
+  const std::string field = "max_depth.asc";
+  write_max_depth_ascii((std::filesystem::path(dir) / field).string(), max_depth);
+  s.max_depth_file = "runs/" + years(P) + "a/" + field;
   run.surface = s;
   run.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return run;
@@ -158,9 +186,9 @@ CapacityRun run_one(const CoupledCapacityInput& in, const CapacityNetwork& net, 
 
 }  // namespace
 
-std::vector<CapacityRun> run_coupled_design_storms(const CoupledCapacityInput& in,
-                                                   const CapacityNetwork& net, std::ostream& out,
-                                                   std::ostream& err) {
+std::vector<CapacityRun> run_coupled_design_storms(
+    const CoupledCapacityInput& in, const CapacityNetwork& net,
+    std::vector<CapacityOverflowProbe>& overflow_probes, std::ostream& out, std::ostream& err) {
   // One handler for the whole command: the runs' own handlers nest inside it.
   const InterruptRequests interrupts;
   std::vector<CapacityRun> runs(in.periods.size());
@@ -170,7 +198,8 @@ std::vector<CapacityRun> run_coupled_design_storms(const CoupledCapacityInput& i
   run_in_parallel(in.periods.size(), in.parallel, [&](std::size_t k) {
     if (const int s = stopped_by.load()) throw RunInterrupted(s);
     std::string warnings;
-    runs[k] = run_one(in, net, k, warnings, stopped_by);
+    runs[k] = run_one(in, net, k, overflow_probes.empty() ? nullptr : &overflow_probes[k], warnings,
+                      stopped_by);
     const CapacityRun& r = runs[k];
     const std::lock_guard<std::mutex> lock(print);
     if (!warned) err << warnings;  // the same for every period: once

@@ -282,7 +282,8 @@ std::vector<std::string> write_capacity_outputs(const std::string& dir_name,
           {"grid_rain_m3", run.surface->grid_rain_m3},
           {"surface_to_network_m3", run.surface->surface_to_network_m3},
           {"network_to_surface_m3", run.surface->network_to_surface_m3},
-          {"coupled_continuity_error_pct", run.surface->coupled_continuity_pct}};
+          {"coupled_continuity_error_pct", run.surface->coupled_continuity_pct},
+          {"max_depth_file", run.surface->max_depth_file}};
   }
   const std::vector<std::string> names = r.classes.class_names();
   std::vector<int> count(names.size(), 0);

@@ -42,12 +42,17 @@ RunObserver CapacityOverflowProbe::observer() {
     recorders_ = std::make_shared<OutfallRecorders>(nodes, min_flow_, inter_event_);
     recorders_->start(eng);
     sample(eng);
+    next_sample_s_ = eng.time() + sample_s_;
   };
   obs.after_step = [this](const network::NetworkEngine& eng) {
     recorders_->step(eng);
-    // The flow at the first step end past each sample time: the steps (seconds) are far shorter
-    // than the minute between samples, so the series shows the hydrograph, not the steps.
-    if (eng.time() >= result_.t_s.back() + sample_s_ - 1e-9) sample(eng);
+    // The flow at the first step end past each whole sample time (k minutes, so the samples do
+    // not drift by a step each): the steps (seconds) are far shorter than the minute between
+    // samples, so the series shows the hydrograph, not the steps.
+    if (eng.time() >= next_sample_s_ - 1e-9) {
+      sample(eng);
+      next_sample_s_ = (std::floor(eng.time() / sample_s_ + 1e-9) + 1.0) * sample_s_;
+    }
   };
   obs.after_finish = [this](const network::NetworkEngine& eng) {
     result_.recorders = recorders_->recorders();

@@ -42,6 +42,7 @@ class CapacityOverflowProbe {
   void sample(const network::NetworkEngine& eng);
 
   double min_flow_, inter_event_, sample_s_;
+  double next_sample_s_ = 0;  // the next hydrograph sample is taken at the first step end past it
   std::shared_ptr<OutfallRecorders> recorders_;
   CapacityOverflows result_;
 };

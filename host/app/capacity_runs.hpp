@@ -16,7 +16,7 @@
 namespace sf::network {
 class NetworkEngine;
 struct NetworkData;
-}
+}  // namespace sf::network
 
 namespace sf::app {
 
@@ -42,7 +42,8 @@ struct CapacitySurface {
   double flooded_volume_m3 = 0;       // sum over the flooded cells of max depth x cell area
   double coupled_continuity_pct = 0;  // the coupled system (docs/coupling.md)
   double surface_to_network_m3 = 0, network_to_surface_m3 = 0;
-  double grid_rain_m3 = 0;  // rain on the active cells
+  double grid_rain_m3 = 0;     // rain on the active cells
+  std::string max_depth_file;  // the run's maximum-depth grid, relative to the output folder
 };
 
 /// What one design-storm run gives.

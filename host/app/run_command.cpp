@@ -187,6 +187,7 @@ int execute_case(const config::CaseConfig& cfg, Backend backend, Precision preci
         if (adjust.on_step_end) adjust.on_step_end(sim, t);
         if (adjust.on_network_step_end && coupled) adjust.on_network_step_end(*coupled, t);
       };
+    if (adjust.on_network_start && coupled) adjust.on_network_start(*coupled);
     const long long steps_before = continues ? sim.cursor().steps_at_start : sim.steps();
     try {
       report.result = sim.run(writers, progress, tty ? 0.5 : 10.0,

@@ -48,6 +48,9 @@ struct RestartAdjustments {
   std::function<void(Simulation&, double t)> on_step_end;  // after each step
   /// After each step of a coupled run, with its network (a forecast's network alerts).
   std::function<void(const CoupledRun&, double t)> on_network_step_end;
+  /// Once before the first step of a coupled run, with its network started or restored
+  /// (`spongeflow capacity`: the overflow recorders' first flows).
+  std::function<void(const CoupledRun&)> on_network_start;
   /// The outputs start at the checkpoint's time: no earlier results.nc or surface.pvd is continued.
   bool fresh_outputs = false;
   /// Changes the network's .inp model before the coupled run builds it (`spongeflow capacity`:

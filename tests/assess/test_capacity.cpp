@@ -3,15 +3,18 @@
 // loaded by an impervious subcatchment, under Chicago storms of a hand-computed formula gets the
 // class that Manning's full-flow capacity and the formula give by hand; bad command lines and
 // case keys are refused naming what is wrong. Overflows (--outfalls): a constant sewage flow over
-// a weir gives the volume, event, duration and load by hand; capacity.geojson names the DEM's CRS
-// so that GDAL reads it back.
+// a weir gives the volume, event, duration and load by hand, in network and in coupled mode;
+// capacity.geojson names the DEM's CRS so that GDAL reads it back. Coupled mode also writes each
+// run's maximum-depth grid.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "../app/cli_runner.hpp"
 #include "../app/ogr_read_back.hpp"
@@ -308,11 +311,14 @@ TEST(CapacityCli, OverflowOfAConstantFlowOverAWeirByHandAndTheGeoJsonCrs) {
     EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), volume, 0.002 * volume);
     EXPECT_NEAR(run["overflow"]["loads_kg"]["COD"].get<double>(), load_kg, 0.005 * load_kg);
   }
-  // The hydrograph: a sample a minute, each at Q once the weir runs (after the first minute).
+  // The hydrograph: t = 0 and the first routing step (2 s at most) past each whole minute, each
+  // at Q once the weir runs (after the first minute).
   const auto q = csv_rows(dir / "out" / "capacity_overflow_hydrographs.csv");
-  ASSERT_GT(q.size(), 2u * 90u);
+  ASSERT_EQ(q.size(), 1u + 2u * 91u);
   for (std::size_t k = 1; k < q.size(); ++k) {
-    if (std::stod(cell(q, k, "time_min")) < 1.0) continue;
+    const double minute = std::stod(cell(q, k, "time_min"));
+    EXPECT_NEAR(minute, double((k - 1) % 91), 0.05) << "row " << k;
+    if (minute < 1.0) continue;
     ASSERT_NEAR(std::stod(cell(q, k, "OCSO_m3s")), kQ, 0.01 * kQ) << "row " << k;
   }
 
@@ -406,6 +412,81 @@ TEST(CapacityCli, CoupledRunsGiveTheNetworkClassesWhileTheSurfaceStaysDry) {
   ASSERT_EQ(s["runs"].size(), 4u);
   EXPECT_TRUE(s["runs"][3].contains("surface")) << s["runs"][3].dump(1);
   EXPECT_TRUE(fs::exists(dir / "out" / "runs" / "5a" / "summary.json"));
+
+  // Each run's maximum depth as an ESRI ASCII grid on the DEM's cells (north row first): its
+  // largest value is the run's max depth, in J1's cell (the south-east one) where the 10-year
+  // storm floods out of J1.
+  for (std::size_t k = 1; k <= 4; ++k) {
+    const std::string P = cell(surface, k, "return_period_a");
+    EXPECT_EQ(s["runs"][k - 1]["surface"]["max_depth_file"], "runs/" + P + "a/max_depth.asc");
+    std::ifstream grid(dir / "out" / "runs" / (P + "a") / "max_depth.asc");
+    ASSERT_TRUE(grid) << P;
+    std::string key;
+    double value = 0;
+    std::vector<double> header;
+    for (int h = 0; h < 6 && grid >> key >> value; ++h) header.push_back(value);
+    ASSERT_EQ(header, (std::vector<double>{4, 4, 1000, 2000, 1, -9999})) << P;
+    std::vector<double> depth;
+    while (grid >> value) depth.push_back(value);
+    ASSERT_EQ(depth.size(), 16u) << P;
+    const auto deepest = std::max_element(depth.begin(), depth.end());
+    EXPECT_NEAR(*deepest, std::stod(cell(surface, k, "max_depth_m")), 1e-4) << P;
+    if (P == "10") {
+      EXPECT_EQ(deepest - depth.begin(), 15) << P;
+      EXPECT_GT(*deepest, 0.05) << P;
+    }
+  }
+}
+
+// The weir of OverflowOfAConstantFlowOverAWeirByHandAndTheGeoJsonCrs in the coupled case: W1 and
+// OCSO have no coordinates, so they stay off the surface, and the overflow is the same by hand
+// (one event of 1.5 h, 540 m3, peak 0.1 m3/s, 108 kg COD) now recorded after every coupled step.
+TEST(CapacityCli, CoupledRunsRecordTheOverflowOfAConstantFlowOverAWeirByHand) {
+  const fs::path dir = coupled_pipe_folder("capacity_coupled_overflow");
+  std::string inp = pipe_and_weir_inp();
+  inp = inp.substr(0, inp.find("[COORDINATES]")) +
+        "[COORDINATES]\nJ1 1003.5 2000.5\nO1 1100 2000\n" + inp.substr(inp.find("\n[POLLUTANTS]"));
+  sf::test::write_file(dir / "pipe.inp", inp);
+  const auto r = sf::test::run_spongeflow("capacity " + (dir / "case.toml").string() +
+                                          " --return-periods 1,5 --output " +
+                                          (dir / "out").string() + " --outfalls OCSO");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const double volume = kQ * 5400.0, load_kg = volume * kCod * 1e-3;
+  const auto rows = csv_rows(dir / "out" / "capacity_overflows.csv");
+  ASSERT_EQ(rows.size(), 5u);  // header, then OCSO and all for 1 a and 5 a
+  for (std::size_t row : {1u, 2u, 3u, 4u}) {
+    EXPECT_EQ(cell(rows, row, "outfall"), row % 2 ? "OCSO" : "all");
+    EXPECT_EQ(cell(rows, row, "return_period_a"), row < 3 ? "1" : "5");
+    EXPECT_NEAR(std::stod(cell(rows, row, "volume_m3")), volume, 0.002 * volume) << row;
+    EXPECT_EQ(cell(rows, row, "events"), "1") << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "overflow_h")), 1.5, 0.002) << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "longest_event_h")), 1.5, 0.002) << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "load_COD_kg")), load_kg, 0.005 * load_kg) << row;
+  }
+  // The peak: Q, but for the weir's start, where W1's level overshoots the crest's head for a
+  // moment (measured 0.10049 and 0.10101 m3/s at 1 and 5 a; 0.10068 in network mode).
+  EXPECT_NEAR(std::stod(cell(rows, 1, "peak_m3s")), kQ, 0.02 * kQ);
+  EXPECT_NEAR(std::stod(cell(rows, 3, "peak_m3s")), kQ, 0.02 * kQ);
+  nlohmann::json s;
+  std::ifstream(dir / "out" / "capacity_summary.json") >> s;
+  EXPECT_EQ(s["mode"], "coupled");
+  EXPECT_EQ(s["overflows"]["outfalls"], nlohmann::json::array({"OCSO"}));
+  ASSERT_EQ(s["runs"].size(), 2u);
+  for (const auto& run : s["runs"]) {
+    EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), volume, 0.002 * volume);
+    EXPECT_NEAR(run["overflow"]["loads_kg"]["COD"].get<double>(), load_kg, 0.005 * load_kg);
+    EXPECT_LT(std::fabs(run["surface"]["coupled_continuity_error_pct"].get<double>()), 0.1);
+  }
+  // The hydrograph: t = 0 and the first coupled step past each of the 90 minutes (within the
+  // surface's step of a few seconds, not drifting), each at Q once the weir runs.
+  const auto q = csv_rows(dir / "out" / "capacity_overflow_hydrographs.csv");
+  ASSERT_EQ(q.size(), 1u + 2u * 91u);
+  for (std::size_t k = 1; k < q.size(); ++k) {
+    const double minute = std::stod(cell(q, k, "time_min"));
+    EXPECT_NEAR(minute, double((k - 1) % 91), 0.25) << "row " << k;
+    if (minute < 1.0) continue;
+    ASSERT_NEAR(std::stod(cell(q, k, "OCSO_m3s")), kQ, 0.01 * kQ) << "row " << k;
+  }
 }
 
 TEST(CapacityCli, CoupledModeRefusesACaseWithoutDemOrCouplingPoints) {

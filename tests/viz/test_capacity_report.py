@@ -2,9 +2,10 @@
 """ctest for viz/plot_capacity.py and viz/capacity_report.py on a small synthetic capacity folder
 (three conduits in three classes, two below the target, one overflow outfall) and a
 waterlogging folder: the map, the report's tables (the overflow table among them), the HTML with
-its pictures embedded (no other file needed), the report without overflows, and the message on
-a folder without capacity results; with chromium on PATH, that the page loads headless and every
-picture decodes.
+its pictures embedded (no other file needed), the report without overflows, the report of coupled
+runs (their flooded-surface table and the maximum-depth map of the largest storm with a grid),
+and the message on a folder without capacity results; with chromium on PATH, that the page loads
+headless and every picture decodes.
 
 Usage: test_capacity_report.py --source-dir REPO --work-dir SCRATCH
 Exit status 0 pass, 1 fail, 77 skip (this Python lacks matplotlib).
@@ -54,7 +55,33 @@ def synthetic_overflows(folder, summary):
     write(os.path.join(folder, "capacity_overflow_hydrographs.csv"), series)
 
 
-def synthetic_capacity(folder, overflows=True):
+def synthetic_surface(folder, summary):
+    """Coupled mode: each run's flooded surface, and maximum-depth grids (8 x 6 cells of 50 m
+    from (0, -100), the south-west cell inactive) for 1 a and 2 a; 5 a has none, so the report maps
+    2 a, whose deepest cell (0.8 m) is in the north-east corner."""
+    summary["mode"] = "coupled"
+    for r in summary["runs"]:
+        p = r["return_period_a"]
+        r["surface"] = {"flood_threshold_m": 0.15, "flooded_area_m2": 2500.0 * p,
+                        "max_depth_m": 0.4 * p, "flooded_volume_m3": 300.0 * p,
+                        "grid_rain_m3": 1200.0 + p, "surface_to_network_m3": 900.0 + p,
+                        "network_to_surface_m3": 10.0 * p, "coupled_continuity_error_pct": 0.012,
+                        "max_depth_file": f"runs/{p}a/max_depth.asc"}
+        if p == 5:
+            continue
+        os.makedirs(os.path.join(folder, "runs", f"{p}a"))
+        rows = []
+        for j in range(6):  # north row first
+            row = [f"{0.4 * p * (i + (5 - j)) / 12:.4f}" for i in range(8)]
+            if j == 5:
+                row[0] = "-9999"
+            rows.append(" ".join(row))
+        write(os.path.join(folder, "runs", f"{p}a", "max_depth.asc"),
+              "ncols 8\nnrows 6\nxllcorner 0\nyllcorner -100\ncellsize 50\n"
+              "NODATA_value -9999\n" + "\n".join(rows) + "\n")
+
+
+def synthetic_capacity(folder, overflows=True, coupled=False):
     os.makedirs(folder)
     classes = ["< 1 a", "1-2 a", "2-5 a", ">= 5 a"]
     conduits = [("C1", 0, 0.3, [[0, 0], [100, 0]]), ("C2", 1, 0.5, [[100, 0], [200, 50]]),
@@ -83,6 +110,8 @@ def synthetic_capacity(folder, overflows=True):
                "below_target": 2}
     if overflows:
         synthetic_overflows(folder, summary)
+    if coupled:
+        synthetic_surface(folder, summary)
     write(os.path.join(folder, "capacity_summary.json"), json.dumps(summary))
     write(os.path.join(folder, "renewal_priority.csv"),
           "rank,conduit,from_node,to_node,full_depth_m,class,carried_return_period_a,"
@@ -171,6 +200,39 @@ def main():
     check(p.returncode == 0, f"capacity_report.py without overflows: exit {p.returncode}")
     md = open(os.path.join(out_plain, "report.md"), encoding="utf-8").read()
     check("Overflows" not in md and md.count("![") == 2, "no overflow part without outfalls")
+    # Coupled mode: the flooded-surface table and the map of the largest storm with a grid.
+    coupled = os.path.join(args.work_dir, "capacity_coupled")
+    synthetic_capacity(coupled, coupled=True)
+    out_coupled = os.path.join(args.work_dir, "report_coupled")
+    p = subprocess.run([sys.executable, os.path.join(viz, "capacity_report.py"), coupled,
+                        "--output", out_coupled], capture_output=True, text=True, timeout=120)
+    check(p.returncode == 0, f"capacity_report.py on coupled runs: exit {p.returncode}: {p.stderr}")
+    md = open(os.path.join(out_coupled, "report.md"), encoding="utf-8").read()
+    check("| return period (a) | rain on the grid (m³) | flooded area (m²) | max depth (m) | "
+          "flooded volume (m³) | surface → network (m³) | network → surface (m³) | "
+          "coupled continuity (%) |" in md, "surface table header")
+    check("| 5 | 1205 | 12500 | 2.000 | 1500 | 905 | 50 | 0.012 |" in md, "surface row at 5 a")
+    check("Maximum depth of the 2-year storm, the largest with its grid "
+          "(`runs/2a/max_depth.asc`)" in md, "the map is of 2 a, the largest with a grid")
+    check("![Maximum depth of the largest storm](max_depth_map.png)" in md, "map in report.md")
+    check("| 5 | CSO1 | 1800 | 1 | 1.00 | 1.00 | 1.000 | 180.0 |" in md,
+          "coupled runs keep the overflow table")
+    png = os.path.join(out_coupled, "max_depth_map.png")
+    check(os.path.exists(png) and os.path.getsize(png) > 10000, "max_depth_map.png written")
+    page = open(os.path.join(out_coupled, "report.html"), encoding="utf-8").read()
+    check(len(re.findall(r'<img [^>]*src="data:image/png;base64,', page)) == 4,
+          "four pictures embedded in the coupled report")
+    check("<th>flooded area (m²)</th>" in page and "<td>12500</td>" in page,
+          "HTML surface table")
+    browser_check(out_coupled, 4)
+    # The grid as read: north-up, nodata as NaN, the extent from the header.
+    sys.path.insert(0, viz)
+    import capacity_report
+    depth, extent = capacity_report.read_ascii_grid(
+        os.path.join(coupled, "runs", "2a", "max_depth.asc"))
+    check(extent == (0.0, 400.0, -100.0, 200.0), f"extent {extent}")
+    check(depth.shape == (6, 8) and abs(depth[0, 7] - 0.8) < 1e-9 and depth[5, 0] != depth[5, 0],
+          f"north-east corner 0.8 m, south-west cell nodata: {depth[0, 7]}, {depth[5, 0]}")
     # A folder without capacity results: exit 1 naming the missing file.
     p = subprocess.run([sys.executable, os.path.join(viz, "plot_capacity.py"), wl],
                        capture_output=True, text=True, timeout=60)
