@@ -119,8 +119,7 @@ TEST(Xsect, CircleNearTheInvertFollowsSwmmsQuadraticLookup) {
   // 3 % of the depth, f = 0.5 of the second interval (rows 1, 2 and 3, A_Circ 0.024446):
   //   A/Afull = 0.009055 - 0.25 (0.002355 - 0.0134 + 0.012223) = 0.0087605 (linear: 0.009055;
   //   ours 0.0087906 with our rows, linear 0.0090949, +3.8 %)
-  EXPECT_NEAR(pipe::area_of_depth(x, t, 0.03 * x.y_full) / x.a_full, 0.0087605,
-              0.006 * 0.0087605);
+  EXPECT_NEAR(pipe::area_of_depth(x, t, 0.03 * x.y_full) / x.a_full, 0.0087605, 0.006 * 0.0087605);
   // the exact circle segment at 1 % depth, A/Afull = (theta - sin theta) / 2 pi with
   // cos(theta/2) = 0.98, is 0.0016926: SWMM's quadratic lies 9.7 % above it, ours 12.4 %
   const double theta = 2.0 * std::acos(0.98);
@@ -131,10 +130,11 @@ TEST(Xsect, CircleNearTheInvertFollowsSwmmsQuadraticLookup) {
 // monotonic in area, continuous at the rows, and depth_of_area inverts it to rounding.
 TEST(Xsect, QuadraticIntervalsAreMonotonicContinuousAndInverted) {
   using S = inp::XsectShape;
-  const S shapes[] = {S::Circular,   S::FilledCircular, S::RectTriangular, S::RectRound,
-                      S::ModBasket,  S::HorizEllipse,   S::VertEllipse,    S::Arch,
-                      S::Egg,        S::Horseshoe,      S::Gothic,         S::Catenary,
-                      S::SemiElliptical, S::BasketHandle, S::SemiCircular, S::ForceMain};
+  const S shapes[] = {
+      S::Circular,     S::FilledCircular, S::RectTriangular, S::RectRound,    S::ModBasket,
+      S::HorizEllipse, S::VertEllipse,    S::Arch,           S::Egg,          S::Horseshoe,
+      S::Gothic,       S::Catenary,       S::SemiElliptical, S::BasketHandle, S::SemiCircular,
+      S::ForceMain};
   int tabulated = 0;
   for (S s : shapes) {
     network::XsectTablePool pool;
