@@ -1,10 +1,11 @@
 // Critical and normal depth of a cross section: the roots of
 //   A³/W = Q²/g                 (critical flow, Rossman 2017, eq. 3-17)
 //   A R^(2/3) = Q / beta         (Manning normal flow)
-// on the same geometry functions as xsect.hpp. Tabulated shapes are searched row by row first
-// (the geometry is linear in depth between two rows), so the root is bracketed in one table
-// interval, where both equations are polynomials of the fraction f of the interval (degree 3
-// and 5): a safeguarded Newton iteration from the secant point finds it in 2-3 steps. The
+// on the same geometry functions as xsect.hpp. Tabulated shapes are searched row by row first,
+// so the root is bracketed in one table interval, where both equations are polynomials of the
+// fraction f of the interval (the geometry is linear in f there, or quadratic in the first two
+// intervals as table_at's SWMM rule makes it): a safeguarded Newton iteration from the secant
+// point finds the root in a few steps. The
 // closed-form shapes without an explicit root use regula falsi with the Illinois modification
 // (Dowell & Jarratt 1971) on depth. The normal-depth equation is cubed, A³R² = (Q/beta)³, so no
 // power with a fractional exponent is evaluated at all. See docs/theory/pipe-network.md
@@ -87,32 +88,55 @@ SF_HD inline double newton_in_bracket(const G& g, double lo, double hi, double g
   return f;
 }
 
-/// A³/W - c along one table interval (relative values), with the fraction f in [0, 1], and
-/// its derivative in f.
+/// A³/W - c along one table interval (relative values), multiplied by W: A³ - c W, with the
+/// fraction f in [0, 1], and its derivative in f. Columns follow table_at's rule (quadratic in
+/// the first two intervals).
 struct CriticalInInterval {
-  const double* r0;
+  TableSpan a, w;
   double c;
   SF_HD double operator()(double f) const { return slope(f).value; }
   SF_HD ValueSlope slope(double f) const {
-    const double da = r0[3] - r0[0], dw = r0[5] - r0[2];
-    const double a = r0[0] + f * da;
-    const double w = r0[2] + f * dw;
-    return {a * a * a - c * w, 3.0 * a * a * da - c * dw};
+    const double av = a.at(f), wv = w.at(f);
+    return {av * av * av - c * wv, 3.0 * av * av * a.slope_at(f) - c * w.slope_at(f)};
+  }
+};
+
+/// The same in an interval starting with zero area and width (a pointed invert), divided by
+/// the fraction f: with A = f a~(f), W = f w~(f), A³/W = c becomes f² a~³ - c w~ = 0, which is
+/// negative at f = 0 instead of vanishing there.
+struct CriticalFromPointedInvert {
+  TableSpan a, w;
+  double c;
+  SF_HD double operator()(double f) const { return slope(f).value; }
+  SF_HD ValueSlope slope(double f) const {
+    const double av = a.over_f(f), wv = w.over_f(f);
+    const double a3 = av * av * av;
+    return {f * f * a3 - c * wv,
+            2.0 * f * a3 + 3.0 * f * f * av * av * a.over_f_slope(f) - c * w.over_f_slope(f)};
   }
 };
 
 /// A³R² - c along one table interval (relative values), and its derivative in f.
 struct SectionFactorInInterval {
-  const double* r0;
+  TableSpan a, r;
   double c;
   SF_HD double operator()(double f) const { return slope(f).value; }
   SF_HD ValueSlope slope(double f) const {
-    const double da = r0[3] - r0[0], dr = r0[4] - r0[1];
-    const double a = r0[0] + f * da;
-    const double r = r0[1] + f * dr;
-    return {a * a * a * r * r - c, a * a * r * (3.0 * da * r + 2.0 * a * dr)};
+    const double av = a.at(f), rv = r.at(f);
+    const double da = a.slope_at(f), dr = r.slope_at(f);
+    return {av * av * av * rv * rv - c, av * av * rv * (3.0 * da * rv + 2.0 * av * dr)};
   }
 };
+
+/// The interval equations of table interval i of a section.
+SF_HD inline CriticalInInterval critical_in_interval(const Xsect& x, XsectTables t, int i,
+                                                     double c) {
+  return {table_span(x, t, i, 0), table_span(x, t, i, 2), c};
+}
+SF_HD inline SectionFactorInInterval section_factor_in_interval(const Xsect& x, XsectTables t,
+                                                                int i, double c) {
+  return {table_span(x, t, i, 0), table_span(x, t, i, 1), c};
+}
 
 /// The slope form of an interval function, for newton_in_bracket.
 template <class F>
@@ -200,11 +224,18 @@ SF_HD inline double critical_depth_in_rows(const Xsect& x, XsectTables t, const 
   const double* r0 = table_row(x, t, b.lo);
   double f;
   if (r0[0] <= 0.0 && r0[2] <= 0.0) {
-    // an interval starting with zero width and area: A³/W = f² a1³/w1 there
-    const double a1 = r0[3], w1 = r0[5];
-    f = w1 > 0.0 ? min_of(1.0, sqrt_of(b.c * w1 / (a1 * a1 * a1))) : 1.0;
+    // an interval starting with zero width and area: solve A³/W = c divided by f
+    const CriticalFromPointedInvert g{table_span(x, t, b.lo, 0), table_span(x, t, b.lo, 2), b.c};
+    const double g0 = g(0.0), g1 = g(1.0);
+    if (g0 >= 0.0)
+      f = 0.0;
+    else if (g1 <= 0.0)
+      f = 1.0;
+    else
+      f = newton_in_bracket(WithSlope<CriticalFromPointedInvert>{g}, 0.0, 1.0, g0, g1,
+                            kRootTolerance);
   } else {
-    const CriticalInInterval g{r0, b.c};
+    const CriticalInInterval g = critical_in_interval(x, t, b.lo, b.c);
     f = newton_in_bracket(WithSlope<CriticalInInterval>{g}, 0.0, 1.0, g(0.0), g(1.0),
                           kRootTolerance);
   }
@@ -253,7 +284,7 @@ SF_HD inline double section_factor_depth_in_rows(const Xsect& x, XsectTables t,
                                                  const TableRoot& b) {
   if (b.found) return b.upper;
   const int last = x.table_rows - 1;
-  const SectionFactorInInterval g{table_row(x, t, b.lo), b.c};
+  const SectionFactorInInterval g = section_factor_in_interval(x, t, b.lo, b.c);
   const double g_hi = g(b.f_hi);
   if (g_hi < 0.0) return b.upper;
   const double f = newton_in_bracket(WithSlope<SectionFactorInInterval>{g}, 0.0, b.f_hi, g(0.0),

@@ -41,7 +41,71 @@ struct XsectTables {
 
 namespace detail {
 
-/// Interpolate column col of a section's table at relative depth eta in [0, 1].
+/// One column of a section's table over one interval, as a function of the fraction f in
+/// [0, 1] of the interval: EPA SWMM 5.2's table rule (xsect.c, lookup()). Linear between the
+/// interval's two rows, except in the first two intervals, where the profile curves most (a
+/// circle's area grows as y^1.5, its width as y^0.5): there the quadratic through the
+/// interval's rows and the next one, wherever that quadratic is positive.
+struct TableSpan {
+  double r0 = 0.0;  // the interval's lower row
+  double d = 0.0;   // next row - r0
+  double c2 = 0.0;  // half the second difference of the three rows; 0 in a linear interval
+
+  SF_HD double at(double f) const {
+    const double y = r0 + f * d;
+    if (c2 == 0.0) return y;
+    const double y2 = y + f * (f - 1.0) * c2;
+    return y2 > 0.0 ? y2 : y;
+  }
+  /// d(at)/df, of the branch at() takes at f
+  SF_HD double slope_at(double f) const {
+    if (c2 == 0.0) return d;
+    const double y2 = r0 + f * d + f * (f - 1.0) * c2;
+    return y2 > 0.0 ? d + (2.0 * f - 1.0) * c2 : d;
+  }
+  /// at(f) / f for a column that is 0 at the lower row (r0 == 0), finite as f -> 0, and its
+  /// derivative: the column divided by the depth, for equations that vanish at the invert.
+  SF_HD double over_f(double f) const {
+    if (c2 == 0.0) return d;
+    const double q = d + (f - 1.0) * c2;
+    return q > 0.0 ? q : d;
+  }
+  SF_HD double over_f_slope(double f) const {
+    if (c2 == 0.0) return 0.0;
+    return d + (f - 1.0) * c2 > 0.0 ? c2 : 0.0;
+  }
+  /// The fraction where at() reaches v, for r0 < v <= r0 + d on a rising column: the inverse
+  /// of at() on the branch it takes (the quadratic's root that starts at the lower row).
+  SF_HD double fraction_of(double v) const {
+    const double e = v - r0;
+    if (e <= 0.0) return 0.0;
+    if (c2 != 0.0) {
+      // c2 f² + b f - e = 0 with b = d - c2, written for no cancellation at small c2
+      const double b = d - c2;
+      const double disc = b * b + 4.0 * c2 * e;
+      if (disc >= 0.0) {
+        const double den = b + sqrt_of(disc);
+        if (den > 0.0) {
+          const double f = 2.0 * e / den;
+          if (f >= 0.0 && f <= 1.0) return f;
+        }
+      }
+    }
+    return d > 0.0 ? min_of(1.0, e / d) : 0.0;
+  }
+};
+
+/// Column col of interval i (rows i and i+1) of a section's table.
+SF_HD inline TableSpan table_span(const Xsect& x, XsectTables t, int i, int col) {
+  const double* r = t.rows + 3 * (x.table + i) + col;
+  TableSpan s;
+  s.r0 = r[0];
+  s.d = r[3] - r[0];
+  if (i < 2 && i + 2 < x.table_rows) s.c2 = 0.5 * r[0] - r[3] + 0.5 * r[6];
+  return s;
+}
+
+/// Column col of a section's table at relative depth eta in [0, 1].
 SF_HD inline double table_at(const Xsect& x, XsectTables t, double eta, int col) {
   if (eta <= 0.0) return t.rows[3 * x.table + col];
   const int last = x.table_rows - 1;
@@ -49,9 +113,7 @@ SF_HD inline double table_at(const Xsect& x, XsectTables t, double eta, int col)
   const double pos = eta * last;
   int i = static_cast<int>(pos);
   if (i >= last) i = last - 1;
-  const double f = pos - i;
-  const double* r = t.rows + 3 * (x.table + i);
-  return r[col] + f * (r[3 + col] - r[col]);
+  return table_span(x, t, i, col).at(pos - i);
 }
 
 SF_HD inline double rect_closed_hyd_radius_of_area(const Xsect& x, double a) {
@@ -179,7 +241,8 @@ SF_HD inline double depth_of_area(const Xsect& x, XsectTables t, double a) {
     case Shape::PowerFunc:
       return pow_of(a / x.p2, 1.0 / (x.p1 + 1.0));
     default: {
-      // the table's area column is monotonic: bisection on rows, then linear inverse
+      // the table's area column is monotonic: bisection on rows, then the inverse of
+      // table_at's rule in the interval (the quadratic's root in the first two)
       const double f = a / x.a_full;
       int lo = 0, hi = x.table_rows - 1;
       while (hi - lo > 1) {
@@ -189,8 +252,7 @@ SF_HD inline double depth_of_area(const Xsect& x, XsectTables t, double a) {
         else
           hi = mid;
       }
-      const double a0 = t.rows[3 * (x.table + lo)], a1 = t.rows[3 * (x.table + hi)];
-      const double frac = a1 > a0 ? (f - a0) / (a1 - a0) : 0.0;
+      const double frac = detail::table_span(x, t, lo, 0).fraction_of(f);
       return x.y_full * (lo + frac) / (x.table_rows - 1);
     }
   }
@@ -232,10 +294,9 @@ SF_HD inline SectionGeometry geometry_at(const Xsect& x, XsectTables t, double y
   int i = static_cast<int>(pos);
   if (i >= last) i = last - 1;
   const double f = pos - i;
-  r += 3 * i;
-  g.area = x.a_full * (r[0] + f * (r[3] - r[0]));
-  g.hyd_radius = x.r_full * (r[1] + f * (r[4] - r[1]));
-  g.width = x.w_max * (r[2] + f * (r[5] - r[2]));
+  g.area = x.a_full * detail::table_span(x, t, i, 0).at(f);
+  g.hyd_radius = x.r_full * detail::table_span(x, t, i, 1).at(f);
+  g.width = x.w_max * detail::table_span(x, t, i, 2).at(f);
   return g;
 }
 

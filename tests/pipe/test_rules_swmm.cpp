@@ -33,11 +33,24 @@ const std::set<std::string> kExact = {"PMD",   "PFD",  "PL",  "PS",  "PT",  "PCT
                                       "PDATE", "PDOY", "PSW", "PTO", "PTC", "PSTAT"};
 // FULLFLOW: SWMM's Manning factor 1.486 (ft^(1/3)/s) against our exact SI, 1.4859 (0.006 %).
 const std::set<std::string> kUnitFactor = {"PFF"};
-// The shallow conduit C3 (depth PLD3, velocity PV3): SWMM gives no velocity at 0.01 ft or
-// less. Its depth itself differs from SWMM's (0.0200 ft here against 0.0165 ft once the
-// trickle rises to 0.002 cfs: the engine's shallow-flow depth, not the rules), so only the
-// rule is checked: velocity 0 exactly when the depth is at most 0.01 ft, in both.
+// The shallow conduit C3 (depth PLD3, velocity PV3), a 1-ft circle whose depth stays in the
+// first table interval (below 2 % of its diameter): SWMM gives no velocity at 0.01 ft or less,
+// checked as a rule in both programs; the depths themselves are checked at the end of each
+// steady plateau, where they depend on SWMM's quadratic table lookup near the invert
+// (kernels/pipe/xsect.hpp, TableSpan). At 0.002 cfs (report 36) SWMM has 0.016471 ft and
+// 0.7094 ft/s: ours 0.016394 ft (-0.5 %) and 0.7024 ft/s (-1.0 %); with linear interpolation
+// (0cd7e76) they were 0.016041 ft (-2.6 %) and 0.6653 ft/s (-6.2 %), and 0.0200 ft (+21 %)
+// before SWMM's enumerated critical depth set the outfall's. At 0.0002 cfs (report 18) SWMM has
+// 0.005861 ft and ours 0.006674 ft (+14 %): at 0.6 % of the diameter SWMM's hydraulic radius
+// starts from its table's first row R/Rfull = 0.01 where the geometry (and our table) has 0,
+// so SWMM's is 40 % larger there and its flow shallower.
 const std::set<std::string> kShallow = {"PV3", "PLD3"};
+struct PlateauCheck {
+  size_t report;  // 1-based
+  const char* link;
+  double rel_tol;
+};
+const PlateauCheck kPlateaus[] = {{36, "PLD3", 0.01}, {36, "PV3", 0.015}, {18, "PLD3", 0.15}};
 constexpr double kDryDepthFt = 0.01;
 
 }  // namespace
@@ -63,6 +76,10 @@ TEST(RulesAgainstSwmm, PremiseValuesAndCurveSettings) {
       const double swmm = series[k].get<double>();
       const double ours = eng.link_setting(eng.link_index(link));
       if (kShallow.count(link)) {
+        for (const PlateauCheck& c : kPlateaus) {
+          if (c.report == k + 1 && link == c.link)
+            EXPECT_NEAR(ours, swmm, c.rel_tol * swmm) << link << " at report " << k + 1;
+        }
         if (link != "PV3") continue;
         const double depth = eng.link_setting(eng.link_index("PLD3"));
         const double swmm_depth = settings["PLD3"][k].get<double>();

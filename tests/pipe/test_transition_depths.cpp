@@ -193,8 +193,8 @@ TEST(TransitionDepths, TableRootsAreExactToRounding) {
       const std::string what = "shape " + std::to_string(int(s.shape)) + " q " + std::to_string(q);
       const pipe::TransitionDepth n = pipe::normal_depth_bound(x, t, beta, q);
       if (!n.rows.found) {
-        const pipe::detail::SectionFactorInInterval g{pipe::detail::table_row(x, t, n.rows.lo),
-                                                      n.rows.c};
+        const pipe::detail::SectionFactorInInterval g =
+            pipe::detail::section_factor_in_interval(x, t, n.rows.lo, n.rows.c);
         if (g(n.rows.f_hi) >= 0.0) {
           const double f = pipe::finish(n, x, t) / x.y_full * last - n.rows.lo;
           const double noise = 16.0 * DBL_EPSILON * g.c / std::abs(g.slope(f).slope);
@@ -205,7 +205,8 @@ TEST(TransitionDepths, TableRootsAreExactToRounding) {
       const pipe::TransitionDepth c = pipe::critical_depth_bound(x, t, q);
       const double* r0 = pipe::detail::table_row(x, t, c.rows.lo);
       if (!c.rows.found && !(r0[0] <= 0.0 && r0[2] <= 0.0)) {
-        const pipe::detail::CriticalInInterval g{r0, c.rows.c};
+        const pipe::detail::CriticalInInterval g =
+            pipe::detail::critical_in_interval(x, t, c.rows.lo, c.rows.c);
         const double f = pipe::finish(c, x, t) / x.y_full * last - c.rows.lo;
         const double noise = 16.0 * DBL_EPSILON * g.c / std::abs(g.slope(f).slope);
         EXPECT_NEAR(f, bisect(g, 1.0), kTol + noise) << what << " critical";
@@ -214,6 +215,71 @@ TEST(TransitionDepths, TableRootsAreExactToRounding) {
     }
   }
   EXPECT_GT(solved, 2000);
+}
+
+// Low flows put both depths in the first two table intervals, where the geometry follows
+// SWMM's quadratic lookup (xsect.hpp, TableSpan): the interval solves must find the roots of
+// that same geometry, as the bisection on area_of_depth, width_of_depth and
+// hyd_radius_of_depth does, for flows from 1e-9 of the full flow to where the depths leave the
+// third row.
+TEST(TransitionDepths, FirstTwoIntervalsMatchBisection) {
+  const double beta = std::sqrt(0.002) / 0.014;
+  std::vector<NamedSection> sections = every_shape();
+  int in_quadratic = 0;
+  for (const NamedSection& s : sections) {
+    network::XsectTablePool pool;
+    const pipe::Xsect x = network::build_xsect(s.xs, nullptr, nullptr, pool);
+    if (!pipe::uses_table(x.shape)) continue;
+    const pipe::XsectTables t = pool.view();
+    const std::string what = "shape " + std::to_string(int(s.shape));
+    const double dy = x.y_full / (x.table_rows - 1);
+    for (int k = 0; k <= 300; ++k) {
+      const double q = beta * x.s_full * std::pow(10.0, -9.0 + 7.0 * k / 300.0);
+      const double yn = pipe::normal_depth(x, t, beta, q);
+      if (yn > 3.0 * dy) break;
+      if (yn < 2.0 * dy) ++in_quadratic;
+      EXPECT_NEAR(yn, bisection_normal_depth(x, t, beta, q), 1e-12 * x.y_full)
+          << what << " normal depth at q = " << q;
+    }
+    for (int k = 0; k <= 300; ++k) {
+      const double q = std::pow(10.0, -9.0 + 8.0 * k / 300.0);
+      if (pipe::critical_depth_by_enumeration(x)) break;  // not a root (critical_depth_swmm)
+      const double yc = pipe::critical_depth(x, t, q);
+      if (yc > 3.0 * dy) break;
+      EXPECT_NEAR(yc, bisection_critical_depth(x, t, q), 1e-12 * x.y_full)
+          << what << " critical depth at q = " << q;
+    }
+  }
+  EXPECT_GT(in_quadratic, 500);
+}
+
+// The same for a wide irregular V channel (40 m wide, 1 m deep, so its critical depth is a root
+// of A³/W = Q²/g, not SWMM's enumeration), whose invert is a point (zero area and width at the
+// first row) and whose banks kink at 3 cm, inside the second table interval.
+TEST(TransitionDepths, PointedInvertCriticalDepthInTheFirstIntervals) {
+  network::XsectTablePool pool;
+  inp::Transect tr;
+  tr.id = "WIDE_V";
+  tr.n_left = tr.n_right = tr.n_channel = 0.03;
+  tr.bank_left = 0.0;
+  tr.bank_right = 40.0;
+  tr.station = {0.0, 10.0, 20.0, 30.0, 40.0};
+  tr.elevation = {1.0, 0.3, 0.0, 0.03, 1.0};
+  inp::Xsection irr;
+  irr.shape = S::Irregular;
+  const pipe::Xsect x = network::build_xsect(irr, nullptr, &tr, pool);
+  const pipe::XsectTables t = pool.view();
+  ASSERT_FALSE(pipe::critical_depth_by_enumeration(x));
+  const double dy = x.y_full / (x.table_rows - 1);
+  int first = 0;
+  for (int k = 0; k <= 400; ++k) {
+    const double q = std::pow(10.0, -9.0 + 9.0 * k / 400.0);
+    const double yc = pipe::critical_depth(x, t, q);
+    if (yc > 3.0 * dy) break;
+    if (yc < dy) ++first;
+    EXPECT_NEAR(yc, bisection_critical_depth(x, t, q), 1e-12 * x.y_full) << "q = " << q;
+  }
+  EXPECT_GT(first, 50);
 }
 
 TEST(TransitionDepths, IrregularAndCustomMatchBisection) {

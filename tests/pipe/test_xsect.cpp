@@ -99,6 +99,74 @@ TEST(Xsect, EveryShapeIsMonotonicAndConsistent) {
   }
 }
 
+// EPA SWMM 5.2.4 looks its geometry tables up (xsect.c, lookup()) with the quadratic through
+// three rows in the first two intervals, y = y_lin + f (f - 1) (r0/2 - r1 + r2/2), where that
+// is positive. At 1 % of a circle's depth (f = 0.5 of the first interval) SWMM's rows
+// (xsect.dat, A_Circ 0, 0.00471, 0.0134; W_Circ 0, 0.2800, 0.3919) give by hand
+//   A/Afull = 0.002355 - 0.25 (0.0067 - 0.00471)    = 0.0018575  (linear: 0.002355)
+//   W/Wmax  = 0.14     - 0.25 (0.19595 - 0.28)      = 0.1610125  (linear: 0.14)
+// Our rows are integrated from the geometry: A/Afull 0.0047728 in the second row (the exact
+// segment, where SWMM prints 0.00471), which moves the area by 0.75 x 0.0000628 = +2.4 %
+// (0.0019024); the widths are SWMM's to 4 digits. Linear interpolation gave 0.0023864 (+28 %)
+// in area and 0.14 (-13 %) in width.
+TEST(Xsect, CircleNearTheInvertFollowsSwmmsQuadraticLookup) {
+  network::XsectTablePool pool;
+  const pipe::Xsect x = network::circular_xsect(1.0, pool);
+  const auto t = pool.view();
+  const double y = 0.01 * x.y_full;
+  EXPECT_NEAR(pipe::area_of_depth(x, t, y) / x.a_full, 0.0018575, 0.03 * 0.0018575);
+  EXPECT_NEAR(pipe::width_of_depth(x, t, y) / x.w_max, 0.1610125, 0.001 * 0.1610125);
+  // 3 % of the depth, f = 0.5 of the second interval (rows 1, 2 and 3, A_Circ 0.024446):
+  //   A/Afull = 0.009055 - 0.25 (0.002355 - 0.0134 + 0.012223) = 0.0087605 (linear: 0.009055;
+  //   ours 0.0087906 with our rows, linear 0.0090949, +3.8 %)
+  EXPECT_NEAR(pipe::area_of_depth(x, t, 0.03 * x.y_full) / x.a_full, 0.0087605, 0.006 * 0.0087605);
+  // the exact circle segment at 1 % depth, A/Afull = (theta - sin theta) / 2 pi with
+  // cos(theta/2) = 0.98, is 0.0016926: SWMM's quadratic lies 9.7 % above it, ours 12.4 %
+  const double theta = 2.0 * std::acos(0.98);
+  EXPECT_NEAR((theta - std::sin(theta)) / (2.0 * M_PI), 0.0016926, 1e-7);
+}
+
+// In the first two table intervals of every tabulated shape the quadratic lookup stays
+// monotonic in area, continuous at the rows, and depth_of_area inverts it to rounding.
+TEST(Xsect, QuadraticIntervalsAreMonotonicContinuousAndInverted) {
+  using S = inp::XsectShape;
+  const S shapes[] = {
+      S::Circular,     S::FilledCircular, S::RectTriangular, S::RectRound,    S::ModBasket,
+      S::HorizEllipse, S::VertEllipse,    S::Arch,           S::Egg,          S::Horseshoe,
+      S::Gothic,       S::Catenary,       S::SemiElliptical, S::BasketHandle, S::SemiCircular,
+      S::ForceMain};
+  int tabulated = 0;
+  for (S s : shapes) {
+    network::XsectTablePool pool;
+    inp::Xsection xs = section(s, 2.0, 1.5, 0.5, 1.0);
+    if (s == S::FilledCircular) xs.geom[1] = 0.3;
+    if (s == S::RectRound || s == S::ModBasket) xs.geom[2] = 1.0;
+    if (s == S::ForceMain) xs.geom[1] = 120.0;
+    const pipe::Xsect x = network::build_xsect(xs, nullptr, nullptr, pool);
+    if (!pipe::uses_table(x.shape)) continue;
+    ++tabulated;
+    const auto t = pool.view();
+    const double dy = x.y_full / (x.table_rows - 1);
+    double a_prev = 0.0;
+    for (int k = 1; k <= 3000; ++k) {
+      const double y = 3.0 * dy * k / 3000.0;
+      const double a = pipe::area_of_depth(x, t, y);
+      ASSERT_GT(a, a_prev) << "shape " << static_cast<int>(s) << " y/dy " << y / dy;
+      EXPECT_NEAR(pipe::depth_of_area(x, t, a), y, 1e-12 * x.y_full) << static_cast<int>(s);
+      a_prev = a;
+    }
+    for (int row = 1; row <= 2; ++row) {  // no step at the rows where the rule changes
+      const double y = row * dy;
+      for (int col = 0; col < 3; ++col) {
+        const double below = pipe::detail::table_at(x, t, y / x.y_full * (1 - 1e-12), col);
+        const double above = pipe::detail::table_at(x, t, y / x.y_full * (1 + 1e-12), col);
+        EXPECT_NEAR(below, above, 1e-9) << static_cast<int>(s) << " row " << row;
+      }
+    }
+  }
+  EXPECT_GE(tabulated, 12);
+}
+
 // conduit_trial reads area, radius and width from one geometry_at call per depth; it must give
 // exactly what the three separate functions give (the engine's results stayed bit for bit).
 TEST(Xsect, GeometryAtIsTheThreeFunctionsBitForBit) {
