@@ -261,6 +261,8 @@ TEST(CapacityCli, OnePipeGetsItsClassFromManningAndTheFormulaByHand) {
 // sewage flow (DWF, no pattern) of kQ with kCod of COD and spills it over a transverse weir
 // (crest at W1's invert, 1 m long, Cw 1.84) to the outfall OCSO. The storm drains to O1 alone.
 constexpr double kQ = 0.1, kCod = 200.0;  // m3/s, mg/L
+// Over the 5400 s run: Q T, less W1's storage (a few tenths of a m3), and its COD load.
+constexpr double kHandVolume = kQ * 5400.0, kHandLoadKg = kHandVolume * kCod * 1e-3;
 
 std::string pipe_and_weir_inp() {
   std::string s = one_pipe_inp();
@@ -278,6 +280,22 @@ std::string pipe_and_weir_inp() {
   return s;
 }
 
+/// capacity_overflows.csv of the weir case at 1 and 5 a: one event of 1.5 h at OCSO (and in
+/// all), kQ over the 5400 s run less what W1 stores, and its COD load, by hand.
+void expect_hand_overflow_rows(const std::vector<std::vector<std::string>>& rows) {
+  const double volume = kHandVolume, load_kg = kHandLoadKg;
+  ASSERT_EQ(rows.size(), 5u);  // header, then OCSO and all for 1 a and 5 a
+  for (std::size_t row : {1u, 2u, 3u, 4u}) {
+    EXPECT_EQ(cell(rows, row, "outfall"), row % 2 ? "OCSO" : "all");
+    EXPECT_EQ(cell(rows, row, "return_period_a"), row < 3 ? "1" : "5");
+    EXPECT_NEAR(std::stod(cell(rows, row, "volume_m3")), volume, 0.002 * volume) << row;
+    EXPECT_EQ(cell(rows, row, "events"), "1") << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "overflow_h")), 1.5, 0.002) << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "longest_event_h")), 1.5, 0.002) << row;
+    EXPECT_NEAR(std::stod(cell(rows, row, "load_COD_kg")), load_kg, 0.005 * load_kg) << row;
+  }
+}
+
 TEST(CapacityCli, OverflowOfAConstantFlowOverAWeirByHandAndTheGeoJsonCrs) {
   const fs::path dir = one_pipe_folder("capacity_overflow");
   sf::test::write_file(dir / "pipe.inp", pipe_and_weir_inp());
@@ -291,25 +309,15 @@ TEST(CapacityCli, OverflowOfAConstantFlowOverAWeirByHandAndTheGeoJsonCrs) {
   // over the crest, about 0.2 m3 at SWMM's minimum surface area, within a few seconds. So over
   // the 5400 s run: one event of 1.5 h, volume Q T = 540 m3 less that storage, peak Q, and a COD
   // load of Q T kCod = 108 kg. The storm (on O1's side) changes none of it.
-  const double volume = kQ * 5400.0, load_kg = volume * kCod * 1e-3;
   const auto rows = csv_rows(dir / "out" / "capacity_overflows.csv");
-  ASSERT_EQ(rows.size(), 5u);  // header, then OCSO and all for 1 a and 5 a
-  for (std::size_t row : {1u, 2u, 3u, 4u}) {
-    EXPECT_EQ(cell(rows, row, "outfall"), row % 2 ? "OCSO" : "all");
-    EXPECT_EQ(cell(rows, row, "return_period_a"), row < 3 ? "1" : "5");
-    EXPECT_NEAR(std::stod(cell(rows, row, "volume_m3")), volume, 0.002 * volume) << row;
-    EXPECT_EQ(cell(rows, row, "events"), "1") << row;
-    EXPECT_NEAR(std::stod(cell(rows, row, "overflow_h")), 1.5, 0.002) << row;
-    EXPECT_NEAR(std::stod(cell(rows, row, "longest_event_h")), 1.5, 0.002) << row;
-    EXPECT_NEAR(std::stod(cell(rows, row, "load_COD_kg")), load_kg, 0.005 * load_kg) << row;
-  }
+  expect_hand_overflow_rows(rows);
   EXPECT_NEAR(std::stod(cell(rows, 1, "peak_m3s")), kQ, 0.01 * kQ);
   nlohmann::json s;
   std::ifstream(dir / "out" / "capacity_summary.json") >> s;
   EXPECT_EQ(s["overflows"]["outfalls"], nlohmann::json::array({"OCSO"}));
   for (const auto& run : s["runs"]) {
-    EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), volume, 0.002 * volume);
-    EXPECT_NEAR(run["overflow"]["loads_kg"]["COD"].get<double>(), load_kg, 0.005 * load_kg);
+    EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), kHandVolume, 0.002 * kHandVolume);
+    EXPECT_NEAR(run["overflow"]["loads_kg"]["COD"].get<double>(), kHandLoadKg, 0.005 * kHandLoadKg);
   }
   // The hydrograph: t = 0 and the first routing step (2 s at most) past each whole minute, each
   // at Q once the weir runs (after the first minute).
@@ -451,18 +459,8 @@ TEST(CapacityCli, CoupledRunsRecordTheOverflowOfAConstantFlowOverAWeirByHand) {
                                           " --return-periods 1,5 --output " +
                                           (dir / "out").string() + " --outfalls OCSO");
   ASSERT_EQ(r.status, 0) << r.output;
-  const double volume = kQ * 5400.0, load_kg = volume * kCod * 1e-3;
   const auto rows = csv_rows(dir / "out" / "capacity_overflows.csv");
-  ASSERT_EQ(rows.size(), 5u);  // header, then OCSO and all for 1 a and 5 a
-  for (std::size_t row : {1u, 2u, 3u, 4u}) {
-    EXPECT_EQ(cell(rows, row, "outfall"), row % 2 ? "OCSO" : "all");
-    EXPECT_EQ(cell(rows, row, "return_period_a"), row < 3 ? "1" : "5");
-    EXPECT_NEAR(std::stod(cell(rows, row, "volume_m3")), volume, 0.002 * volume) << row;
-    EXPECT_EQ(cell(rows, row, "events"), "1") << row;
-    EXPECT_NEAR(std::stod(cell(rows, row, "overflow_h")), 1.5, 0.002) << row;
-    EXPECT_NEAR(std::stod(cell(rows, row, "longest_event_h")), 1.5, 0.002) << row;
-    EXPECT_NEAR(std::stod(cell(rows, row, "load_COD_kg")), load_kg, 0.005 * load_kg) << row;
-  }
+  expect_hand_overflow_rows(rows);
   // The peak: Q, but for the weir's start, where W1's level overshoots the crest's head for a
   // moment (measured 0.10049 and 0.10101 m3/s at 1 and 5 a; 0.10068 in network mode).
   EXPECT_NEAR(std::stod(cell(rows, 1, "peak_m3s")), kQ, 0.02 * kQ);
@@ -473,8 +471,8 @@ TEST(CapacityCli, CoupledRunsRecordTheOverflowOfAConstantFlowOverAWeirByHand) {
   EXPECT_EQ(s["overflows"]["outfalls"], nlohmann::json::array({"OCSO"}));
   ASSERT_EQ(s["runs"].size(), 2u);
   for (const auto& run : s["runs"]) {
-    EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), volume, 0.002 * volume);
-    EXPECT_NEAR(run["overflow"]["loads_kg"]["COD"].get<double>(), load_kg, 0.005 * load_kg);
+    EXPECT_NEAR(run["overflow"]["volume_m3"].get<double>(), kHandVolume, 0.002 * kHandVolume);
+    EXPECT_NEAR(run["overflow"]["loads_kg"]["COD"].get<double>(), kHandLoadKg, 0.005 * kHandLoadKg);
     EXPECT_LT(std::fabs(run["surface"]["coupled_continuity_error_pct"].get<double>()), 0.1);
   }
   // The hydrograph: t = 0 and the first coupled step past each of the 90 minutes (within the
