@@ -21,6 +21,15 @@ inp::Xsection section(inp::XsectShape shape, double g1, double g2 = 0, double g3
   return xs;
 }
 
+/// A section of `shape` 2 m high with the parameters every shape test uses, built into `pool`.
+pipe::Xsect test_section(inp::XsectShape shape, network::XsectTablePool& pool) {
+  inp::Xsection xs = section(shape, 2.0, 1.5, 0.5, 1.0);
+  if (shape == inp::XsectShape::FilledCircular) xs.geom[1] = 0.3;
+  if (shape == inp::XsectShape::RectRound || shape == inp::XsectShape::ModBasket) xs.geom[2] = 1.0;
+  if (shape == inp::XsectShape::ForceMain) xs.geom[1] = 120.0;
+  return network::build_xsect(xs, nullptr, nullptr, pool);
+}
+
 TEST(Xsect, CircularHalfFullAndFull) {
   network::XsectTablePool pool;
   const double d = 1.2;
@@ -79,11 +88,7 @@ TEST(Xsect, EveryShapeIsMonotonicAndConsistent) {
       S::SemiCircular, S::ForceMain};
   for (S s : shapes) {
     network::XsectTablePool pool;
-    inp::Xsection xs = section(s, 2.0, 1.5, 0.5, 1.0);
-    if (s == S::FilledCircular) xs.geom[1] = 0.3;
-    if (s == S::RectRound || s == S::ModBasket) xs.geom[2] = 1.0;
-    if (s == S::ForceMain) xs.geom[1] = 120.0;
-    const pipe::Xsect x = network::build_xsect(xs, nullptr, nullptr, pool);
+    const pipe::Xsect x = test_section(s, pool);
     const auto t = pool.view();
     double a_prev = 0.0;
     for (int i = 1; i <= 100; ++i) {
@@ -138,11 +143,7 @@ TEST(Xsect, QuadraticIntervalsAreMonotonicContinuousAndInverted) {
   int tabulated = 0;
   for (S s : shapes) {
     network::XsectTablePool pool;
-    inp::Xsection xs = section(s, 2.0, 1.5, 0.5, 1.0);
-    if (s == S::FilledCircular) xs.geom[1] = 0.3;
-    if (s == S::RectRound || s == S::ModBasket) xs.geom[2] = 1.0;
-    if (s == S::ForceMain) xs.geom[1] = 120.0;
-    const pipe::Xsect x = network::build_xsect(xs, nullptr, nullptr, pool);
+    const pipe::Xsect x = test_section(s, pool);
     if (!pipe::uses_table(x.shape)) continue;
     ++tabulated;
     const auto t = pool.view();
@@ -177,11 +178,7 @@ TEST(Xsect, GeometryAtIsTheThreeFunctionsBitForBit) {
                       S::SemiCircular, S::ForceMain};
   for (S s : shapes) {
     network::XsectTablePool pool;
-    inp::Xsection xs = section(s, 2.0, 1.5, 0.5, 1.0);
-    if (s == S::FilledCircular) xs.geom[1] = 0.3;
-    if (s == S::RectRound) xs.geom[2] = 1.0;
-    if (s == S::ForceMain) xs.geom[1] = 120.0;
-    const pipe::Xsect x = network::build_xsect(xs, nullptr, nullptr, pool);
+    const pipe::Xsect x = test_section(s, pool);
     const auto t = pool.view();
     // below the invert, irregular fractions of the depth, each row, just under full, above it
     std::vector<double> depths = {
