@@ -532,6 +532,32 @@ NetworkData build_network(const inp::Model& model) {
   return net;
 }
 
+NodeLinkSums node_link_sums(const NetworkData& net) {
+  const int nn = net.node_count();
+  NodeLinkSums s;
+  s.start.assign(net.adj_start.begin(), net.adj_start.end());
+  s.split.assign(nn, 0);
+  s.links.reserve(net.adj_link.size());
+  for (int i = 0; i < nn; ++i) {
+    for (int pass = 0; pass < 2; ++pass) {  // true conduits first, then the other links
+      if (pass == 1) s.split[i] = static_cast<int>(s.links.size());
+      for (int e = net.adj_start[i]; e < net.adj_start[i + 1]; ++e) {
+        const int j = net.adj_link[e];
+        const bool conduit = net.link_kind[j] == LinkKind::Conduit;
+        if ((conduit && !net.is_dummy[j]) != (pass == 0)) continue;
+        NodeLink k;
+        k.link = j;
+        k.at_end1 = net.node1[j] == i;
+        k.adds_dqdh = k.at_end1 || !(net.link_kind[j] == LinkKind::Pump &&
+                                     net.regulator[j].pump.kind == pipe::PumpKind::Type4);
+        k.barrels = conduit ? net.conduit[j].barrels : 1.0;
+        s.links.push_back(k);
+      }
+    }
+  }
+  return s;
+}
+
 void update_regulator_coefficients(NetworkData& net, int j, double setting) {
   const auto t = net.tables.view();
   RegulatorParams& r = net.regulator[j];

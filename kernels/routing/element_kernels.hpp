@@ -108,28 +108,25 @@ struct ConduitTrials {
   }
 };
 
-/// Adds link j's flow, lent surface area and dQ/dH to node i's sums.
-SF_HD inline void add_link_to_node(const LinkView& l, int j, int i, double* in, double* out,
+/// Adds the flow, lent surface area and dQ/dH of a node's link k to the node's sums.
+SF_HD inline void add_link_to_node(const LinkView& l, const NodeLink& k, double* in, double* out,
                                    double* area, double* dqdh) {
+  const int j = k.link;
   const double q = l.flow[j];
-  const double barrels = l.kind[j] == LinkKind::Conduit ? l.conduit[j].barrels : 1.0;
-  if (l.node1[j] == i) {
+  if (k.at_end1) {
     if (q >= 0.0)
       *out += q;
     else
       *in -= q;
-    *area += l.surf1[j] * barrels;
-    *dqdh += l.dqdh[j];
+    *area += l.surf1[j] * k.barrels;
   } else {
     if (q >= 0.0)
       *in += q;
     else
       *out -= q;
-    *area += l.surf2[j] * barrels;
-    const bool type4 =
-        l.kind[j] == LinkKind::Pump && l.regulator[j].pump.kind == pipe::PumpKind::Type4;
-    if (!type4) *dqdh += l.dqdh[j];
+    *area += l.surf2[j] * k.barrels;
   }
+  if (k.adds_dqdh) *dqdh += l.dqdh[j];
 }
 
 /// Node sums over true conduits (needed by pumps and dummy links before their own update).
@@ -145,10 +142,8 @@ struct GatherConduitFlows {
     double area =
         pipe::node_own_area(n.params[i], s.curve(n.curve[i]), n.depth[i], s.allow_ponding);
     double dqdh = 0.0;
-    for (int e = n.adj_start[i]; e < n.adj_start[i + 1]; ++e) {
-      const int j = n.adj_link[e];
-      if (is_true_conduit(l, j)) add_link_to_node(l, j, i, &in, &out, &area, &dqdh);
-    }
+    for (int e = n.sum_start[i]; e < n.sum_split[i]; ++e)
+      add_link_to_node(l, n.sum_link[e], &in, &out, &area, &dqdh);
     n.inflow[i] = in;
     n.outflow[i] = out;
     n.surf_area[i] = area;
@@ -252,10 +247,8 @@ struct UpdateNodes {
   SF_HD int operator()(std::int64_t k) const {
     const int i = static_cast<int>(k);
     double in = n.inflow[i], out = n.outflow[i], area = n.surf_area[i], dqdh = n.sumdqdh[i];
-    for (int e = n.adj_start[i]; e < n.adj_start[i + 1]; ++e) {
-      const int j = n.adj_link[e];
-      if (!is_true_conduit(l, j)) add_link_to_node(l, j, i, &in, &out, &area, &dqdh);
-    }
+    for (int e = n.sum_split[i]; e < n.sum_start[i + 1]; ++e)
+      add_link_to_node(l, n.sum_link[e], &in, &out, &area, &dqdh);
     n.inflow[i] = in;
     n.outflow[i] = out;
     n.surf_area[i] = area;
