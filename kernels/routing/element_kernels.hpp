@@ -19,6 +19,11 @@ SF_HD inline bool is_true_conduit(const LinkView& l, int j) {
   return l.kind[j] == LinkKind::Conduit && !l.dummy[j];
 }
 
+/// x / barrels; a single barrel (the usual case) skips the division, as x / 1 is x exactly.
+SF_HD inline double per_barrel(double x, double barrels) {
+  return barrels == 1.0 ? x : x / barrels;
+}
+
 /// SWMM skips links whose two end nodes both converged in the previous trial (from the third
 /// trial on); outfalls never count as converged.
 SF_HD inline bool is_bypassed(const LinkView& l, const NodeView& n, int j, int trial) {
@@ -88,7 +93,7 @@ struct ConduitTrials {
     e2.is_outfall = n.params[b].kind == pipe::NodeKind::Outfall;
     e2.gated_outfall = e2.is_outfall && n.outfall_spec[n.outfall[b]].flap_gate;
     pipe::ConduitState st;
-    st.q_old = l.flow_old[j] / c.barrels;
+    st.q_old = per_barrel(l.flow_old[j], c.barrels);
     st.q_last = l.q1[j];
     st.a_old = l.a2[j];
     st.flow_class = l.flow_class[j];
@@ -286,7 +291,7 @@ struct UpdateNodes {
     const double z = at_end2 ? l.conduit[j].offset2 : l.conduit[j].offset1;
     double y_norm = 0.0, y_crit = 0.0;
     if (l.kind[j] == LinkKind::Conduit && !l.dummy[j]) {
-      const double q = abs_of(l.flow[j] / l.conduit[j].barrels);
+      const double q = abs_of(per_barrel(l.flow[j], l.conduit[j].barrels));
       y_norm = pipe::normal_depth(l.xsect[j], s.tables, l.conduit[j].beta, q);
       y_crit = pipe::critical_depth(l.xsect[j], s.tables, q);
     }
@@ -344,9 +349,9 @@ struct NegLinkCourantStep {
     const int j = static_cast<int>(k);
     if (l.kind[j] != LinkKind::Conduit) return -t_max;
     const pipe::ConduitParams& c = l.conduit[j];
-    const double q = abs_of(l.flow[j]) / c.barrels;
+    const double q = per_barrel(abs_of(l.flow[j]), c.barrels);
     if (q <= pipe::kFudgeFlow || l.a1[j] <= pipe::kFudgeArea || l.froude[j] <= 0.01) return -t_max;
-    double t = l.volume[j] / c.barrels / q;
+    double t = per_barrel(l.volume[j], c.barrels) / q;
     t *= c.mod_length / c.length;
     t *= l.froude[j] / (1.0 + l.froude[j]) * courant;
     return -(t < t_max ? t : t_max);
@@ -413,7 +418,7 @@ struct UpdateLinkStats {
     if (l.kind[j] == LinkKind::Conduit && !l.dummy[j] && l.depth[j] > 0.01 * pipe::kFtToM) {
       const double a = pipe::area_of_depth(l.xsect[j], s.tables, l.depth[j]);
       if (a > pipe::kFudgeArea) {
-        const double v = q / l.conduit[j].barrels / a;
+        const double v = per_barrel(q, l.conduit[j].barrels) / a;
         if (v > l.max_velocity[j]) l.max_velocity[j] = v;
       }
     }
