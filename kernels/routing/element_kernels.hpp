@@ -13,6 +13,13 @@
 #include "pipe/regulators.hpp"
 #include "routing/network_views.hpp"
 
+// g++: a conduit's trial inlined whole (geometry, classification, roots) into its loop
+#if defined(__GNUC__) && !defined(__CUDACC__)
+#define SF_FLATTEN __attribute__((flatten))
+#else
+#define SF_FLATTEN
+#endif
+
 namespace sf::network {
 
 SF_HD inline bool is_true_conduit(const LinkView& l, int j) {
@@ -78,7 +85,7 @@ struct ConduitTrials {
   SharedView s;
   int trial;
   double dt;
-  SF_HD void operator()(std::int64_t k) const {
+  SF_HD SF_FLATTEN void operator()(std::int64_t k) const {
     const int j = static_cast<int>(k);
     if (!is_true_conduit(l, j) || is_bypassed(l, n, j, trial)) return;
     const pipe::ConduitParams& c = l.conduit[j];
