@@ -46,6 +46,10 @@ class EngineCore final : public EngineBackend {
     outfall_spec_.upload(net.outfall.empty() ? std::vector<OutfallSpec>(1) : net.outfall);
     adj_start_.upload(net.adj_start);
     adj_link_.upload(net.adj_link.empty() ? std::vector<int>(1, 0) : net.adj_link);
+    const NodeLinkSums sums = node_link_sums(net);
+    sum_start_.upload(sums.start);
+    sum_split_.upload(sums.split.empty() ? std::vector<int>(1, 0) : sums.split);
+    sum_link_.upload(sums.links.empty() ? std::vector<NodeLink>(1) : sums.links);
     link_kind_.upload(net.link_kind);
     node1_.upload(net.node1);
     node2_.upload(net.node2);
@@ -455,6 +459,9 @@ class EngineCore final : public EngineBackend {
     v.outfall_spec = outfall_spec_.data();
     v.adj_start = adj_start_.data();
     v.adj_link = adj_link_.data();
+    v.sum_start = sum_start_.data();
+    v.sum_split = sum_split_.data();
+    v.sum_link = sum_link_.data();
     v.depth = st_.depth.data();
     v.depth_old = st_.depth_old.data();
     v.volume = st_.volume.data();
@@ -568,7 +575,8 @@ class EngineCore final : public EngineBackend {
   int mirror_node_ = 0, mirror_link_ = 0;  // mirrored lengths; 0 while nothing is mirrored
   Buf<pipe::NodeParams> node_params_;
   Buf<double> node_invert_;
-  Buf<int> node_curve_, node_outfall_, adj_start_, adj_link_;
+  Buf<int> node_curve_, node_outfall_, adj_start_, adj_link_, sum_start_, sum_split_;
+  Buf<NodeLink> sum_link_;
   Buf<OutfallSpec> outfall_spec_;
   Buf<LinkKind> link_kind_;
   Buf<int> node1_, node2_;

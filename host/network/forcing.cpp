@@ -13,7 +13,7 @@ constexpr double kFlowTolerance = 0.00001 * 0.3048 * 0.3048 * 0.3048;  // SWMM F
 
 }  // namespace
 
-Forcing::Forcing(const inp::Model& model) : m_(model) {
+Forcing::Forcing(const inp::Model& model) : m_(model), series_hint_(model.timeseries.size(), 1) {
   const inp::DateTime& s = model.options.start;
   start_day_ = static_cast<double>(inp::day_number(s)) + s.seconds_of_day / 86400.0;
   if (!model.subcatchments.empty()) runoff_ = std::make_unique<runoff::RunoffModel>(model);
@@ -42,10 +42,23 @@ double Forcing::series_value(int k, double t, bool extend) const {
   if (x.empty()) return 0.0;
   if (t < x.front()) return extend ? y.front() : 0.0;
   // the first point from the second on with t <= x[i]: the reader refuses times that do not
-  // increase, so a binary search finds the point a scan from the start would, in log time
-  const auto it = std::lower_bound(x.begin() + 1, x.end(), t);
+  // increase, so a binary search finds the point a scan from the start would, in log time.
+  // Routing asks at increasing times, so the point found last time, or the next one, is
+  // usually it again: checked first, the same point either way.
+  size_t& hint = series_hint_[static_cast<size_t>(k)];
+  const auto found_at = [&](size_t i) {
+    return i >= 1 && i < x.size() && t <= x[i] && (i == 1 || x[i - 1] < t);
+  };
+  auto it = x.end();
+  if (found_at(hint))
+    it = x.begin() + static_cast<std::ptrdiff_t>(hint);
+  else if (found_at(hint + 1))
+    it = x.begin() + static_cast<std::ptrdiff_t>(hint + 1);
+  else
+    it = std::lower_bound(x.begin() + 1, x.end(), t);
   if (it != x.end()) {
     const size_t i = static_cast<size_t>(it - x.begin());
+    hint = i;
     const double dx = x[i] - x[i - 1];
     return dx > 0.0 ? y[i - 1] + (t - x[i - 1]) / dx * (y[i] - y[i - 1]) : y[i];
   }

@@ -68,6 +68,9 @@ class Forcing {
   // Runoff is stateful but a pure function of time for routing: lateral_inflows() (const)
   // advances it, hence the owning pointer.
   std::unique_ptr<runoff::RunoffModel> runoff_;
+  // per time series, the point series_value() found last: where its search starts (a hint
+  // only; the point found is the same without it)
+  mutable std::vector<size_t> series_hint_;
 };
 
 }  // namespace sf::network

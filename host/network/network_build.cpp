@@ -1,9 +1,12 @@
 // Builds NetworkData from an inp::Model, applying the input adjustments SWMM 5.2 makes
 // (link.c/node.c validation, dynwave_init and flowrout_init), so that results are comparable.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 #include "common/input_error.hpp"
 #include "network/network_data.hpp"
@@ -13,6 +16,28 @@ namespace {
 
 using inp::LinkType;
 using inp::NodeType;
+
+/// build_xsect once per distinct section: it reads only the shape, the four numbers and the
+/// SHAPE curve or transect, and a tabulated section scans 400 depths of its section factor,
+/// which in a network of thousands of equal pipes costs more than many routing steps.
+class XsectBuilds {
+ public:
+  pipe::Xsect get(const inp::Xsection& xs, const inp::Curve* sc, const inp::Transect* tr,
+                  XsectTablePool& pool) {
+    for (double g : xs.geom)
+      if (!std::isfinite(g)) return build_xsect(xs, sc, tr, pool);  // no NaN in a map key
+    const Key key{static_cast<int>(xs.shape), xs.geom, sc, tr};
+    const auto it = built_.find(key);
+    if (it != built_.end()) return it->second;
+    const pipe::Xsect x = build_xsect(xs, sc, tr, pool);  // may throw: nothing is kept
+    built_.emplace(key, x);
+    return x;
+  }
+
+ private:
+  using Key = std::tuple<int, std::array<double, 4>, const void*, const void*>;
+  std::map<Key, pipe::Xsect> built_;
+};
 
 pipe::NodeKind node_kind(NodeType t) {
   switch (t) {
@@ -351,6 +376,7 @@ void add_links(const inp::Model& m, NetworkData& net) {
   net.conduit_slope.assign(n, 0.0);
   net.is_dummy.assign(n, false);
   std::vector<InputIssue> issues;
+  XsectBuilds sections;
   for (int j = 0; j < n; ++j) {
     const inp::Link& l = m.links[j];
     net.link_id.push_back(l.id);
@@ -360,7 +386,7 @@ void add_links(const inp::Model& m, NetworkData& net) {
       try {
         const inp::Curve* sc = xs.shape_curve >= 0 ? &m.curves[xs.shape_curve] : nullptr;
         const inp::Transect* tr = xs.transect >= 0 ? &m.transects[xs.transect] : nullptr;
-        net.xsect[j] = build_xsect(xs, sc, tr, net.tables);
+        net.xsect[j] = sections.get(xs, sc, tr, net.tables);
       } catch (const std::invalid_argument& e) {
         issues.push_back(InputIssue{m.source, l.line, "[XSECTIONS]", l.id, e.what()});
         continue;
@@ -530,6 +556,32 @@ NetworkData build_network(const inp::Model& model) {
   add_links(model, net);
   finish_nodes(model, net);
   return net;
+}
+
+NodeLinkSums node_link_sums(const NetworkData& net) {
+  const int nn = net.node_count();
+  NodeLinkSums s;
+  s.start.assign(net.adj_start.begin(), net.adj_start.end());
+  s.split.assign(nn, 0);
+  s.links.reserve(net.adj_link.size());
+  for (int i = 0; i < nn; ++i) {
+    for (int pass = 0; pass < 2; ++pass) {  // true conduits first, then the other links
+      if (pass == 1) s.split[i] = static_cast<int>(s.links.size());
+      for (int e = net.adj_start[i]; e < net.adj_start[i + 1]; ++e) {
+        const int j = net.adj_link[e];
+        const bool conduit = net.link_kind[j] == LinkKind::Conduit;
+        if ((conduit && !net.is_dummy[j]) != (pass == 0)) continue;
+        NodeLink k;
+        k.link = j;
+        k.at_end1 = net.node1[j] == i;
+        k.adds_dqdh = k.at_end1 || !(net.link_kind[j] == LinkKind::Pump &&
+                                     net.regulator[j].pump.kind == pipe::PumpKind::Type4);
+        k.barrels = conduit ? net.conduit[j].barrels : 1.0;
+        s.links.push_back(k);
+      }
+    }
+  }
+  return s;
 }
 
 void update_regulator_coefficients(NetworkData& net, int j, double setting) {

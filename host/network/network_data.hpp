@@ -80,6 +80,15 @@ struct NetworkData {
   }
 };
 
+/// The node -> links table as the node sums of a trial walk it: node i's true conduits are
+/// links[start[i] .. split[i]-1] and its other links links[split[i] .. start[i+1]-1], each part in
+/// the order of adj_link (so the sums add in the same order).
+struct NodeLinkSums {
+  std::vector<int> start, split;
+  std::vector<NodeLink> links;
+};
+NodeLinkSums node_link_sums(const NetworkData& net);
+
 /// Builds the network from a model read by sf::inp. Throws sf::InputError for inputs the
 /// engine cannot route (e.g. unsupported shapes), naming the object.
 NetworkData build_network(const inp::Model& model);

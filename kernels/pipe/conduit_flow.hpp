@@ -250,10 +250,12 @@ SF_HD inline ConduitResult conduit_trial(const Xsect& x, XsectTables t, const Co
   }
   r.flow_class = flow_class;
   // geometry at the ends and the middle, one table row each (both ends are >= kFudge, so the
-  // middle needs no floor)
+  // middle needs no floor); ends at one depth (dry, or full) share one evaluation
   const double y_mid = 0.5 * (y1 + y2);
-  const SectionGeometry g1 = geometry_at(x, t, y1), g2 = geometry_at(x, t, y2);
-  const SectionGeometry gm = geometry_at(x, t, y_mid);
+  const SectionGeometry g1 = geometry_at(x, t, y1);
+  const bool level = y2 == y1;
+  const SectionGeometry g2 = level ? g1 : geometry_at(x, t, y2);
+  const SectionGeometry gm = level ? g1 : geometry_at(x, t, y_mid);
 
   // --- surface area lent to each end node (Rossman 2017, eq. 3-19)
   if (flow_class == kDry) {

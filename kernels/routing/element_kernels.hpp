@@ -13,10 +13,22 @@
 #include "pipe/regulators.hpp"
 #include "routing/network_views.hpp"
 
+// g++: a conduit's trial inlined whole (geometry, classification, roots) into its loop
+#if defined(__GNUC__) && !defined(__CUDACC__)
+#define SF_FLATTEN __attribute__((flatten))
+#else
+#define SF_FLATTEN
+#endif
+
 namespace sf::network {
 
 SF_HD inline bool is_true_conduit(const LinkView& l, int j) {
   return l.kind[j] == LinkKind::Conduit && !l.dummy[j];
+}
+
+/// x / barrels; a single barrel (the usual case) skips the division, as x / 1 is x exactly.
+SF_HD inline double per_barrel(double x, double barrels) {
+  return barrels == 1.0 ? x : x / barrels;
 }
 
 /// SWMM skips links whose two end nodes both converged in the previous trial (from the third
@@ -73,7 +85,7 @@ struct ConduitTrials {
   SharedView s;
   int trial;
   double dt;
-  SF_HD void operator()(std::int64_t k) const {
+  SF_HD SF_FLATTEN void operator()(std::int64_t k) const {
     const int j = static_cast<int>(k);
     if (!is_true_conduit(l, j) || is_bypassed(l, n, j, trial)) return;
     const pipe::ConduitParams& c = l.conduit[j];
@@ -88,7 +100,7 @@ struct ConduitTrials {
     e2.is_outfall = n.params[b].kind == pipe::NodeKind::Outfall;
     e2.gated_outfall = e2.is_outfall && n.outfall_spec[n.outfall[b]].flap_gate;
     pipe::ConduitState st;
-    st.q_old = l.flow_old[j] / c.barrels;
+    st.q_old = per_barrel(l.flow_old[j], c.barrels);
     st.q_last = l.q1[j];
     st.a_old = l.a2[j];
     st.flow_class = l.flow_class[j];
@@ -108,28 +120,25 @@ struct ConduitTrials {
   }
 };
 
-/// Adds link j's flow, lent surface area and dQ/dH to node i's sums.
-SF_HD inline void add_link_to_node(const LinkView& l, int j, int i, double* in, double* out,
+/// Adds the flow, lent surface area and dQ/dH of a node's link k to the node's sums.
+SF_HD inline void add_link_to_node(const LinkView& l, const NodeLink& k, double* in, double* out,
                                    double* area, double* dqdh) {
+  const int j = k.link;
   const double q = l.flow[j];
-  const double barrels = l.kind[j] == LinkKind::Conduit ? l.conduit[j].barrels : 1.0;
-  if (l.node1[j] == i) {
+  if (k.at_end1) {
     if (q >= 0.0)
       *out += q;
     else
       *in -= q;
-    *area += l.surf1[j] * barrels;
-    *dqdh += l.dqdh[j];
+    *area += l.surf1[j] * k.barrels;
   } else {
     if (q >= 0.0)
       *in += q;
     else
       *out -= q;
-    *area += l.surf2[j] * barrels;
-    const bool type4 =
-        l.kind[j] == LinkKind::Pump && l.regulator[j].pump.kind == pipe::PumpKind::Type4;
-    if (!type4) *dqdh += l.dqdh[j];
+    *area += l.surf2[j] * k.barrels;
   }
+  if (k.adds_dqdh) *dqdh += l.dqdh[j];
 }
 
 /// Node sums over true conduits (needed by pumps and dummy links before their own update).
@@ -145,10 +154,8 @@ struct GatherConduitFlows {
     double area =
         pipe::node_own_area(n.params[i], s.curve(n.curve[i]), n.depth[i], s.allow_ponding);
     double dqdh = 0.0;
-    for (int e = n.adj_start[i]; e < n.adj_start[i + 1]; ++e) {
-      const int j = n.adj_link[e];
-      if (is_true_conduit(l, j)) add_link_to_node(l, j, i, &in, &out, &area, &dqdh);
-    }
+    for (int e = n.sum_start[i]; e < n.sum_split[i]; ++e)
+      add_link_to_node(l, n.sum_link[e], &in, &out, &area, &dqdh);
     n.inflow[i] = in;
     n.outflow[i] = out;
     n.surf_area[i] = area;
@@ -252,10 +259,8 @@ struct UpdateNodes {
   SF_HD int operator()(std::int64_t k) const {
     const int i = static_cast<int>(k);
     double in = n.inflow[i], out = n.outflow[i], area = n.surf_area[i], dqdh = n.sumdqdh[i];
-    for (int e = n.adj_start[i]; e < n.adj_start[i + 1]; ++e) {
-      const int j = n.adj_link[e];
-      if (!is_true_conduit(l, j)) add_link_to_node(l, j, i, &in, &out, &area, &dqdh);
-    }
+    for (int e = n.sum_split[i]; e < n.sum_start[i + 1]; ++e)
+      add_link_to_node(l, n.sum_link[e], &in, &out, &area, &dqdh);
     n.inflow[i] = in;
     n.outflow[i] = out;
     n.surf_area[i] = area;
@@ -293,7 +298,7 @@ struct UpdateNodes {
     const double z = at_end2 ? l.conduit[j].offset2 : l.conduit[j].offset1;
     double y_norm = 0.0, y_crit = 0.0;
     if (l.kind[j] == LinkKind::Conduit && !l.dummy[j]) {
-      const double q = abs_of(l.flow[j] / l.conduit[j].barrels);
+      const double q = abs_of(per_barrel(l.flow[j], l.conduit[j].barrels));
       y_norm = pipe::normal_depth(l.xsect[j], s.tables, l.conduit[j].beta, q);
       y_crit = pipe::critical_depth(l.xsect[j], s.tables, q);
     }
@@ -351,9 +356,9 @@ struct NegLinkCourantStep {
     const int j = static_cast<int>(k);
     if (l.kind[j] != LinkKind::Conduit) return -t_max;
     const pipe::ConduitParams& c = l.conduit[j];
-    const double q = abs_of(l.flow[j]) / c.barrels;
+    const double q = per_barrel(abs_of(l.flow[j]), c.barrels);
     if (q <= pipe::kFudgeFlow || l.a1[j] <= pipe::kFudgeArea || l.froude[j] <= 0.01) return -t_max;
-    double t = l.volume[j] / c.barrels / q;
+    double t = per_barrel(l.volume[j], c.barrels) / q;
     t *= c.mod_length / c.length;
     t *= l.froude[j] / (1.0 + l.froude[j]) * courant;
     return -(t < t_max ? t : t_max);
@@ -420,7 +425,7 @@ struct UpdateLinkStats {
     if (l.kind[j] == LinkKind::Conduit && !l.dummy[j] && l.depth[j] > 0.01 * pipe::kFtToM) {
       const double a = pipe::area_of_depth(l.xsect[j], s.tables, l.depth[j]);
       if (a > pipe::kFudgeArea) {
-        const double v = q / l.conduit[j].barrels / a;
+        const double v = per_barrel(q, l.conduit[j].barrels) / a;
         if (v > l.max_velocity[j]) l.max_velocity[j] = v;
       }
     }

@@ -19,6 +19,15 @@ struct RegulatorParams {
   int curve = -1;  // pump curve, weir coefficient curve or outlet rating curve (-1: none)
 };
 
+/// One link in a node's flow sums (element_kernels.hpp, add_link_to_node), with the constants
+/// the sums need, so the trial loop reads neither the link's kind nor its parameters.
+struct NodeLink {
+  int link = 0;
+  bool at_end1 = false;   // the node is the link's node1 (else its node2)
+  bool adds_dqdh = true;  // false at the outlet end of a TYPE4 pump, as SWMM sums dQ/dH
+  double barrels = 1.0;   // a conduit's barrels (1 for other links)
+};
+
 /// Outfall boundary of a node.
 struct OutfallSpec {
   pipe::OutfallKind kind = pipe::OutfallKind::Free;

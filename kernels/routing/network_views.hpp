@@ -17,6 +17,10 @@ struct NodeView {
   const OutfallSpec* outfall_spec = nullptr;
   const int* adj_start = nullptr;
   const int* adj_link = nullptr;
+  // the same table for the node sums (network_data.hpp, NodeLinkSums)
+  const int* sum_start = nullptr;
+  const int* sum_split = nullptr;
+  const NodeLink* sum_link = nullptr;
   // state
   double* depth = nullptr;
   double* depth_old = nullptr;
