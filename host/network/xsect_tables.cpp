@@ -3,6 +3,7 @@
 // area and hydraulic radius by constants (egg, horseshoe, ...) those constants are used as the
 // scale, so full-flow capacities agree with SWMM (Rossman 2017, appendix A).
 #include "network/xsect_tables.hpp"
+#include "pipe/critical_depth_swmm.hpp"
 #include "pipe/curve.hpp"
 
 #include <algorithm>
@@ -271,8 +272,11 @@ Xsect circular_xsect(double diameter, XsectTablePool& pool) {
   return build_xsect(xs, nullptr, nullptr, pool);
 }
 
-Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
-                  const inp::Transect* transect, XsectTablePool& pool) {
+namespace {
+
+/// The section's geometry and relative table, without the critical flows.
+Xsect section_geometry(const inp::Xsection& xs, const inp::Curve* shape_curve,
+                       const inp::Transect* transect, XsectTablePool& pool) {
   Xsect x;
   x.shape = xs.shape;
   const double h = xs.geom[0], g2 = xs.geom[1], g3 = xs.geom[2], g4 = xs.geom[3];
@@ -476,6 +480,25 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
       throw std::invalid_argument("STREET cross sections are not simulated");
   }
   throw std::invalid_argument("unknown cross-section shape");
+}
+
+}  // namespace
+
+Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
+                  const inp::Transect* transect, XsectTablePool& pool) {
+  Xsect x = section_geometry(xs, shape_curve, transect, pool);
+  add_critical_flows(x, pool);
+  return x;
+}
+
+void add_critical_flows(Xsect& x, XsectTablePool& pool) {
+  if (x.critical_flows >= 0 || !pipe::critical_depth_by_enumeration(x)) return;
+  constexpr int kValues = pipe::kCriticalFlowSteps + 1;
+  std::vector<double> qc(kValues);
+  for (int i = 0; i < kValues; ++i) qc[i] = pipe::detail::critical_flow_step(x, pool.view(), i);
+  x.critical_flows = static_cast<int>(pool.rows.size() / 3);
+  pool.rows.insert(pool.rows.end(), qc.begin(), qc.end());
+  pool.rows.resize(pool.rows.size() + (3 - kValues % 3) % 3, 0.0);  // whole rows of 3
 }
 
 }  // namespace sf::network

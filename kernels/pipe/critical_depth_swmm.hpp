@@ -31,6 +31,9 @@ SF_HD inline bool critical_depth_by_enumeration(const Xsect& x) {
   }
 }
 
+/// Depth steps of the enumeration: critical flows at y_full i / 25, i = 0..25.
+constexpr int kCriticalFlowSteps = 25;
+
 namespace detail {
 
 /// Critical flow at depth y [m³/s] (0 where the top width is 0).
@@ -39,22 +42,33 @@ SF_HD inline double critical_flow_at(const Xsect& x, XsectTables t, double y) {
   return w > 0.0 ? a * sqrt_of(kGravity * a / w) : 0.0;
 }
 
+/// Critical flow at step i of the enumeration, as computed (the pool's table holds these values,
+/// made by this function when the network is built).
+SF_HD inline double critical_flow_step(const Xsect& x, XsectTables t, int i) {
+  return critical_flow_at(x, t, i * (x.y_full / kCriticalFlowSteps));
+}
+
+/// Critical flow at step i: from the section's table when it has one.
+SF_HD inline double critical_flow_of_step(const Xsect& x, XsectTables t, int i) {
+  return x.critical_flows >= 0 ? t.rows[3 * x.critical_flows + i] : critical_flow_step(x, t, i);
+}
+
 }  // namespace detail
 
 /// SWMM 5.2.4's enumerated critical depth for flow q > 0 [m], at most the full depth.
 SF_HD inline double critical_depth_enumerated(const Xsect& x, XsectTables t, double q) {
-  constexpr int kSteps = 25;
+  constexpr int kSteps = kCriticalFlowSteps;
   const double dy = x.y_full / kSteps;
   // first guess: the critical depth of an equivalent circle, 1.01 (q²/g / D)^(1/4)
   double y0 = 1.01 * pow_of(q * q / kGravity / x.y_full, 0.25);
   if (y0 >= x.y_full) y0 = 0.97 * x.y_full;
   const int i1 = static_cast<int>(y0 / dy);
-  double q0 = detail::critical_flow_at(x, t, i1 * dy);
+  double q0 = detail::critical_flow_of_step(x, t, i1);
   double yc;
   if (q0 < q) {  // search upwards for the first step whose critical flow reaches q
     yc = x.y_full;
     for (int i = i1 + 1; i <= kSteps; ++i) {
-      const double qc = detail::critical_flow_at(x, t, i * dy);
+      const double qc = detail::critical_flow_of_step(x, t, i);
       if (qc >= q) {
         yc = ((q - q0) / (qc - q0) + (i - 1)) * dy;
         break;
@@ -64,7 +78,7 @@ SF_HD inline double critical_depth_enumerated(const Xsect& x, XsectTables t, dou
   } else {  // search downwards for the first step whose critical flow is below q
     yc = 0.0;
     for (int i = i1 - 1; i >= 0; --i) {
-      const double qc = detail::critical_flow_at(x, t, i * dy);
+      const double qc = detail::critical_flow_of_step(x, t, i);
       if (qc < q) {
         yc = ((q - qc) / (q0 - qc) + i) * dy;
         break;

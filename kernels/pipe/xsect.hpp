@@ -32,6 +32,9 @@ struct Xsect {
   double p0 = 0.0, p1 = 0.0, p2 = 0.0;
   int table = -1;      // first row of this section's relative table in the shared pool
   int table_rows = 0;  // rows at uniform relative depth 0..1; columns A/Af, R/Rf, W/Wmax
+  // first row in the pool of the section's enumerated critical flows (critical_depth_swmm.hpp),
+  // or -1 where they are computed when needed
+  int critical_flows = -1;
 };
 
 /// Shared storage of relative-geometry tables: 3 doubles per row.

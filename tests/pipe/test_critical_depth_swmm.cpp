@@ -88,4 +88,32 @@ TEST(CriticalDepthSwmm, OnlyNearCircularSectionsAreEnumerated) {
                    pipe::critical_depth_enumerated(narrow, {}, 0.3));
 }
 
+// The network tabulates each enumerated section's 26 critical flows once (add_critical_flows);
+// the enumeration must give exactly what it gives computing them on the fly.
+TEST(CriticalDepthSwmm, TabulatedCriticalFlowsGiveTheSameDepthsBitForBit) {
+  network::XsectTablePool pool;
+  inp::Xsection egg;
+  egg.shape = inp::XsectShape::Egg;
+  egg.geom = {1.5, 0, 0, 0};
+  for (const pipe::Xsect& built :
+       {network::circular_xsect(0.8, pool), network::build_xsect(egg, nullptr, nullptr, pool)}) {
+    ASSERT_GE(built.critical_flows, 0);
+    pipe::Xsect on_the_fly = built;
+    on_the_fly.critical_flows = -1;
+    const auto t = pool.view();
+    for (int i = 0; i <= pipe::kCriticalFlowSteps; ++i)
+      EXPECT_EQ(t.rows[3 * built.critical_flows + i],
+                pipe::detail::critical_flow_step(on_the_fly, t, i));
+    for (double q = 1e-6; q < 20.0; q *= 1.37)
+      EXPECT_EQ(pipe::critical_depth_enumerated(built, t, q),
+                pipe::critical_depth_enumerated(on_the_fly, t, q))
+          << q;
+  }
+  // a rectangle has a closed form and no table
+  inp::Xsection rect;
+  rect.shape = inp::XsectShape::RectClosed;
+  rect.geom = {1.0, 2.0, 0, 0};
+  EXPECT_EQ(network::build_xsect(rect, nullptr, nullptr, pool).critical_flows, -1);
+}
+
 }  // namespace
