@@ -140,8 +140,11 @@ std::vector<std::string> inputs(const ScenariosConfig& cfg, const std::vector<Sc
     if (v.disconnect_impervious_pct > 0.0)
       l += "; sponge: " + number_text("%.0f", v.disconnect_impervious_pct) +
            " % of impervious runoff over pervious ground";
-    if (v.tank)
+    if (v.tank) {
       l += "; storage tank of " + number_text("%.0f", v.tank->volume_m3) + " m³ at " + v.tank->node;
+      if (v.tank->pump_shutoff_m)
+        l += ", its pumps stopping at " + number_text("%.2f", *v.tank->pump_shutoff_m) + " m";
+    }
     std::string outs;
     for (const std::string& o : v.overflow_outfalls) outs += (outs.empty() ? "" : ", ") + o;
     lines.push_back(l + "; overflow outfalls: " + (outs.empty() ? "none" : outs));

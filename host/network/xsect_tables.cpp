@@ -482,6 +482,18 @@ Xsect section_geometry(const inp::Xsection& xs, const inp::Curve* shape_curve,
   throw std::invalid_argument("unknown cross-section shape");
 }
 
+/// Tabulates SWMM's enumerated critical flows of x (pipe::critical_depth_enumerated) in the pool
+/// and sets x.critical_flows, when x uses the enumeration.
+void add_critical_flows(Xsect& x, XsectTablePool& pool) {
+  if (!pipe::critical_depth_by_enumeration(x)) return;
+  constexpr int kValues = pipe::kCriticalFlowSteps + 1;
+  std::vector<double> qc(kValues);
+  for (int i = 0; i < kValues; ++i) qc[i] = pipe::detail::computed_critical_flow(x, pool.view(), i);
+  x.critical_flows = static_cast<int>(pool.rows.size() / 3);
+  pool.rows.insert(pool.rows.end(), qc.begin(), qc.end());
+  pool.rows.resize(pool.rows.size() + (3 - kValues % 3) % 3, 0.0);  // whole rows of 3
+}
+
 }  // namespace
 
 Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
@@ -489,16 +501,6 @@ Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
   Xsect x = section_geometry(xs, shape_curve, transect, pool);
   add_critical_flows(x, pool);
   return x;
-}
-
-void add_critical_flows(Xsect& x, XsectTablePool& pool) {
-  if (x.critical_flows >= 0 || !pipe::critical_depth_by_enumeration(x)) return;
-  constexpr int kValues = pipe::kCriticalFlowSteps + 1;
-  std::vector<double> qc(kValues);
-  for (int i = 0; i < kValues; ++i) qc[i] = pipe::detail::critical_flow_step(x, pool.view(), i);
-  x.critical_flows = static_cast<int>(pool.rows.size() / 3);
-  pool.rows.insert(pool.rows.end(), qc.begin(), qc.end());
-  pool.rows.resize(pool.rows.size() + (3 - kValues % 3) % 3, 0.0);  // whole rows of 3
 }
 
 }  // namespace sf::network

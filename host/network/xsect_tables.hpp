@@ -32,15 +32,11 @@ struct XsectTablePool {
   pipe::XsectTables view() const { return pipe::XsectTables{rows.data()}; }
 };
 
-/// Geometry of one section. `shape_curve` is the SHAPE curve (CUSTOM) and `transect` the
+/// Geometry of one section, with its enumerated critical flows where SWMM enumerates them
+/// (pipe::critical_depth_enumerated). `shape_curve` is the SHAPE curve (CUSTOM) and `transect` the
 /// transect (IRREGULAR), or null. Throws std::invalid_argument naming what is wrong.
 pipe::Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
                         const inp::Transect* transect, XsectTablePool& pool);
-
-/// Tabulates SWMM's enumerated critical flows of x (pipe::critical_depth_enumerated) in the
-/// pool and sets x.critical_flows, when x uses the enumeration and has none yet. build_xsect
-/// calls it; a section built some other way can call it too.
-void add_critical_flows(pipe::Xsect& x, XsectTablePool& pool);
 
 /// A circular section of diameter d (used by tests and the benchmark).
 pipe::Xsect circular_xsect(double diameter, XsectTablePool& pool);

@@ -44,13 +44,13 @@ SF_HD inline double critical_flow_at(const Xsect& x, XsectTables t, double y) {
 
 /// Critical flow at step i of the enumeration, as computed (the pool's table holds these values,
 /// made by this function when the network is built).
-SF_HD inline double critical_flow_step(const Xsect& x, XsectTables t, int i) {
+SF_HD inline double computed_critical_flow(const Xsect& x, XsectTables t, int i) {
   return critical_flow_at(x, t, i * (x.y_full / kCriticalFlowSteps));
 }
 
 /// Critical flow at step i: from the section's table when it has one.
 SF_HD inline double critical_flow_of_step(const Xsect& x, XsectTables t, int i) {
-  return x.critical_flows >= 0 ? t.rows[3 * x.critical_flows + i] : critical_flow_step(x, t, i);
+  return x.critical_flows >= 0 ? t.rows[3 * x.critical_flows + i] : computed_critical_flow(x, t, i);
 }
 
 }  // namespace detail

@@ -184,6 +184,11 @@ TEST(ScenariosCommand, TankPumpShutoffKeepsTheStoredWaterFromTheRiver) {
     overflow[run["variant"] == "tank" ? 0 : 1] = run["overflow"]["volume_m3"].get<double>();
   EXPECT_NEAR(overflow[0] - overflow[1], 233.3, 0.05 * 233.3) << j.dump();
   EXPECT_GT(overflow[1], 0.0);  // the pump still lifts what the tank cannot hold
+  std::ifstream md(dir / "out" / "report.md");
+  const std::string report((std::istreambuf_iterator<char>(md)), {});
+  EXPECT_NE(report.find("storage tank of 300 m³ at WW, its pumps stopping at 0.90 m"),
+            std::string::npos)
+      << report;
 
   // A shutoff at or above the pump's startup depth is refused, naming the key and the pump.
   sf::test::write_file(dir / "scenarios.toml", head + "1.0 }\n");

@@ -103,7 +103,7 @@ TEST(CriticalDepthSwmm, TabulatedCriticalFlowsGiveTheSameDepthsBitForBit) {
     const auto t = pool.view();
     for (int i = 0; i <= pipe::kCriticalFlowSteps; ++i)
       EXPECT_EQ(t.rows[3 * built.critical_flows + i],
-                pipe::detail::critical_flow_step(on_the_fly, t, i));
+                pipe::detail::computed_critical_flow(on_the_fly, t, i));
     for (double q = 1e-6; q < 20.0; q *= 1.37)
       EXPECT_EQ(pipe::critical_depth_enumerated(built, t, q),
                 pipe::critical_depth_enumerated(on_the_fly, t, q))
