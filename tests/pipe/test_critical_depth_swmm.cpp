@@ -116,4 +116,28 @@ TEST(CriticalDepthSwmm, TabulatedCriticalFlowsGiveTheSameDepthsBitForBit) {
   EXPECT_EQ(network::build_xsect(rect, nullptr, nullptr, pool).critical_flows, -1);
 }
 
+// The enumeration's first guess only picks where the search starts: the critical flows of the
+// steps below the crown rise with depth in every enumerated shape, so any start finds the same
+// bracket (the guess is computed as sqrt(sqrt()) rather than pow(, 1/4)).
+TEST(CriticalDepthSwmm, CriticalFlowsRiseBelowTheCrownSoTheStartDoesNotMatter) {
+  using S = inp::XsectShape;
+  int enumerated = 0;
+  for (S shape : {S::Circular, S::Egg, S::Horseshoe, S::HorizEllipse, S::VertEllipse, S::Arch,
+                  S::BasketHandle, S::Gothic, S::Catenary, S::SemiElliptical, S::ModBasket}) {
+    network::XsectTablePool pool;
+    inp::Xsection xs;
+    xs.shape = shape;
+    xs.geom = {1.5, 1.2, 0.5, 0};
+    const pipe::Xsect x = network::build_xsect(xs, nullptr, nullptr, pool);
+    if (!pipe::critical_depth_by_enumeration(x)) continue;
+    ++enumerated;
+    const auto t = pool.view();
+    for (int i = 1; i < pipe::kCriticalFlowSteps; ++i)
+      EXPECT_GT(pipe::detail::computed_critical_flow(x, t, i),
+                pipe::detail::computed_critical_flow(x, t, i - 1))
+          << static_cast<int>(shape) << " step " << i;
+  }
+  EXPECT_GE(enumerated, 5);
+}
+
 }  // namespace
