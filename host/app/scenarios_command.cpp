@@ -71,16 +71,19 @@ int scenarios_command(const ScenariosOptions& o, std::ostream& out, std::ostream
       models.push_back(with_variant_switches(inp::read_inp_file(v.inp), v, cfg.file));
     std::vector<Job> jobs;     // reported in this order
     std::vector<double> cost;  // what a run costs, roughly: the records first, then by size
+    const auto size = [&](std::size_t v) {
+      return double(models[v].nodes.size() + models[v].links.size());
+    };
     for (std::size_t v = 0; v < models.size(); ++v)
       if (!cfg.record_series.empty()) {
         with_rain_record(models[v], cfg.record_series, cfg.record_interval_s, 0, 0, 1);  // checks
         jobs.push_back({v, 0.0});
-        cost.push_back(1e9 + double(models[v].nodes.size() + models[v].links.size()));
+        cost.push_back(1e9 + size(v));
       }
     for (double p : cfg.return_periods)
       for (std::size_t v = 0; v < models.size(); ++v) {
         jobs.push_back({v, p});
-        cost.push_back(double(models[v].nodes.size() + models[v].links.size()));
+        cost.push_back(size(v));
       }
     const std::vector<std::size_t> start_order = longest_first(cost);
     if (!make_output_folder(o.output_dir, err)) return 1;
