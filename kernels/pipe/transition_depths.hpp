@@ -204,7 +204,7 @@ SF_HD inline TableRoot critical_depth_rows(const Xsect& x, XsectTables t, double
   }
   int lo = 0, hi = last;
   while (hi - lo > 1) {
-    const int mid = (lo + hi) / 2;
+    const int mid = (lo + hi) >> 1;  // lo, hi >= 0: a shift, not a division
     if (below(mid))
       lo = mid;
     else
@@ -264,7 +264,7 @@ SF_HD inline TableRoot section_factor_rows(const Xsect& x, XsectTables t, double
     lo = hi;
   } else {
     while (hi - lo > 1) {
-      const int mid = (lo + hi) / 2;
+      const int mid = (lo + hi) >> 1;  // lo, hi >= 0: a shift, not a division
       if (value(mid) < c)
         lo = mid;
       else

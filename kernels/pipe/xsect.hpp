@@ -249,7 +249,7 @@ SF_HD inline double depth_of_area(const Xsect& x, XsectTables t, double a) {
       const double f = a / x.a_full;
       int lo = 0, hi = x.table_rows - 1;
       while (hi - lo > 1) {
-        const int mid = (lo + hi) / 2;
+        const int mid = (lo + hi) >> 1;  // lo, hi >= 0: a shift, not a division
         if (t.rows[3 * (x.table + mid)] < f)
           lo = mid;
         else
