@@ -195,10 +195,20 @@ double NetworkEngine::next_step_length() {
 
 /// Pump start/stop depths, then control rules, then settings that changed (SWMM
 /// evaluateControlRules). Orifices move toward their target at their opening rate.
+namespace {
+/// Name of the rule whose action set link j last (empty: a pump's own start/stop depths).
+std::string rule_that_set(const std::vector<RuleAction>& fired, int j) {
+  for (auto a = fired.rbegin(); a != fired.rend(); ++a)
+    if (a->link == j) return a->rule;
+  return {};
+}
+}  // namespace
+
 void NetworkEngine::apply_controls(double dt) {
   if (!need_state_for_controls_) return;
   refresh_cache();
-  std::vector<double> target = settings_;
+  std::vector<double>& target = control_target_;
+  target.assign(settings_.begin(), settings_.end());
   for (int j = 0; j < net_.link_count(); ++j) {
     if (net_.link_kind[j] != LinkKind::Pump) continue;
     const pipe::PumpParams& p = net_.regulator[j].pump;
@@ -206,7 +216,7 @@ void NetworkEngine::apply_controls(double dt) {
     if (p.shutoff_depth > 0.0 && settings_[j] > 0.0 && y < p.shutoff_depth) target[j] = 0.0;
     if (p.startup_depth > 0.0 && settings_[j] == 0.0 && y > p.startup_depth) target[j] = 1.0;
   }
-  std::vector<std::string> rule_of(net_.link_count());
+  std::vector<RuleAction> fired;  // the rules' actions, in order (empty unless rules are due)
   // pump start/stop depths act every step; rules only when a RULE_STEP interval is due (to the
   // millisecond, as SWMM compares its clocks)
   const bool rules_due = net_.rule_step <= 0.0 || std::fabs(t_ - rule_time_) < 1e-3;
@@ -229,10 +239,8 @@ void NetworkEngine::apply_controls(double dt) {
     in.target_setting = &target;
     in.net = &net_;
     in.dt = dt;
-    for (const RuleAction& a : rules_->evaluate(in)) {
-      target[a.link] = a.setting;
-      rule_of[a.link] = a.rule;
-    }
+    fired = rules_->evaluate(in);
+    for (const RuleAction& a : fired) target[a.link] = a.setting;
   }
   bool changed = false, reg_changed = false;
   for (int j = 0; j < net_.link_count(); ++j) {
@@ -255,7 +263,7 @@ void NetworkEngine::apply_controls(double dt) {
       update_regulator_coefficients(net_, j, s);
       reg_changed = true;
     }
-    actions_.push_back({t_, j, s, rule_of[j]});
+    actions_.push_back({t_, j, s, rule_that_set(fired, j)});
   }
   if (changed) backend_->set_link_settings(settings_);
   if (reg_changed) backend_->set_regulators(net_.regulator);
@@ -435,7 +443,8 @@ void NetworkEngine::refresh_cache() const {
 
 /// The state route() brought back with its report: the next step's controls read it from here.
 void NetworkEngine::take_mirrored_state() {
-  ControlState s;
+  // the scratch gets the previous step's vectors back, so the next read reuses their memory
+  ControlState& s = mirror_scratch_;
   backend_->read_control_state(s);
   c_depth_.swap(s.node_depth);
   c_volume_.swap(s.node_volume);

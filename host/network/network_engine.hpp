@@ -9,6 +9,7 @@
 
 #include "common/state_record.hpp"
 #include "inp/model.hpp"
+#include "network/engine_backend.hpp"
 #include "network/engine_view.hpp"
 #include "network/network_data.hpp"
 
@@ -67,7 +68,6 @@ struct NetworkStatistics {
 
 class RuleSet;
 class Forcing;
-class EngineBackend;
 
 class NetworkEngine {
  public:
@@ -184,6 +184,9 @@ class NetworkEngine {
   double trials_ = 0.0, min_dt_ = 1e30, max_dt_ = 0.0;
   bool need_state_for_controls_ = false;
   std::vector<ActionLog> actions_;
+  // scratch of apply_controls and take_mirrored_state, kept so that a step allocates nothing
+  std::vector<double> control_target_;
+  ControlState mirror_scratch_;
   mutable bool cache_valid_ = false;
   mutable std::vector<double> c_depth_, c_volume_, c_inflow_, c_flow_, c_ldepth_, c_setting_;
 };

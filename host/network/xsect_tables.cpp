@@ -5,6 +5,7 @@
 #include "network/xsect_tables.hpp"
 #include "pipe/critical_depth_swmm.hpp"
 #include "pipe/curve.hpp"
+#include "pipe/transition_depths.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -494,12 +495,31 @@ void add_critical_flows(Xsect& x, XsectTablePool& pool) {
   pool.rows.resize(pool.rows.size() + (3 - kValues % 3) % 3, 0.0);  // whole rows of 3
 }
 
+/// Appends the relative section factor of every table row of a tabulated section to the pool,
+/// once per table, and sets x.section_factors.
+void add_section_factors(Xsect& x, XsectTablePool& pool) {
+  if (!pipe::uses_table(x.shape) || x.table < 0) return;
+  const auto known = pool.section_factors.find(x.table);
+  if (known != pool.section_factors.end()) {
+    x.section_factors = known->second;
+    return;
+  }
+  std::vector<double> sf(x.table_rows);
+  for (int i = 0; i < x.table_rows; ++i)
+    sf[i] = pipe::detail::computed_section_factor_of_row(x, pool.view(), i);
+  x.section_factors = static_cast<int>(pool.rows.size() / 3);
+  pool.rows.insert(pool.rows.end(), sf.begin(), sf.end());
+  pool.rows.resize(pool.rows.size() + (3 - x.table_rows % 3) % 3, 0.0);  // whole rows of 3
+  pool.section_factors.emplace(x.table, x.section_factors);
+}
+
 }  // namespace
 
 Xsect build_xsect(const inp::Xsection& xs, const inp::Curve* shape_curve,
                   const inp::Transect* transect, XsectTablePool& pool) {
   Xsect x = section_geometry(xs, shape_curve, transect, pool);
   add_critical_flows(x, pool);
+  add_section_factors(x, pool);
   return x;
 }
 

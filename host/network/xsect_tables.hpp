@@ -29,6 +29,7 @@ struct XsectTablePool {
   /// SHAPE curve or transect it was made from (or null)
   std::map<std::tuple<int, double, double, double, const void*>, XsectProfile> profiles;
   std::map<const void*, pipe::Xsect> transects;  // IRREGULAR sections by transect
+  std::map<int, int> section_factors;  // table -> first row of its tabulated section factors
   pipe::XsectTables view() const { return pipe::XsectTables{rows.data()}; }
 };
 

@@ -54,6 +54,20 @@ SF_HD inline const double* table_row(const Xsect& x, XsectTables t, int i) {
   return t.rows + 3 * (x.table + i);
 }
 
+/// (A/Af)³ (R/Rf)² at table row i, as computed (the pool holds these values, made by this
+/// function when the network is built).
+SF_HD inline double computed_section_factor_of_row(const Xsect& x, XsectTables t, int i) {
+  const double* row = table_row(x, t, i);
+  return row[0] * row[0] * row[0] * row[1] * row[1];
+}
+
+/// (A/Af)³ (R/Rf)² at table row i: from the section's tabulated values when it has them (one
+/// load instead of a chain of four products in each step of the row search).
+SF_HD inline double section_factor_of_row(const Xsect& x, XsectTables t, int i) {
+  return x.section_factors >= 0 ? t.rows[3 * x.section_factors + i]
+                                : computed_section_factor_of_row(x, t, i);
+}
+
 /// A function's value and derivative at one point.
 struct ValueSlope {
   double value = 0.0;
@@ -251,10 +265,7 @@ SF_HD inline TableRoot section_factor_rows(const Xsect& x, XsectTables t, double
   const int last = x.table_rows - 1;
   const double pos_hi = y_hi / x.y_full * last;
   int lo = 0, hi = min_of(static_cast<int>(pos_hi), last);
-  const auto value = [&](int i) {
-    const double* row = table_row(x, t, i);
-    return row[0] * row[0] * row[0] * row[1] * row[1];
-  };
+  const auto value = [&](int i) { return section_factor_of_row(x, t, i); };
   if (value(hi) < c) {
     // the root lies in the partial interval [hi, pos_hi] or not at all
     if (hi == last || pos_hi <= hi) {

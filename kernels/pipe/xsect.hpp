@@ -35,6 +35,9 @@ struct Xsect {
   // first row in the pool of the section's enumerated critical flows (critical_depth_swmm.hpp),
   // or -1 where they are computed when needed
   int critical_flows = -1;
+  // first row in the pool of the section's relative section factors (A/Af)³ (R/Rf)², one per
+  // table row (transition_depths.hpp), or -1 where they are computed when needed
+  int section_factors = -1;
 };
 
 /// Shared storage of relative-geometry tables: 3 doubles per row.

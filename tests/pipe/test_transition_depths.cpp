@@ -135,6 +135,40 @@ TEST(TransitionDepths, EveryShapeMatchesBisection) {
   }
 }
 
+// The network tabulates each table's section factors (A/Af)³(R/Rf)² once per row
+// (add_section_factors in xsect_tables.cpp); the normal depth must come out exactly as when
+// the row search computes them on the fly.
+TEST(TransitionDepths, TabulatedSectionFactorsGiveTheSameNormalDepthsBitForBit) {
+  int tabulated = 0;
+  for (const NamedSection& s : every_shape()) {
+    network::XsectTablePool pool;
+    const pipe::Xsect built = network::build_xsect(s.xs, nullptr, nullptr, pool);
+    if (!pipe::uses_table(built.shape)) {
+      EXPECT_EQ(built.section_factors, -1) << int(s.shape);
+      continue;
+    }
+    ++tabulated;
+    ASSERT_GE(built.section_factors, 0) << int(s.shape);
+    pipe::Xsect on_the_fly = built;
+    on_the_fly.section_factors = -1;
+    const auto t = pool.view();
+    for (int i = 0; i < built.table_rows; ++i)
+      EXPECT_EQ(t.rows[3 * built.section_factors + i],
+                pipe::detail::computed_section_factor_of_row(on_the_fly, t, i));
+    const double beta = std::sqrt(0.002) / 0.014;
+    for (double q : test_flows(beta * built.s_full))
+      EXPECT_EQ(pipe::normal_depth(built, t, beta, q), pipe::normal_depth(on_the_fly, t, beta, q))
+          << int(s.shape) << " q = " << q;
+  }
+  EXPECT_GE(tabulated, 10);
+  // a second section on the same relative table shares its tabulated values
+  network::XsectTablePool pool;
+  const pipe::Xsect a = network::circular_xsect(0.8, pool);
+  const pipe::Xsect b = network::circular_xsect(1.2, pool);
+  ASSERT_EQ(a.table, b.table);
+  EXPECT_EQ(a.section_factors, b.section_factors);
+}
+
 // The bounds classify_flow decides from before any root solve in a table interval must hold
 // the depth finish() returns, and smaller_depth() must give exactly min_of of the two depths:
 // the flow class, fasnh and the depths used then come out bit for bit as with full solves.

@@ -228,8 +228,9 @@ TEST(Xsect, SectionsOfOneProfileShareOneTable) {
   const pipe::Xsect small = network::circular_xsect(0.45, shared);
   network::build_xsect(section(inp::XsectShape::Egg, 1.5), nullptr, nullptr, shared);
   network::build_xsect(section(inp::XsectShape::Egg, 0.9), nullptr, nullptr, shared);
-  // two relative tables of 51 rows, and each section's 26 critical flows (padded to 27)
-  EXPECT_EQ(shared.rows.size(), 2u * 51u * 3u + 4u * 27u);
+  // two relative tables of 51 rows with their 51 section factors (once per table), and each
+  // section's 26 critical flows (padded to 27)
+  EXPECT_EQ(shared.rows.size(), 2u * 51u * 3u + 2u * 51u + 4u * 27u);
   EXPECT_EQ(big.table, small.table);
   network::XsectTablePool own;
   const pipe::Xsect alone = network::circular_xsect(0.45, own);
