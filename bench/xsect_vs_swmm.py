@@ -153,6 +153,32 @@ def main():
                 s = swmm_geometry(names, tables, row[0])
                 print(f"  {row[0]:5.2f} {row[1]:8.4f} {s[0]:8.4f} {row[2]:8.4f} {s[1]:8.4f}"
                       f" {row[3]:8.4f} {s[2]:8.4f}")
+    print("\nSWMM's own consistency: its A/A_full against the area of its width table,"
+          " integrated (trapezoids, 10 000 steps) and divided by its value at the crown:")
+    print(f"{'shape':15s} {'max rel eta>=0.1 (eta)':>24s} {'>1%':>5s} {'max abs (eta)':>18s}")
+    for shape, names in SHAPES.items():
+        n = 10000
+        w = [lookup(k / n, tables[names["W"]]) for k in range(n + 1)]
+        cum = [0.0]
+        for k in range(n):
+            cum.append(cum[-1] + 0.5 * (w[k] + w[k + 1]) / n)
+        rel = (0.0, 0.0)
+        ab = (0.0, 0.0)
+        over = total = 0
+        for k in range(0, n + 1, 10):
+            eta = k / n
+            a_w = cum[k] / cum[-1]
+            a = swmm_geometry(names, tables, eta)[0]
+            if abs(a - a_w) > abs(ab[0]):
+                ab = (a - a_w, eta)
+            if eta >= 0.1 and a_w > 0.0:
+                e = a / a_w - 1.0
+                total += 1
+                over += abs(e) > 0.01
+                if abs(e) > abs(rel[0]):
+                    rel = (e, eta)
+        print(f"{shape:15s} {100 * rel[0]:+14.2f}% ({rel[1]:.3f}) {100.0 * over / max(total, 1):4.0f}%"
+              f" {ab[0]:+9.4f} ({ab[1]:.3f})")
     return 0
 
 
