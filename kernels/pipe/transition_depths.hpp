@@ -14,6 +14,7 @@
 
 #include "core/hd.hpp"
 #include "core/math.hpp"
+#include "pipe/circle_normal_depth.hpp"
 #include "pipe/constants.hpp"
 #include "pipe/critical_depth_swmm.hpp"
 #include "pipe/xsect.hpp"
@@ -362,13 +363,18 @@ SF_HD inline TransitionDepth critical_depth_bound(const Xsect& x, XsectTables t,
 
 /// Depth whose section factor A R^(2/3) is s, taking the shallower root for closed shapes; a
 /// section factor at or above the full value of an open shape, or above the largest value of
-/// a closed one, gives the full depth (as SWMM does). Tabulated sections stop after the row
-/// search (finish() completes it).
+/// a closed one, gives the full depth (as SWMM does). A circle at small flows takes the exact
+/// circle's depth (circle_normal_depth.hpp). Tabulated sections stop after the row search
+/// (finish() completes it).
 SF_HD inline TransitionDepth section_factor_depth_bound(const Xsect& x, XsectTables t, double s) {
   TransitionDepth d;
   if (s <= 0.0 || x.shape == Shape::Dummy) return d;
   if (x.open ? s >= x.s_full : s >= x.s_max) {
     d.set(x.y_full);
+    return d;
+  }
+  if (circle_normal_depth_is_exact(x, s)) {  // small flows in a circle: SWMM's exact circle
+    d.set(circle_normal_depth_exact(x.y_full, s / x.s_full));
     return d;
   }
   const double y_hi = x.open ? x.y_full : x.y_smax;

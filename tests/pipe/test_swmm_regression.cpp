@@ -41,11 +41,12 @@ const std::map<std::string, KnownFailure> kKnownFailures = {
       "37 cm (05y41) and 19 of 21 SWMM runs put a node beyond 2 cm of its reference; every "
       "node's ensemble mean agrees with SWMM's (test_swmm_ensemble)"}},
     {"outlet_gated_orifice_pumps",
-     {"PUMP1 is driven by a PID control rule: the peak flow of orifice OR1@82309d-82308d is 66 % "
-      "off SWMM's run (0.155 against 0.459 m3/s) and PUMP1's 17 %, the max depth 14.1 cm off at "
-      "80608e, all within SWMM's own spread over inputs within 0.1 % (OR1 0.154-0.470 m3/s, "
-      "80608e 0.71-3.07 m); every element's ensemble mean agrees with SWMM's "
-      "(test_swmm_ensemble)"}},
+     {"PUMP1 is driven by a PID control rule: its peak flow is 17 % off SWMM's run (0.438 "
+      "against 0.375 m3/s) and the max depth 14.1 cm off at 80608e, both within SWMM's own "
+      "spread over inputs within 0.1 % (PUMP1 0.369-0.541 m3/s, 80608e 0.71-3.07 m); orifice "
+      "OR1@82309d-82308d, 66 % off before the exact circle's normal depth at small flows, is "
+      "within 2.4 % (0.470 against 0.459 m3/s); every element's ensemble mean agrees with "
+      "SWMM's (test_swmm_ensemble)"}},
     {"pump_type1_wetwell",
      {"conduit 8061's peak flow (into the TYPE1 wet well) is 2.9 % off SWMM's run, inside SWMM's "
       "own spread over inputs within 0.1 % (1.94-2.15 m3/s; ensemble means agree, "

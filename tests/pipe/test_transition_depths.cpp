@@ -38,11 +38,32 @@ double bisection_critical_depth(const pipe::Xsect& x, pipe::XsectTables t, doubl
   return 0.5 * (lo + hi);
 }
 
+// Reference for a circle of diameter d at section factor psi times the full one: bisection on
+// the segment angle theta of psi = (theta - sin theta)^(5/3) / (2 pi theta^(2/3)) (the exact
+// segment: A/A_full = (theta - sin theta) / 2 pi, R/R_full = 1 - sin theta / theta), 100
+// halvings, then y = d (1 - cos(theta / 2)) / 2.
+double exact_circle_normal_depth(double d, double psi) {
+  double lo = 0.0, hi = M_PI;
+  for (int i = 0; i < 100; ++i) {
+    const double th = 0.5 * (lo + hi);
+    const double p =
+        std::pow(th - std::sin(th), 5.0 / 3.0) / (2.0 * M_PI) / std::pow(th, 2.0 / 3.0);
+    if (p < psi)
+      lo = th;
+    else
+      hi = th;
+  }
+  return d * (1.0 - std::cos(0.25 * (lo + hi))) / 2.0;
+}
+
 // Reference: bisection on depth of A R^(2/3) = Q/beta below the largest section factor (the
-// flow limited to beta * s_max first, as normal_depth does).
+// flow limited to beta * s_max first, as normal_depth does); a circle at or below 1.5 % of its
+// full section factor is the exact circle (as in SWMM 5.2.4).
 double bisection_normal_depth(const pipe::Xsect& x, pipe::XsectTables t, double beta, double q) {
   const double s = std::min(q, beta * x.s_max) / beta;
   if (x.open ? s >= x.s_full : s >= x.s_max) return x.y_full;
+  if (x.shape == pipe::Shape::Circular && s > 0.0 && s <= 0.015 * x.s_full)
+    return exact_circle_normal_depth(x.y_full, s / x.s_full);
   double lo = 0.0, hi = x.open ? x.y_full : x.y_smax;
   for (int i = 0; i < 60; ++i) {
     const double mid = 0.5 * (lo + hi);
@@ -332,6 +353,45 @@ TEST(TransitionDepths, IrregularAndCustomMatchBisection) {
   cus.geom = {1.8, 0, 0, 0};
   const pipe::Xsect xc = network::build_xsect(cus, &c, nullptr, pool);
   expect_matches_bisection(xc, pool.view(), "custom");
+}
+
+// SWMM 5.2.4 takes a circle's normal depth at small flows (section factor at most 1.5 % of the
+// full one) from the exact circle (xsect.c: circ_getAofS, then circ_getYofA below 4 % of the
+// full area), not from its tables. At psi = S/S_full = 1e-4 and 1e-3 the exact depths are
+// 0.0082739 and 0.024055 of the diameter; the root of the interpolated table geometry gave
+// 0.0075738 (-8.5 %) and 0.023983 (-0.3 %).
+TEST(TransitionDepths, CircleAtSmallFlowsIsTheExactCircle) {
+  network::XsectTablePool pool;
+  const double d = 0.9;
+  const pipe::Xsect c = network::circular_xsect(d, pool);
+  const pipe::XsectTables t = pool.view();
+  const double beta = std::sqrt(0.003) / 0.013;
+  EXPECT_NEAR(exact_circle_normal_depth(1.0, 1e-4), 0.0082739, 1e-7);
+  EXPECT_NEAR(exact_circle_normal_depth(1.0, 1e-3), 0.024055, 1e-6);
+  for (double psi : {1e-9, 1e-6, 1e-4, 1e-3, 3e-3, 0.01, 0.015}) {
+    const double q = beta * c.s_full * psi;
+    const double yn = pipe::normal_depth(c, t, beta, q);
+    EXPECT_NEAR(yn / exact_circle_normal_depth(d, psi), 1.0, 1e-12) << "psi " << psi;
+    // the depth of the same section factor in the table geometry, which it replaces
+    const pipe::Xsect table_only = [&] {
+      pipe::Xsect x = c;
+      x.shape = pipe::Shape::ForceMain;  // the circle's table without the exact branch
+      x.s_full = c.s_full;
+      return x;
+    }();
+    if (psi == 1e-4) {
+      EXPECT_NEAR(yn / d, 0.0082739, 1e-7);
+      EXPECT_NEAR(pipe::normal_depth(table_only, t, beta, q) / d, 0.0075738, 1e-6);
+    }
+  }
+  // above 1.5 % of the full section factor: the root on the table geometry, as before
+  const double q = beta * c.s_full * 0.02;
+  EXPECT_NEAR(pipe::normal_depth(c, t, beta, q), bisection_normal_depth(c, t, beta, q), 1e-12);
+  // the exact circle's depth is continuous with the table's within 0.16 % at the switch
+  const double y_exact = pipe::normal_depth(c, t, beta, beta * c.s_full * 0.015);
+  const double y_table = pipe::normal_depth(c, t, beta, beta * c.s_full * 0.015 * (1 + 1e-12));
+  EXPECT_NEAR(y_table / y_exact, 1.0, 1.6e-3);
+  EXPECT_LT(y_table, y_exact);
 }
 
 TEST(TransitionDepths, HandValues) {

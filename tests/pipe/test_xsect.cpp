@@ -78,6 +78,33 @@ TEST(Xsect, TabulatedShapesMatchTheirDefinitions) {
   EXPECT_NEAR(pipe::width_of_depth(hs, pool.view(), 1.5), 2.0 * std::sqrt(0.75), 0.02);
 }
 
+// The standard egg (height H = 1.5 x width; crown radius H/3, invert radius H/6, side arcs of
+// radius H meeting the invert arc at H/15; Rossman 2017, appendix A, whose full area 0.5105 H²
+// and hydraulic radius 0.1931 H our profile reproduces to four digits): below H/15 the
+// section is a segment of the invert circle, computed by hand here. SWMM 5.2.1 corrected its
+// table's rows at 4 % and 8 % to the same arc (USEPA/Stormwater-Management-Model issue #85:
+// 0.0116, 0.130, 0.325 at 4 %); its 26-row table elsewhere differs from this geometry by up to
+// 3.6 % in area (bench/xsect_vs_swmm.py, docs/validation/swmm.md).
+TEST(Xsect, EggInvertIsTheStandardEggsArc) {
+  network::XsectTablePool pool;
+  const double h = 1.5;
+  const pipe::Xsect egg =
+      network::build_xsect(section(inp::XsectShape::Egg, h), nullptr, nullptr, pool);
+  const double r = h / 6.0;
+  for (double y : {0.04 * h, 0.06 * h}) {
+    const double theta = 2.0 * std::acos(1.0 - y / r);
+    const double a = r * r / 2.0 * (theta - std::sin(theta));
+    const double w = 2.0 * std::sqrt(r * r - (r - y) * (r - y));
+    EXPECT_NEAR(pipe::area_of_depth(egg, pool.view(), y) / a, 1.0, 2e-4) << y;
+    EXPECT_NEAR(pipe::hyd_radius_of_depth(egg, pool.view(), y) / (a / (r * theta)), 1.0, 2e-4) << y;
+    EXPECT_NEAR(pipe::width_of_depth(egg, pool.view(), y) / w, 1.0, 2e-4) << y;
+  }
+  const double y4 = 0.04 * h;
+  EXPECT_NEAR(pipe::area_of_depth(egg, pool.view(), y4) / egg.a_full, 0.0116, 0.00005);
+  EXPECT_NEAR(pipe::hyd_radius_of_depth(egg, pool.view(), y4) / egg.r_full, 0.130, 0.0005);
+  EXPECT_NEAR(pipe::width_of_depth(egg, pool.view(), y4) / egg.w_max, 0.325, 0.0005);
+}
+
 TEST(Xsect, EveryShapeIsMonotonicAndConsistent) {
   using S = inp::XsectShape;
   const S shapes[] = {
