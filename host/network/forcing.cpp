@@ -139,8 +139,8 @@ void Forcing::lateral_inflows(double t, std::vector<double>& q, double* external
                               double* withdrawn) const {
   *external = *dwf = *withdrawn = 0.0;
   const Calendar c = calendar(t);
-  std::vector<double> ext;
-  std::vector<char> has_ext;
+  std::vector<double>& ext = ext_scratch_;
+  std::vector<char>& has_ext = has_ext_scratch_;
   external_flows(t, c, ext, has_ext);
   dry_weather_flows(c, q);
   for (size_t i = 0; i < ext.size(); ++i) {

@@ -71,6 +71,9 @@ class Forcing {
   // per time series, the point series_value() found last: where its search starts (a hint
   // only; the point found is the same without it)
   mutable std::vector<size_t> series_hint_;
+  // lateral_inflows' external flows per node, kept so that a step allocates nothing
+  mutable std::vector<double> ext_scratch_;
+  mutable std::vector<char> has_ext_scratch_;
 };
 
 }  // namespace sf::network

@@ -221,15 +221,17 @@ void NetworkEngine::apply_controls(double dt) {
   // millisecond, as SWMM compares its clocks)
   const bool rules_due = net_.rule_step <= 0.0 || std::fabs(t_ - rule_time_) < 1e-3;
   if (!rules_->empty() && rules_due) {
-    std::vector<double> full;
-    for (const auto& p : net_.node) full.push_back(p.full_depth);
+    std::vector<double>& full = rule_full_depth_;
+    if (full.empty())
+      for (const auto& p : net_.node) full.push_back(p.full_depth);
     RuleInputs in;
     in.t = t_;
     in.cal = forcing_->calendar(t_);
     in.node_depth = &c_depth_;
     in.node_volume = &c_volume_;
     in.node_lateral_inflow = &lat_;  // the last step's, as SWMM's rules read it
-    std::vector<double> flow_inp(c_flow_);
+    std::vector<double>& flow_inp = rule_link_flow_;
+    flow_inp.assign(c_flow_.begin(), c_flow_.end());
     for (int j = 0; j < net_.link_count(); ++j) flow_inp[j] *= net_.conduit[j].direction;
     in.link_flow = &flow_inp;
     in.link_depth = &c_ldepth_;

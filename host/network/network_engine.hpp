@@ -185,7 +185,7 @@ class NetworkEngine {
   bool need_state_for_controls_ = false;
   std::vector<ActionLog> actions_;
   // scratch of apply_controls and take_mirrored_state, kept so that a step allocates nothing
-  std::vector<double> control_target_;
+  std::vector<double> control_target_, rule_full_depth_, rule_link_flow_;
   ControlState mirror_scratch_;
   mutable bool cache_valid_ = false;
   mutable std::vector<double> c_depth_, c_volume_, c_inflow_, c_flow_, c_ldepth_, c_setting_;

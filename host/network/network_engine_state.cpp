@@ -20,9 +20,9 @@ void NetworkEngine::save_state(StateRecord& record) const {
 #if defined(__GLIBCXX__) && defined(__x86_64__)
   // A member added to NetworkEngine changes its size: save it here and in load_state (or say why it
   // is no state), then update the size. Checked where the layout is known (libstdc++, x86-64).
-  // (control_target_ and mirror_scratch_ are scratch of one step, and the table pool in net_
-  // is built from the model: no state)
-  static_assert(sizeof(NetworkEngine) == 1816,
+  // (control_target_, rule_full_depth_, rule_link_flow_ and mirror_scratch_ are scratch of one
+  // step, and the table pool in net_ is built from the model: no state)
+  static_assert(sizeof(NetworkEngine) == 1864,
                 "NetworkEngine grew: is the new member in its checkpoint state?");
 #endif
   if (!started_) throw std::logic_error("NetworkEngine::save_state before start()");

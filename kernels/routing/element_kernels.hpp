@@ -296,13 +296,25 @@ struct UpdateNodes {
     const int j = n.adj_link[n.adj_start[i + 1] - 1];
     const bool at_end2 = l.node2[j] == i;
     const double z = at_end2 ? l.conduit[j].offset2 : l.conduit[j].offset1;
-    double y_norm = 0.0, y_crit = 0.0;
-    if (l.kind[j] == LinkKind::Conduit && !l.dummy[j]) {
-      const double q = abs_of(per_barrel(l.flow[j], l.conduit[j].barrels));
-      y_norm = pipe::normal_depth(l.xsect[j], s.tables, l.conduit[j].beta, q);
-      y_crit = pipe::critical_depth(l.xsect[j], s.tables, q);
-    }
     const OutfallSpec& o = n.outfall_spec[n.outfall[i]];
+    // outfall_depth reads the normal depth of a NORMAL outfall, min(y_norm, y_crit) of every
+    // other, and neither for a FREE or NORMAL one whose conduit enters above its invert: only
+    // the roots that count are solved (smaller_depth gives min_of of the two exactly)
+    double y_norm = 0.0, y_crit = 0.0;
+    const bool above_invert =
+        z > 0.0 && (o.kind == pipe::OutfallKind::Free || o.kind == pipe::OutfallKind::Normal);
+    if (l.kind[j] == LinkKind::Conduit && !l.dummy[j] && !above_invert) {
+      const pipe::Xsect& x = l.xsect[j];
+      const double q = abs_of(per_barrel(l.flow[j], l.conduit[j].barrels));
+      const pipe::TransitionDepth norm =
+          pipe::normal_depth_bound(x, s.tables, l.conduit[j].beta, q);
+      if (o.kind == pipe::OutfallKind::Normal) {
+        y_norm = pipe::finish(norm, x, s.tables);
+      } else {
+        y_norm = y_crit =
+            pipe::smaller_depth(pipe::critical_depth_bound(x, s.tables, q), norm, x, s.tables);
+      }
+    }
     n.depth[i] = pipe::outfall_depth(o.kind, n.invert[i], y_norm, y_crit, z, n.stage[i]);
   }
 };
