@@ -126,6 +126,14 @@ void Forcing::external_flows(double t, const Calendar& c, std::vector<double>& q
 }
 
 void Forcing::dry_weather_flows(const Calendar& c, std::vector<double>& q) const {
+  // the factors change only with the month, the day of the week and the hour: the flows of the
+  // last call are reused while those stay the same
+  const int hour = static_cast<int>(c.seconds_of_day / 3600.0);
+  const long key = (long(c.month) * 8 + c.day_of_week) * 24 + hour;
+  if (key == dwf_key_ && dwf_flows_.size() == m_.nodes.size()) {
+    q.assign(dwf_flows_.begin(), dwf_flows_.end());
+    return;
+  }
   q.assign(m_.nodes.size(), 0.0);
   for (const inp::DryWeatherInflow& d : m_.dry_weather_inflows) {
     if (d.pollutant >= 0) continue;
@@ -133,6 +141,8 @@ void Forcing::dry_weather_flows(const Calendar& c, std::vector<double>& q) const
     if (std::fabs(v) < kFlowTolerance) v = 0.0;
     q[d.node] += v;
   }
+  dwf_key_ = key;
+  dwf_flows_.assign(q.begin(), q.end());
 }
 
 void Forcing::lateral_inflows(double t, std::vector<double>& q, double* external, double* dwf,

@@ -74,6 +74,9 @@ class Forcing {
   // lateral_inflows' external flows per node, kept so that a step allocates nothing
   mutable std::vector<double> ext_scratch_;
   mutable std::vector<char> has_ext_scratch_;
+  // dry_weather_flows' last result and its (month, day of week, hour), -1 before the first
+  mutable long dwf_key_ = -1;
+  mutable std::vector<double> dwf_flows_;
 };
 
 }  // namespace sf::network
