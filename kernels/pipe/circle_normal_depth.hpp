@@ -62,18 +62,40 @@ SF_HD inline double sin_small(double x) {  // |x| <= 0.35: x - x³/3! + ... x¹�
 /// theta0^4 (1/1352 + 1/43680), within 1.2e-4 of the root at psi = 0.015 and within 1e-15 below
 /// theta = 10^-3 (taken as it is there); Newton on h then converges in at most two steps (one
 /// logarithm each) to rounding (2e-15 against a bisection over psi = 10^-20 ... 0.015).
-SF_HD inline double circle_angle_of_section_factor(double psi) {
+SF_HD inline double circle_angle_of_section_factor(double psi);
+
+/// The first guess of circle_angle_of_section_factor and what its Newton steps need.
+struct CircleAngleGuess {
+  double theta = 0.0;
+  double ln_psi = 0.0;
+  bool exact = false;  // below theta = 10^-3 the guess is the root to rounding
+};
+
+/// Relative margin that holds the root around the guess: 8 times the guess's largest error
+/// (1.2e-4, at psi = 0.015; smaller below), so a caller can bound the depth without the solve.
+constexpr double kCircleGuessMargin = 1.0e-3;
+
+SF_HD inline CircleAngleGuess circle_angle_guess(double psi) {
   using std::exp;
   using std::log;
-  constexpr double kLn2Pi = 1.8378770664093453;       // ln(2 pi)
   constexpr double kGuessOffset = 1.113263734259101;  // (3/13) ln(2 pi 6^(5/3))
-  const double ln_psi = log(psi);
-  const double theta0 = exp(3.0 / 13.0 * ln_psi + kGuessOffset);
+  CircleAngleGuess g;
+  g.ln_psi = log(psi);
+  const double theta0 = exp(3.0 / 13.0 * g.ln_psi + kGuessOffset);
   const double s = theta0 * theta0;
   const double a = s / 52.0 + s * s * (1.0 / 1352.0 + 1.0 / 43680.0);
-  double theta = theta0 * (1.0 + a + 0.5 * a * a);
-  if (theta < 1.0e-3) return theta;  // the series guess is exact to rounding here
-  const double rhs = 3.0 * (ln_psi + kLn2Pi);
+  g.theta = theta0 * (1.0 + a + 0.5 * a * a);
+  g.exact = g.theta < 1.0e-3;
+  return g;
+}
+
+/// Newton on h from the guess: at most two steps (one logarithm each) to rounding.
+SF_HD inline double circle_angle_refined(const CircleAngleGuess& g) {
+  using std::log;
+  if (g.exact) return g.theta;
+  constexpr double kLn2Pi = 1.8378770664093453;  // ln(2 pi)
+  const double rhs = 3.0 * (g.ln_psi + kLn2Pi);
+  double theta = g.theta;
   for (int i = 0; i < 20; ++i) {
     const double u = detail::theta_minus_sin(theta);
     const double u2 = u * u;
@@ -87,12 +109,21 @@ SF_HD inline double circle_angle_of_section_factor(double psi) {
   return theta;
 }
 
-/// Normal depth [m] of a circle of diameter d_full whose flow needs section factor psi times the
-/// full one (0 < psi <= kCircleExactSectionFactor): y = d (1 - cos(theta/2)) / 2, written as
-/// d sin²(theta/4) to keep its digits near the invert.
-SF_HD inline double circle_normal_depth_exact(double d_full, double psi) {
-  const double s = detail::sin_small(0.25 * circle_angle_of_section_factor(psi));
+SF_HD inline double circle_angle_of_section_factor(double psi) {
+  return circle_angle_refined(circle_angle_guess(psi));
+}
+
+/// Depth [m] of a circle of diameter d_full at segment angle theta <= 1.4 rad: y = d (1 -
+/// cos(theta/2)) / 2, written as d sin²(theta/4) to keep its digits near the invert.
+SF_HD inline double circle_depth_of_angle(double d_full, double theta) {
+  const double s = detail::sin_small(0.25 * theta);
   return d_full * s * s;
+}
+
+/// Normal depth [m] of a circle of diameter d_full whose flow needs section factor psi times the
+/// full one (0 < psi <= kCircleExactSectionFactor).
+SF_HD inline double circle_normal_depth_exact(double d_full, double psi) {
+  return circle_depth_of_angle(d_full, circle_angle_of_section_factor(psi));
 }
 
 /// Whether x's normal depth at section factor s is the exact circle's (SWMM: circles only,

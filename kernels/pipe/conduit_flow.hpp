@@ -173,6 +173,12 @@ SF_HD inline FlowClassResult classify_flow(const Xsect& x, XsectTables t, const 
       bounds();
       // above both transition depths: subcritical with the whole downstream half at node 2
       if (y2 > norm.upper() && y2 > crit.upper()) return r;
+      // below both: critical at node 2, at the smaller of the two depths
+      if (y2 < norm.lower() && y2 < crit.lower()) {
+        set_smaller();
+        r.flow_class = kDnCritical;
+        return r;
+      }
       const double y_norm = finish(norm, x, t), y_crit = finish(crit, x, t);
       r.y_min = min_of(y_crit, y_norm);
       r.have_depths = true;

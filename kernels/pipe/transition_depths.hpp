@@ -306,11 +306,14 @@ SF_HD inline double section_factor_depth_in_rows(const Xsect& x, XsectTables t,
 
 }  // namespace detail
 
-/// A critical or normal depth that may still need its root solve in a table interval: `upper`
-/// bounds it (it is the depth itself when `rows.found`, always for closed-form shapes).
+/// A critical or normal depth that may still need its root solve in a table interval, or a
+/// circle's exact normal depth its Newton steps: `upper` and `lower` bound it (both are the
+/// depth itself when `rows.found`, always for closed-form shapes).
 struct TransitionDepth {
   detail::TableRoot rows;
   bool critical = false;  // which equation rows belongs to
+  bool circle = false;    // a circle's exact normal depth from `guess` (circle_normal_depth.hpp)
+  CircleAngleGuess guess;
   SF_HD double upper() const { return rows.upper; }
   SF_HD double lower() const { return rows.lower; }
   SF_HD void set(double y) { rows.upper = rows.lower = y; }
@@ -373,8 +376,18 @@ SF_HD inline TransitionDepth section_factor_depth_bound(const Xsect& x, XsectTab
     d.set(x.y_full);
     return d;
   }
-  if (circle_normal_depth_is_exact(x, s)) {  // small flows in a circle: SWMM's exact circle
-    d.set(circle_normal_depth_exact(x.y_full, s / x.s_full));
+  if (circle_normal_depth_is_exact(x, s)) {
+    // small flows in a circle: SWMM's exact circle, bounded by its first guess; finish() takes
+    // the Newton steps where the depth itself is needed
+    d.guess = circle_angle_guess(s / x.s_full);
+    if (d.guess.exact) {
+      d.set(circle_depth_of_angle(x.y_full, d.guess.theta));
+    } else {
+      d.circle = true;
+      d.rows.found = false;
+      d.rows.lower = circle_depth_of_angle(x.y_full, d.guess.theta * (1.0 - kCircleGuessMargin));
+      d.rows.upper = circle_depth_of_angle(x.y_full, d.guess.theta * (1.0 + kCircleGuessMargin));
+    }
     return d;
   }
   const double y_hi = x.open ? x.y_full : x.y_smax;
@@ -403,6 +416,7 @@ SF_HD inline TransitionDepth normal_depth_bound(const Xsect& x, XsectTables t, d
 /// The depth itself (the root solve in the table interval where one is left).
 SF_HD inline double finish(const TransitionDepth& d, const Xsect& x, XsectTables t) {
   if (d.rows.found) return d.rows.upper;
+  if (d.circle) return circle_depth_of_angle(x.y_full, circle_angle_refined(d.guess));
   return d.critical ? detail::critical_depth_in_rows(x, t, d.rows)
                     : detail::section_factor_depth_in_rows(x, t, d.rows);
 }

@@ -247,7 +247,7 @@ TEST(TransitionDepths, TableRootsAreExactToRounding) {
       const double q = beta * x.s_full * 1.2 * k / 400.0;
       const std::string what = "shape " + std::to_string(int(s.shape)) + " q " + std::to_string(q);
       const pipe::TransitionDepth n = pipe::normal_depth_bound(x, t, beta, q);
-      if (!n.rows.found) {
+      if (!n.rows.found && !n.circle) {  // (a circle's small flows: the exact circle's test)
         const pipe::detail::SectionFactorInInterval g =
             pipe::detail::section_factor_in_interval(x, t, n.rows.lo, n.rows.c);
         if (g(n.rows.f_hi) >= 0.0) {
@@ -392,6 +392,32 @@ TEST(TransitionDepths, CircleAtSmallFlowsIsTheExactCircle) {
   const double y_table = pipe::normal_depth(c, t, beta, beta * c.s_full * 0.015 * (1 + 1e-12));
   EXPECT_NEAR(y_table / y_exact, 1.0, 1.6e-3);
   EXPECT_LT(y_table, y_exact);
+}
+
+// classify_flow and the outfalls decide from the bounds of a circle's exact normal depth at
+// small flows before its Newton steps (the first guess +- kCircleGuessMargin): they must hold
+// the depth finish() returns at every flow below the switch, and be tight enough to decide.
+TEST(TransitionDepths, CircleGuessBoundsHoldTheExactDepth) {
+  network::XsectTablePool pool;
+  const double d = 0.6;
+  const pipe::Xsect c = network::circular_xsect(d, pool);
+  const pipe::XsectTables t = pool.view();
+  const double beta = std::sqrt(0.004) / 0.013;
+  int deferred = 0;
+  for (double psi = 0.999 * pipe::kCircleExactSectionFactor; psi > 1e-22; psi *= 0.97) {
+    const double q = beta * c.s_full * psi;
+    const pipe::TransitionDepth n = pipe::normal_depth_bound(c, t, beta, q);
+    const double yn = pipe::finish(n, c, t);
+    EXPECT_EQ(yn, pipe::normal_depth(c, t, beta, q)) << psi;
+    EXPECT_LE(n.lower(), yn) << psi;
+    EXPECT_GE(n.upper(), yn) << psi;
+    EXPECT_LE(n.upper() - n.lower(), 4.1e-3 * yn) << psi;  // y ~ theta²: twice the margin each way
+    // (the reference's theta - sin theta cancels below psi ~ 1e-7)
+    if (psi > 1e-7) EXPECT_NEAR(yn / exact_circle_normal_depth(d, psi), 1.0, 1e-12) << psi;
+    if (n.circle) ++deferred;
+  }
+  // the Newton steps are deferred above theta = 1e-3 (psi ~ 1.6e-14), not below
+  EXPECT_GT(deferred, 500);
 }
 
 TEST(TransitionDepths, HandValues) {
