@@ -47,10 +47,11 @@ const std::map<std::string, KnownFailure> kKnownFailures = {
       "80608e 0.71-3.07 m); every element's ensemble mean agrees with SWMM's "
       "(test_swmm_ensemble)"}},
     {"pump_type1_wetwell",
-     {"conduit 8061's peak flow (into the TYPE1 wet well) is 2.9 % off SWMM's run, inside SWMM's "
-      "own spread over inputs within 0.1 % (1.94-2.15 m3/s; ensemble means agree, "
-      "test_swmm_ensemble); it passed at "
-      "0.7 % before SWMM's enumerated critical depth was adopted"}},
+     {"conduit 8061's peak flow (into the TYPE1 wet well) is 7.1 % off SWMM's run (1.941 against "
+      "2.088 m3/s), at the low end of SWMM's own spread over inputs within 0.1 % (1.94-2.15 "
+      "m3/s; ensemble means agree, test_swmm_ensemble); 2.9 % before the wet well's crown and "
+      "the circles' normal depth above full flow followed SWMM, 0.7 % before SWMM's enumerated "
+      "critical depth"}},
     {"pump_ideal_wetwell_dwf",
      {"SWMM's own continuity error here is 1.92 %, ours 1.92 %, so the 1 % continuity criterion "
       "cannot hold; depths within 1.7 cm (Q-1) and flows within 2.5 % (the wet well R-1, 12.6 cm "
