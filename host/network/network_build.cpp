@@ -484,6 +484,17 @@ void check_initial_depths(const inp::Model& m, const NetworkData& net) {
   if (!issues.empty()) throw InputError(issues);
 }
 
+/// Depth of a node's highest crown above its invert [m]. The crown elevation is invert + offset +
+/// height, so the difference can come out an ulp below a full depth that was written as, or
+/// raised to, that same crown; a node flooded at its full depth would then count as above its
+/// crown and take EXTRAN's surcharge update instead of the free-surface one. A crown within
+/// round-off of the full depth is the full depth (SWMM, computing in the model's units, has
+/// the crown at or above the full depth in every node of the shared models where they meet).
+double crown_depth_at(double crown_elev, double invert, double full_depth) {
+  const double d = crown_elev - invert;
+  return d < full_depth && full_depth - d <= 1e-12 * full_depth ? full_depth : d;
+}
+
 /// Node full depths raised to the crown of their links, crown depths, degrees, volumes.
 void finish_nodes(const inp::Model& m, NetworkData& net) {
   const int nn = net.node_count(), nl = net.link_count();
@@ -517,7 +528,7 @@ void finish_nodes(const inp::Model& m, NetworkData& net) {
   }
   for (int i = 0; i < nn; ++i) {
     pipe::NodeParams& p = net.node[i];
-    p.crown_depth = crown[i] - net.node_invert[i];
+    p.crown_depth = crown_depth_at(crown[i], net.node_invert[i], p.full_depth);
     p.upstream_terminal = in_links[i] == 0 && out_degree[i] > 0;
     if (p.full_depth > net.node_full_depth_as_written[i] && net.node_full_depth_as_written[i] > 0.0)
       net.warnings.push_back("WARNING 02: maximum depth increased for Node " + net.node_id[i]);

@@ -364,15 +364,23 @@ SF_HD inline TransitionDepth critical_depth_bound(const Xsect& x, XsectTables t,
   return d;
 }
 
-/// Depth whose section factor A R^(2/3) is s, taking the shallower root for closed shapes; a
-/// section factor at or above the full value of an open shape, or above the largest value of
-/// a closed one, gives the full depth (as SWMM does). A circle at small flows takes the exact
-/// circle's depth (circle_normal_depth.hpp). Tabulated sections stop after the row search
-/// (finish() completes it).
+/// Shapes whose depth of section factor is the full depth from the full section factor up: open
+/// shapes (the section factor rises to the top), and circles and force mains as EPA SWMM 5.2.4
+/// has them (xsect.c circ_getAofS gives the full area from s/s_full = 1 up, though A R^(2/3)
+/// peaks at 1.076 s_full at 0.94 of the diameter and meets s_full again at 0.82).
+SF_HD inline bool full_from_full_section_factor(const Xsect& x) {
+  return x.open || x.shape == Shape::Circular || x.shape == Shape::ForceMain;
+}
+
+/// Depth whose section factor A R^(2/3) is s, taking the shallower root for the other closed
+/// shapes; a section factor at or above the full value of an open shape, a circle or a force
+/// main, or above the largest value of another closed one, gives the full depth. A circle at
+/// small flows takes the exact circle's depth (circle_normal_depth.hpp). Tabulated sections stop
+/// after the row search (finish() completes it).
 SF_HD inline TransitionDepth section_factor_depth_bound(const Xsect& x, XsectTables t, double s) {
   TransitionDepth d;
   if (s <= 0.0 || x.shape == Shape::Dummy) return d;
-  if (x.open ? s >= x.s_full : s >= x.s_max) {
+  if (full_from_full_section_factor(x) ? s >= x.s_full : s >= x.s_max) {
     d.set(x.y_full);
     return d;
   }

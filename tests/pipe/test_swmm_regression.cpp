@@ -35,7 +35,7 @@ const std::map<std::string, KnownFailure> kKnownFailures = {
     {"subcatch_user1_cms",
      {"runoff matches SWMM (runoff continuity table to its printed digits, every node's peak "
       "runoff inflow within 0.001 m3/s, link peaks within 0.8 %, flooding within 0.8 %); three "
-      "nodes' surcharge-onset spikes differ by more than 2 cm: 03y46 5.9 cm low, 03y43 3.3 cm and "
+      "nodes' surcharge-onset spikes differ by more than 2 cm: 03y46 6.0 cm low, 03y43 3.3 cm and "
       "02y43 2.0 cm high. These spikes are chaotic in SWMM itself (its Picard iteration diverges "
       "at the crown until MAX_TRIALS): with inputs within 0.1 % SWMM's own peaks move by up to "
       "37 cm (05y41) and 19 of 21 SWMM runs put a node beyond 2 cm of its reference; every "
@@ -48,10 +48,11 @@ const std::map<std::string, KnownFailure> kKnownFailures = {
       "within 2.4 % (0.470 against 0.459 m3/s); every element's ensemble mean agrees with "
       "SWMM's (test_swmm_ensemble)"}},
     {"pump_type1_wetwell",
-     {"conduit 8061's peak flow (into the TYPE1 wet well) is 2.9 % off SWMM's run, inside SWMM's "
-      "own spread over inputs within 0.1 % (1.94-2.15 m3/s; ensemble means agree, "
-      "test_swmm_ensemble); it passed at "
-      "0.7 % before SWMM's enumerated critical depth was adopted"}},
+     {"conduit 8061's peak flow (into the TYPE1 wet well) is 7.1 % off SWMM's run (1.941 against "
+      "2.088 m3/s), at the low end of SWMM's own spread over inputs within 0.1 % (1.94-2.15 "
+      "m3/s; ensemble means agree, test_swmm_ensemble); 2.9 % before the wet well's crown and "
+      "the circles' normal depth above full flow followed SWMM, 0.7 % before SWMM's enumerated "
+      "critical depth"}},
     {"pump_ideal_wetwell_dwf",
      {"SWMM's own continuity error here is 1.92 %, ours 1.92 %, so the 1 % continuity criterion "
       "cannot hold; depths within 1.7 cm (Q-1) and flows within 2.5 % (the wet well R-1, 12.6 cm "

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "inp/reader.hpp"
+#include "network/network_data.hpp"
 #include "network/xsect_tables.hpp"
 #include "pipe/conduit_flow.hpp"
 #include "pipe/transition_depths.hpp"
@@ -57,11 +59,14 @@ double exact_circle_normal_depth(double d, double psi) {
 }
 
 // Reference: bisection on depth of A R^(2/3) = Q/beta below the largest section factor (the
-// flow limited to beta * s_max first, as normal_depth does); a circle at or below 1.5 % of its
-// full section factor is the exact circle (as in SWMM 5.2.4).
+// flow limited to beta * s_max first, as normal_depth does); full from the full section factor
+// up in open shapes, circles and force mains (SWMM's circ_getAofS), from the largest in the
+// other closed shapes; a circle at or below 1.5 % of its full section factor is the exact circle
+// (as in SWMM 5.2.4).
 double bisection_normal_depth(const pipe::Xsect& x, pipe::XsectTables t, double beta, double q) {
   const double s = std::min(q, beta * x.s_max) / beta;
-  if (x.open ? s >= x.s_full : s >= x.s_max) return x.y_full;
+  const bool circle = x.shape == pipe::Shape::Circular || x.shape == pipe::Shape::ForceMain;
+  if (x.open || circle ? s >= x.s_full : s >= x.s_max) return x.y_full;
   if (x.shape == pipe::Shape::Circular && s > 0.0 && s <= 0.015 * x.s_full)
     return exact_circle_normal_depth(x.y_full, s / x.s_full);
   double lo = 0.0, hi = x.open ? x.y_full : x.y_smax;
@@ -441,6 +446,50 @@ TEST(TransitionDepths, HandValues) {
   EXPECT_EQ(pipe::normal_depth(c, pool.view(), beta, 0.0), 0.0);
   EXPECT_EQ(pipe::critical_depth(c, pool.view(), 0.0), 0.0);
   EXPECT_EQ(pipe::normal_depth(c, pool.view(), beta, 10.0 * beta * c.s_max), c.y_full);
+}
+
+}  // namespace
+
+namespace {
+
+// Conduit 8061 of the shared model pump_type1_wetwell: a 4-ft circle, 300 ft long, n = 0.004,
+// written without fall (SWMM's minimum drop of 0.001 ft gives it its slope), so it is full at
+// only 8.523 cfs. EPA SWMM 5.2.4, traced in its second trial of the step ending at 11 380 s,
+// classified it at q = 8.55354527 cfs with the wet well end at y2 = 3.42463315 ft: normal depth 4
+// ft (the full depth: circ_getAofS gives the full area for any section factor from the full one
+// up), critical depth 0.847634393 ft, SUBCRITICAL with fasnh = (4 - y2) / (4 - 0.8476) =
+// 0.182519074 of the downstream half's surface area lent to the wet well. spongeflow took the
+// shallower root of A R^(2/3) = Q/beta there (3.28 ft, y2 above it: fasnh 1).
+TEST(TransitionDepths, CircleAboveItsFullFlowIsFullAsInSwmm) {
+  const std::string text =
+      "[OPTIONS]\nFLOW_UNITS CFS\nFLOW_ROUTING DYNWAVE\nLINK_OFFSETS DEPTH\nEND_TIME 01:00\n"
+      "[JUNCTIONS]\nJ1 112.3 42.7 0 0 0\nWW 73.6 42.7 0 0 0\n[OUTFALLS]\nO1 60 FREE NO\n"
+      "[CONDUITS]\nC1 J1 WW 300 0.004 0 38.7 0 0\nC2 WW O1 100 0.013 0 0 0 0\n"
+      "[XSECTIONS]\nC1 CIRCULAR 4 0 0 0 1\nC2 CIRCULAR 1 0 0 0 1\n";
+  const network::NetworkData net = network::build_network(inp::read_inp_text(text, "c8061.inp"));
+  const pipe::Xsect& x = net.xsect[0];
+  const pipe::ConduitParams& c = net.conduit[0];
+  const pipe::XsectTables t = net.tables.view();
+  constexpr double ft = 0.3048, cfs = ft * ft * ft;
+  EXPECT_NEAR(c.beta * x.s_full / cfs, 8.523, 0.001);  // full-pipe Manning flow
+
+  // from the full flow up to the largest (1.08 q_full) and beyond: the full depth
+  for (double f : {1.0, 1.0001, 1.0009, 1.02, 1.0757, 1.079, 1.2})
+    EXPECT_EQ(pipe::normal_depth(x, t, c.beta, f * c.beta * x.s_full), x.y_full) << f;
+  // just below the full flow, the one root of the rising branch (0.82 D at 0.999 q_full)
+  const double y999 = pipe::normal_depth(x, t, c.beta, 0.999 * c.beta * x.s_full);
+  EXPECT_NEAR(y999 / x.y_full, 0.8196, 0.002);
+
+  pipe::EndNode n1, n2;
+  n1.invert = 112.3 * ft;
+  n2.invert = 73.6 * ft;
+  const double q = 8.55354527 * cfs, y1 = x.y_full, y2 = 3.42463315 * ft;
+  const pipe::FlowClassResult fc =
+      pipe::classify_flow(x, t, c, n1, n2, q, n1.invert + y1, n2.invert + c.offset2 + y2, y1, y2);
+  EXPECT_EQ(fc.flow_class, pipe::kSubcritical);
+  // SWMM's enumeration on its printed tables; ours reads the exact circle's rows (0.847352)
+  EXPECT_NEAR(pipe::critical_depth(x, t, q) / ft, 0.847634393, 5e-4);
+  EXPECT_NEAR(fc.fasnh, 0.182519074, 1e-4);
 }
 
 }  // namespace
