@@ -56,55 +56,64 @@ SF_HD inline double sin_small(double x) {  // |x| <= 0.35: x - x³/3! + ... x¹�
 /// 0 < psi <= kCircleExactSectionFactor. With A/A_full = (theta - sin theta)/(2 pi) and
 /// R/R_full = 1 - sin(theta)/theta,
 ///   psi = (theta - sin theta)^(5/3) / (2 pi theta^(2/3)),
-/// i.e. h(theta) = ln((theta - sin theta)^5 / theta^2) - 3 ln(2 pi psi) = 0. The first guess
-/// inverts the series of theta - sin theta = theta³/6 (1 - theta²/20 + theta^4/840 ...):
-/// theta0 = (2 pi 6^(5/3) psi)^(3/13), theta = theta0 e^a with a = theta0²/52 +
-/// theta0^4 (1/1352 + 1/43680), within 1.2e-4 of the root at psi = 0.015 and within 1e-15 below
-/// theta = 10^-3 (taken as it is there); Newton on h then converges in at most two steps (one
-/// logarithm each) to rounding (2e-15 against a bisection over psi = 10^-20 ... 0.015).
+/// i.e. F(theta) = (theta - sin theta)^5 - (2 pi psi)³ theta² = 0. The series theta - sin theta =
+/// theta³/6 (1 - theta²/20 + ...) gives the small-angle root theta0 = (2 pi 6^(5/3) psi)^(3/13);
+/// ln(theta / theta0) is a smooth function of s = theta0², fitted by a polynomial of degree 6
+/// (least squares on Chebyshev nodes of s in [0, 1.40], i.e. psi up to 0.0157, against a
+/// 40-digit root; its leading terms are the series' s/52 + s² (1/1352 + 1/43680)) to 3.7e-12.
+/// One Newton step on F then reaches rounding (2e-15 against a bisection over psi = 10^-20 ...
+/// 0.015). Below theta = 10^-3 the guess is the root to rounding and is taken as it is.
 SF_HD inline double circle_angle_of_section_factor(double psi);
 
-/// The first guess of circle_angle_of_section_factor and what its Newton steps need.
+/// The first guess of circle_angle_of_section_factor and what its Newton step needs.
 struct CircleAngleGuess {
   double theta = 0.0;
-  double ln_psi = 0.0;
+  double psi = 0.0;
   bool exact = false;  // below theta = 10^-3 the guess is the root to rounding
 };
 
-/// Relative margin that holds the root around the guess: 8 times the guess's largest error
-/// (1.2e-4, at psi = 0.015; smaller below), so a caller can bound the depth without the solve.
-constexpr double kCircleGuessMargin = 1.0e-3;
+/// Relative margin that holds the root around the guess: 270 times the fit's largest error, so a
+/// caller can bound the depth without the Newton step.
+constexpr double kCircleGuessMargin = 1.0e-9;
 
 SF_HD inline CircleAngleGuess circle_angle_guess(double psi) {
   using std::exp;
   using std::log;
   constexpr double kGuessOffset = 1.113263734259101;  // (3/13) ln(2 pi 6^(5/3))
+  // ln(theta / theta0) = sum c_k s^k, k = 1..6 (fitted; see above)
+  constexpr double c[] = {0.019230769068856551,   0.00076254093475075077, 4.4794781650052874e-05,
+                          3.1218299788217524e-06, 2.1415753707903133e-07, 2.8967809942781068e-08};
   CircleAngleGuess g;
-  g.ln_psi = log(psi);
-  const double theta0 = exp(3.0 / 13.0 * g.ln_psi + kGuessOffset);
+  g.psi = psi;
+  const double theta0 = exp(3.0 / 13.0 * log(psi) + kGuessOffset);
   const double s = theta0 * theta0;
-  const double a = s / 52.0 + s * s * (1.0 / 1352.0 + 1.0 / 43680.0);
-  g.theta = theta0 * (1.0 + a + 0.5 * a * a);
+  double a = c[5];
+  for (int k = 4; k >= 0; --k) a = a * s + c[k];
+  a *= s;  // a <= 0.028: e^a by its series to a^6/720 (the next term is below 3e-15)
+  g.theta =
+      theta0 *
+      (1.0 +
+       a * (1.0 + a * (0.5 + a * (1.0 / 6.0 + a / 24.0 * (1.0 + a / 5.0 * (1.0 + a / 6.0))))));
   g.exact = g.theta < 1.0e-3;
   return g;
 }
 
-/// Newton on h from the guess: at most two steps (one logarithm each) to rounding.
+/// Newton on F from the guess: one step reaches rounding; a second is taken only if the first
+/// was not below 1e-10 of the angle (it never is over the fitted range).
 SF_HD inline double circle_angle_refined(const CircleAngleGuess& g) {
-  using std::log;
   if (g.exact) return g.theta;
-  constexpr double kLn2Pi = 1.8378770664093453;  // ln(2 pi)
-  const double rhs = 3.0 * (g.ln_psi + kLn2Pi);
+  const double p = 2.0 * kPi * g.psi;
+  const double k = p * p * p;
   double theta = g.theta;
-  for (int i = 0; i < 20; ++i) {
+  for (int i = 0; i < 4; ++i) {
     const double u = detail::theta_minus_sin(theta);
     const double u2 = u * u;
-    const double h = log(u2 * u2 * u / (theta * theta)) - rhs;
-    const double dh = 5.0 * detail::one_minus_cos(theta) / u - 2.0 / theta;  // > 0
-    const double step = h / dh;
+    const double u4 = u2 * u2;
+    const double f = u4 * u - k * theta * theta;
+    const double df = 5.0 * u4 * detail::one_minus_cos(theta) - 2.0 * k * theta;  // > 0
+    const double step = f / df;
     theta -= step;
-    // the error after a step is of the order of the step squared
-    if (abs_of(step) <= 1.0e-8 * theta) break;
+    if (abs_of(step) <= 1.0e-10 * theta) break;
   }
   return theta;
 }

@@ -393,8 +393,11 @@ SF_HD inline TransitionDepth section_factor_depth_bound(const Xsect& x, XsectTab
     } else {
       d.circle = true;
       d.rows.found = false;
-      d.rows.lower = circle_depth_of_angle(x.y_full, d.guess.theta * (1.0 - kCircleGuessMargin));
-      d.rows.upper = circle_depth_of_angle(x.y_full, d.guess.theta * (1.0 + kCircleGuessMargin));
+      // y = D sin²(theta/4) with sin(x)/x falling: an angle (1 +- m) times the guess's has a
+      // depth within (1 +- m)² of the guess's depth
+      const double y = circle_depth_of_angle(x.y_full, d.guess.theta);
+      d.rows.lower = y * ((1.0 - kCircleGuessMargin) * (1.0 - kCircleGuessMargin));
+      d.rows.upper = y * ((1.0 + kCircleGuessMargin) * (1.0 + kCircleGuessMargin));
     }
     return d;
   }

@@ -416,7 +416,7 @@ TEST(TransitionDepths, CircleGuessBoundsHoldTheExactDepth) {
     EXPECT_EQ(yn, pipe::normal_depth(c, t, beta, q)) << psi;
     EXPECT_LE(n.lower(), yn) << psi;
     EXPECT_GE(n.upper(), yn) << psi;
-    EXPECT_LE(n.upper() - n.lower(), 4.1e-3 * yn) << psi;  // y ~ theta²: twice the margin each way
+    EXPECT_LE(n.upper() - n.lower(), 4.1e-9 * yn) << psi;  // y ~ theta²: twice the margin each way
     // (the reference's theta - sin theta cancels below psi ~ 1e-7)
     if (psi > 1e-7) EXPECT_NEAR(yn / exact_circle_normal_depth(d, psi), 1.0, 1e-12) << psi;
     if (n.circle) ++deferred;
