@@ -300,6 +300,13 @@ SF_HD inline SectionGeometry geometry_at(const Xsect& x, XsectTables t, double y
   int i = static_cast<int>(pos);
   if (i >= last) i = last - 1;
   const double f = pos - i;
+  if (i >= 2) {  // past the first two intervals the rule is linear: TableSpan::at's arithmetic
+    r += 3 * i;
+    g.area = x.a_full * (r[0] + f * (r[3] - r[0]));
+    g.hyd_radius = x.r_full * (r[1] + f * (r[4] - r[1]));
+    g.width = x.w_max * (r[2] + f * (r[5] - r[2]));
+    return g;
+  }
   g.area = x.a_full * detail::table_span(x, t, i, 0).at(f);
   g.hyd_radius = x.r_full * detail::table_span(x, t, i, 1).at(f);
   g.width = x.w_max * detail::table_span(x, t, i, 2).at(f);
