@@ -58,6 +58,7 @@ enum class Field {
 /// Initial state computed on the host.
 struct InitialState {
   std::vector<double> node_depth, node_volume;
+  std::vector<double> node_inflow, node_outflow;  // the links' initial flows at each node
   std::vector<double> link_flow, link_q1, link_depth, link_volume, link_area, link_setting;
   std::vector<double> node_quality, link_quality;  // element x pollutant
 };

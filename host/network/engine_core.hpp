@@ -81,6 +81,8 @@ class EngineCore final : public EngineBackend {
   void upload_state(const InitialState& s) override {
     st_.depth.upload(s.node_depth);
     st_.volume.upload(s.node_volume);
+    st_.inflow.upload(s.node_inflow);
+    st_.outflow.upload(s.node_outflow);
     st_.flow.upload(s.link_flow);
     st_.q1.upload(s.link_q1);
     st_.link_depth.upload(s.link_depth);

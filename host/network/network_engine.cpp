@@ -121,6 +121,20 @@ void NetworkEngine::initial_state() {
     s.link_area[j] = pipe::area_of_depth(net_.xsect[j], t, s.link_depth[j]);
     s.link_volume[j] = s.link_area[j] * net_.conduit[j].length * b;
   }
+  // The nodes' inflow and outflow are the links' initial flows (SWMM initNodes), so the first
+  // step's old net inflow, the first half of its trapezoid, is theirs and not zero.
+  s.node_inflow.assign(nn, 0.0);
+  s.node_outflow.assign(nn, 0.0);
+  for (int j = 0; j < nl; ++j) {
+    const double q = s.link_flow[j];
+    if (q >= 0.0) {
+      s.node_outflow[net_.node1[j]] += q;
+      s.node_inflow[net_.node2[j]] += q;
+    } else {
+      s.node_inflow[net_.node1[j]] -= q;
+      s.node_outflow[net_.node2[j]] -= q;
+    }
+  }
   s.node_volume.assign(nn, 0.0);
   for (int i = 0; i < nn; ++i) {
     const pipe::NodeParams& p = net_.node[i];

@@ -21,6 +21,8 @@ using pipe::Xsect;
 
 constexpr int kRows = 51;       // table rows, as SWMM's tabulated shapes
 constexpr int kSubsteps = 200;  // integration steps per row
+// Ratio of the two Manning coefficients in SWMM's transect radius (PHI 1.486 over 1.49).
+constexpr double kSwmmTransectConveyance = 1.486 / 1.49;
 
 /// A profile's identity in the pool: shape, up to three numbers its width function depends on,
 /// and the SHAPE curve it reads (or null).
@@ -236,7 +238,11 @@ Xsect transect_xsect_uncached(const inp::Transect& tr, XsectTablePool& pool) {
         wp_sum = 0.0;
       }
     }
-    hrad[i] = area[i] > 0.0 ? std::pow(conveyance * n_ch / area[i], 1.5) : hrad[i - 1];
+    // SWMM 5.2.4 (transect.c) sums the conveyance with Manning's 1.486 but takes the radius
+    // back out with 1.49, so its transects' radii are (1.486/1.49)^1.5 = 0.99597 of the
+    // composite-roughness radius; followed so that normal depths and flows match its runs.
+    hrad[i] = area[i] > 0.0 ? std::pow(conveyance * n_ch * kSwmmTransectConveyance / area[i], 1.5)
+                            : hrad[i - 1];
   }
   Xsect x;
   x.shape = Shape::Irregular;
