@@ -400,7 +400,7 @@ TEST(TransitionDepths, CircleAtSmallFlowsIsTheExactCircle) {
 }
 
 // classify_flow and the outfalls decide from the bounds of a circle's exact normal depth at
-// small flows before its Newton steps (the first guess +- kCircleGuessMargin): they must hold
+// small flows before its Newton step (the first guess +- kCircleGuessMargin): they must hold
 // the depth finish() returns at every flow below the switch, and be tight enough to decide.
 TEST(TransitionDepths, CircleGuessBoundsHoldTheExactDepth) {
   network::XsectTablePool pool;
