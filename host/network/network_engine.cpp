@@ -207,8 +207,6 @@ double NetworkEngine::next_step_length() {
   return dt;
 }
 
-/// Pump start/stop depths, then control rules, then settings that changed (SWMM
-/// evaluateControlRules). Orifices move toward their target at their opening rate.
 namespace {
 /// Name of the rule whose action set link j last (empty: a pump's own start/stop depths).
 std::string rule_that_set(const std::vector<RuleAction>& fired, int j) {
@@ -218,6 +216,8 @@ std::string rule_that_set(const std::vector<RuleAction>& fired, int j) {
 }
 }  // namespace
 
+/// Pump start/stop depths, then control rules, then settings that changed (SWMM
+/// evaluateControlRules). Orifices move toward their target at their opening rate.
 void NetworkEngine::apply_controls(double dt) {
   if (!need_state_for_controls_) return;
   refresh_cache();
