@@ -21,6 +21,31 @@ inp::Xsection section(inp::XsectShape shape, double g1, double g2 = 0, double g3
   return xs;
 }
 
+/// Every shape of SWMM's [XSECTIONS] that the shape tests build (tests that need only the
+/// tabulated ones skip the rest with pipe::uses_table).
+constexpr inp::XsectShape kEveryShape[] = {inp::XsectShape::Circular,
+                                           inp::XsectShape::FilledCircular,
+                                           inp::XsectShape::RectClosed,
+                                           inp::XsectShape::RectOpen,
+                                           inp::XsectShape::Trapezoidal,
+                                           inp::XsectShape::Triangular,
+                                           inp::XsectShape::Parabolic,
+                                           inp::XsectShape::PowerFunc,
+                                           inp::XsectShape::RectTriangular,
+                                           inp::XsectShape::RectRound,
+                                           inp::XsectShape::ModBasket,
+                                           inp::XsectShape::HorizEllipse,
+                                           inp::XsectShape::VertEllipse,
+                                           inp::XsectShape::Arch,
+                                           inp::XsectShape::Egg,
+                                           inp::XsectShape::Horseshoe,
+                                           inp::XsectShape::Gothic,
+                                           inp::XsectShape::Catenary,
+                                           inp::XsectShape::SemiElliptical,
+                                           inp::XsectShape::BasketHandle,
+                                           inp::XsectShape::SemiCircular,
+                                           inp::XsectShape::ForceMain};
+
 /// A section of `shape` 2 m high with the parameters every shape test uses, built into `pool`.
 pipe::Xsect test_section(inp::XsectShape shape, network::XsectTablePool& pool) {
   inp::Xsection xs = section(shape, 2.0, 1.5, 0.5, 1.0);
@@ -106,14 +131,7 @@ TEST(Xsect, EggInvertIsTheStandardEggsArc) {
 }
 
 TEST(Xsect, EveryShapeIsMonotonicAndConsistent) {
-  using S = inp::XsectShape;
-  const S shapes[] = {
-      S::Circular,     S::FilledCircular, S::RectClosed,  S::RectOpen,       S::Trapezoidal,
-      S::Triangular,   S::Parabolic,      S::PowerFunc,   S::RectTriangular, S::RectRound,
-      S::ModBasket,    S::HorizEllipse,   S::VertEllipse, S::Arch,           S::Egg,
-      S::Horseshoe,    S::Gothic,         S::Catenary,    S::SemiElliptical, S::BasketHandle,
-      S::SemiCircular, S::ForceMain};
-  for (S s : shapes) {
+  for (inp::XsectShape s : kEveryShape) {
     network::XsectTablePool pool;
     const pipe::Xsect x = test_section(s, pool);
     const auto t = pool.view();
@@ -161,14 +179,8 @@ TEST(Xsect, CircleNearTheInvertFollowsSwmmsQuadraticLookup) {
 // In the first two table intervals of every tabulated shape the quadratic lookup stays
 // monotonic in area, continuous at the rows, and depth_of_area inverts it to rounding.
 TEST(Xsect, QuadraticIntervalsAreMonotonicContinuousAndInverted) {
-  using S = inp::XsectShape;
-  const S shapes[] = {
-      S::Circular,     S::FilledCircular, S::RectTriangular, S::RectRound,    S::ModBasket,
-      S::HorizEllipse, S::VertEllipse,    S::Arch,           S::Egg,          S::Horseshoe,
-      S::Gothic,       S::Catenary,       S::SemiElliptical, S::BasketHandle, S::SemiCircular,
-      S::ForceMain};
   int tabulated = 0;
-  for (S s : shapes) {
+  for (inp::XsectShape s : kEveryShape) {
     network::XsectTablePool pool;
     const pipe::Xsect x = test_section(s, pool);
     if (!pipe::uses_table(x.shape)) continue;
@@ -198,12 +210,7 @@ TEST(Xsect, QuadraticIntervalsAreMonotonicContinuousAndInverted) {
 // conduit_trial reads area, radius and width from one geometry_at call per depth; it must give
 // exactly what the three separate functions give (the engine's results stayed bit for bit).
 TEST(Xsect, GeometryAtIsTheThreeFunctionsBitForBit) {
-  using S = inp::XsectShape;
-  const S shapes[] = {S::Circular,     S::FilledCircular, S::RectClosed, S::RectOpen,
-                      S::Trapezoidal,  S::Triangular,     S::Parabolic,  S::PowerFunc,
-                      S::RectRound,    S::HorizEllipse,   S::Egg,        S::Horseshoe,
-                      S::SemiCircular, S::ForceMain};
-  for (S s : shapes) {
+  for (inp::XsectShape s : kEveryShape) {
     network::XsectTablePool pool;
     const pipe::Xsect x = test_section(s, pool);
     const auto t = pool.view();
